@@ -1,0 +1,52 @@
+package org.latentlab;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the bundled data and models live. The app home is, in order: the {@code latentlab.home}
+ * system property, the folder above the jar's {@code lib/} or {@code target/} folder, or the
+ * current folder.
+ */
+public final class AppPaths {
+    private AppPaths() {}
+
+    public static Path home() {
+        String prop = System.getProperty("latentlab.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        Path fromJar = jarHome();
+        if (fromJar != null) {
+            return fromJar;
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static Path bundledMnist() {
+        return home().resolve("resources/datasets/mnist");
+    }
+
+    public static Path bundledModel() {
+        return home().resolve("models/mnist-bigan");
+    }
+
+    public static Path bundledClassifier() {
+        return home().resolve("models/digit-classifier");
+    }
+
+    private static Path jarHome() {
+        try {
+            Path code = Path.of(AppPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("resources/datasets/mnist"))) {
+                    return p;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.latentlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.Json;
+import org.latentlab.train.Prior;
+import org.latentlab.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Times the trainer on the reference architecture of shared/reference (MLP 512, batch 128). */
+@Command(name = "bench", description = "Prints JSON with training steps/s on the reference architecture.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--steps", defaultValue = "200") int steps;
+    @Option(names = "--warmup", defaultValue = "20") int warmup;
+    @Option(names = "--threads", description = "Torch intra-op threads (default: all cores).") Integer threads;
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; the median is reported.") int repeats;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TorchThreads.prepare(t);
+        ModelConfig mc = ModelConfig.reference();
+        TrainConfig tc = TrainConfig.reference(0);
+        ImageDataset data = DataSources.load("mnist", MnistDataset.Split.TRAIN, 28, 1);
+        double[] rates = new double[repeats];
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer trainer = new BiGanTrainer(new BiGan(mc, manager), tc)) {
+            BatchIterator batches = new BatchIterator(data, tc.batchSize(), 0);
+            run(trainer, batches, warmup);
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                run(trainer, batches, steps);
+                rates[r] = steps / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        java.util.Arrays.sort(rates);
+        double median = rates[repeats / 2];
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("impl", "latentlab-djl-0.36.0-pytorch-2.7.1");
+        out.put("threads", t);
+        out.put("batch", tc.batchSize());
+        out.put("steps", steps);
+        out.put("repeats", repeats);
+        out.put("steps_per_s", Math.round(median * 100) / 100.0);
+        out.put("steps_per_s_all", rates);
+        out.put("matmul_gflop_per_step", Math.round(FlopCount.referenceStepFlops() / 1e7) / 100.0);
+        out.put("matmul_gflops", Math.round(median * FlopCount.referenceStepFlops() / 1e7) / 100.0);
+        out.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
+        spec.commandLine().getOut().println(Json.COMPACT.toJson(out));
+        return 0;
+    }
+
+    private static void run(BiGanTrainer trainer, BatchIterator batches, int n) {
+        for (int i = 0; i < n; i++) {
+            trainer.train(batches.next(), Prior.sample(0, trainer.step(), 128, 32));
+        }
+    }
+}

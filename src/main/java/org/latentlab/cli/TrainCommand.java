@@ -1,0 +1,124 @@
+package org.latentlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.CheckpointManifest;
+import org.latentlab.train.CheckpointStore;
+import org.latentlab.train.Checkpoints;
+import org.latentlab.train.TrainConfig;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.TrainingListener;
+import org.latentlab.train.TrainingLoop;
+import org.latentlab.train.TrainingProgress;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Trains a BiGAN and writes checkpoints to --out.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "mnist", description = "'mnist', a folder of IDX files, or a folder of images.") String data;
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp or conv (default ${DEFAULT-VALUE}).") String arch;
+    @Option(names = "--zdim", defaultValue = "32", description = "Latent size (default ${DEFAULT-VALUE}).") int zdim;
+    @Option(names = "--hidden", description = "Hidden width (MLP) or base channels (conv).") Integer hidden;
+    @Option(names = "--image-size", defaultValue = "28", description = "Image size for image folders (default ${DEFAULT-VALUE}).") int imageSize;
+    @Option(names = "--channels", defaultValue = "1", description = "1 (grayscale) or 3 (RGB) for image folders.") int channels;
+    @ArgGroup(exclusive = true) Length length = new Length();
+    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue from this checkpoint.") Path resume;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--batch", defaultValue = "128") int batch;
+    @Option(names = "--lr-d", defaultValue = "1e-4") float lrD;
+    @Option(names = "--lr-ge", defaultValue = "2e-4") float lrGE;
+    @Option(names = "--lambda-x", defaultValue = "0.1", description = "x-cycle weight (0 = off).") float lambdaX;
+    @Option(names = "--lambda-z", defaultValue = "1", description = "z-cycle weight (0 = off).") float lambdaZ;
+    @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout in D.") float dropout;
+    @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
+    @Option(names = "--reference", description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
+    @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
+    @Option(names = "--threads", description = "Torch threads (default: all cores but one, at least 1).") Integer threads;
+    @Option(names = "--log-every", defaultValue = "100") int logEvery;
+    @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    static final class Length {
+        @Option(names = "--steps", description = "Total steps to reach.") Long steps;
+        @Option(names = "--epochs", description = "Epochs (fractions allowed).") Double epochs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter outw = spec.commandLine().getOut();
+        TorchThreads.prepare(threads != null ? threads : TorchThreads.trainingThreads());
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer trainer = resume != null ? Checkpoints.loadTrainer(resume, manager) : fresh(manager)) {
+            ModelConfig mc = trainer.model().config();
+            String dataSpec = resume != null ? Checkpoints.readManifest(resume).dataset() : data;
+            ImageDataset ds = DataSources.load(dataSpec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
+            if (limit != null) {
+                ds = ds.head(limit);
+            }
+            long total = totalSteps(ds, trainer.config().batchSize());
+            outw.printf("training %s on %s (%d images), %d parameters, steps %d -> %d%n", mc, ds.name(), ds.count(),
+                    trainer.model().parameterCount(), trainer.step(), total);
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public void onProgress(TrainingProgress p) {
+                    outw.println(p.line());
+                }
+
+                @Override
+                public void onCheckpoint(Path checkpoint, long step) {
+                    outw.println("checkpoint " + checkpoint);
+                }
+            };
+            var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
+                    new CheckpointStore(out, 3), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+            TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
+            outw.println("done: step " + r.step() + ", checkpoint " + r.lastCheckpoint());
+        }
+        return 0;
+    }
+
+    private long totalSteps(ImageDataset ds, int batchSize) {
+        if (length.steps != null) {
+            return length.steps;
+        }
+        if (length.epochs != null) {
+            return (long) Math.ceil(length.epochs * (ds.count() / batchSize));
+        }
+        throw new ParameterException(spec.commandLine(), "Give --steps N or --epochs E");
+    }
+
+    private BiGanTrainer fresh(NDManager manager) {
+        ModelConfig mc;
+        TrainConfig tc;
+        try {
+            Architecture a = Architecture.valueOf(arch.toUpperCase(java.util.Locale.ROOT));
+            if (reference) {
+                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f);
+                tc = TrainConfig.reference(seed);
+            } else {
+                ModelConfig d = ModelConfig.mnistDefault(a, zdim);
+                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : d.hidden(), !noBatchNorm, dropout);
+                tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
+                    ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());
+        }
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        return new BiGanTrainer(new BiGan(mc, manager), tc);
+    }
+}

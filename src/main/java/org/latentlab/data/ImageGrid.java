@@ -1,0 +1,46 @@
+package org.latentlab.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Tiles many CHW float images into one picture, with a 1-pixel gap, optionally scaled up. */
+public final class ImageGrid {
+    private ImageGrid() {}
+
+    public static BufferedImage tile(float[] images, int count, int columns, int channels, int size, int scale) {
+        int rows = (count + columns - 1) / columns;
+        int cell = size * scale + 1;
+        BufferedImage out = new BufferedImage(columns * cell + 1, rows * cell + 1, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setColor(new java.awt.Color(0x40, 0x40, 0x48));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.dispose();
+        int pixels = channels * size * size;
+        float[] one = new float[pixels];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(images, i * pixels, one, 0, pixels);
+            int[] argb = Pixels.toArgb(one, channels, size, size);
+            int ox = 1 + (i % columns) * cell;
+            int oy = 1 + (i / columns) * cell;
+            for (int y = 0; y < size * scale; y++) {
+                for (int x = 0; x < size * scale; x++) {
+                    out.setRGB(ox + x, oy + y, argb[(y / scale) * size + x / scale]);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("No PNG writer available");
+        }
+    }
+}

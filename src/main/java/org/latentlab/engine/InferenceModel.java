@@ -1,0 +1,120 @@
+package org.latentlab.engine;
+
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.IntPredicate;
+import org.latentlab.data.DataFormatException;
+import org.latentlab.data.DigitPreprocessor;
+import org.latentlab.data.ImageFolderDataset;
+import org.latentlab.latent.Interpolation;
+import org.latentlab.latent.Refiner;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.CheckpointException;
+import org.latentlab.train.CheckpointManifest;
+import org.latentlab.train.Checkpoints;
+
+/**
+ * A loaded BiGAN for inference, speaking plain Java values: float[] latent vectors and CHW float
+ * images in [0, 1]. Not thread-safe: exactly one thread uses it (the engine's model thread, or the
+ * CLI's main thread), and that thread called {@link TorchThreads#prepare} first.
+ */
+public final class InferenceModel implements AutoCloseable {
+    private final NDManager manager;
+    private final CheckpointManifest manifest;
+    private BiGan model;
+
+    private InferenceModel(NDManager manager, CheckpointManifest manifest, BiGan model) {
+        this.manager = manager;
+        this.manifest = manifest;
+        this.model = model;
+    }
+
+    public static InferenceModel load(Path checkpoint) throws CheckpointException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            CheckpointManifest m = Checkpoints.readManifest(checkpoint);
+            return new InferenceModel(manager, m, Checkpoints.loadModel(checkpoint, manager));
+        } catch (CheckpointException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public ModelConfig config() {
+        return model.config();
+    }
+
+    public CheckpointManifest manifest() {
+        return manifest;
+    }
+
+    /** Replaces G's and E's weights with a trainer's snapshot; the old ones are freed. */
+    public void updateWeights(ModelConfig config, byte[] generatorWeights, byte[] encoderWeights) throws IOException {
+        BiGan fresh = new BiGan(config, manager);
+        try {
+            fresh.generator().loadParameters(fresh.manager(), new DataInputStream(new ByteArrayInputStream(generatorWeights)));
+            fresh.encoder().loadParameters(fresh.manager(), new DataInputStream(new ByteArrayInputStream(encoderWeights)));
+            fresh.refreshStore();
+        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            fresh.close();
+            throw new IOException("Could not load the training snapshot: " + e.getMessage(), e);
+        }
+        model.close();
+        model = fresh;
+    }
+
+    /** G(z) for n latent vectors; n * pixels floats. */
+    public float[] generate(float[] z, int n) {
+        return model.generate(z, n);
+    }
+
+    public float[] generate(float[] z) {
+        return model.generate(z, 1);
+    }
+
+    /** E(x) for n images; n * zdim floats. */
+    public float[] encode(float[] x, int n) {
+        return model.encode(x, n);
+    }
+
+    public float[] encode(float[] x) {
+        return model.encode(x, 1);
+    }
+
+    /** Any picture to the model's input: MNIST-style for 28x28 grayscale models, else a plain resize. */
+    public float[] preprocess(BufferedImage image) throws DataFormatException {
+        ModelConfig c = config();
+        if (c.channels() == 1 && c.imageSize() == DigitPreprocessor.SIZE) {
+            return DigitPreprocessor.preprocess(image);
+        }
+        return ImageFolderDataset.toFloats(image, c.imageSize(), c.channels());
+    }
+
+    public Refiner.Result refine(float[] x, float[] z0, int steps, IntPredicate onStep) {
+        return Refiner.refine(model, x, z0, steps, onStep);
+    }
+
+    /** Frames of G along the path between two latent vectors; frames * pixels floats. */
+    public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        return generate(Interpolation.path(za, zb, frames, spherical), frames);
+    }
+
+    public static float meanSquaredError(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return (float) (s / a.length);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,64 @@
+package org.latentlab.latent;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.function.IntPredicate;
+import org.latentlab.model.BiGan;
+
+/**
+ * Improves an encoding by gradient steps on z (starting from E(x)) that lower the per-pixel mean
+ * squared error of G(z) against x. Adam on z alone; z stays inside the prior's box [-1, 1].
+ */
+public final class Refiner {
+    private static final float LEARNING_RATE = 0.05f;
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+
+    /** The refined z and the error before and after each step ({@code steps + 1} values). */
+    public record Result(float[] z, float[] errors) {}
+
+    private Refiner() {}
+
+    /**
+     * @param x one image, pixels floats; @param z0 the start, zdim floats
+     * @param onStep called with the step number after each step; return false to stop early
+     */
+    public static Result refine(BiGan model, float[] x, float[] z0, int steps, IntPredicate onStep) {
+        var c = model.config();
+        float[] errors = new float[steps + 1];
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray target = m.create(x, new Shape(1, c.channels(), c.imageSize(), c.imageSize()));
+            NDArray z = m.create(z0, new Shape(1, c.zdim()));
+            NDArray mean = m.zeros(z.getShape());
+            NDArray var = m.zeros(z.getShape());
+            int done = 0;
+            for (int t = 1; t <= steps; t++) {
+                z.setRequiresGradient(true);
+                NDArray loss;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray diff = model.generate(z, false).sub(target);
+                    loss = diff.mul(diff).mean();
+                    gc.backward(loss);
+                }
+                errors[t - 1] = loss.getFloat();
+                NDArray g = z.getGradient();
+                mean.muli(BETA1).addi(g.mul(1 - BETA1));
+                var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
+                NDArray mHat = mean.div(1 - Math.pow(BETA1, t));
+                NDArray vHat = var.div(1 - Math.pow(BETA2, t));
+                z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-1f, 1f);
+                done = t;
+                if (!onStep.test(t)) {
+                    break;
+                }
+            }
+            NDArray diff = model.generate(z, false).sub(target);
+            errors[done] = diff.mul(diff).mean().getFloat();
+            float[] trimmed = java.util.Arrays.copyOf(errors, done + 1);
+            return new Result(z.toFloatArray(), trimmed);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.latentlab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three networks of a BiGAN and the manager that owns their weights. Not thread-safe: one
+ * thread uses a BiGan at a time. Close it to free the weights.
+ */
+public final class BiGan implements AutoCloseable {
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final Block generator;
+    private final Block encoder;
+    private final Block discriminator;
+    private ParameterStore store;
+
+    /** Builds and initialises fresh networks in a sub-manager of {@code parent}. */
+    public BiGan(ModelConfig config, NDManager parent) {
+        this.config = config;
+        this.manager = parent.newSubManager();
+        this.generator = Networks.generator(config);
+        this.encoder = Networks.encoder(config);
+        this.discriminator = Networks.discriminator(config);
+        Shape x = new Shape(2, config.channels(), config.imageSize(), config.imageSize());
+        Shape z = new Shape(2, config.zdim());
+        generator.initialize(manager, DataType.FLOAT32, z);
+        encoder.initialize(manager, DataType.FLOAT32, x);
+        discriminator.initialize(manager, DataType.FLOAT32, x, z);
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Block generator() {
+        return generator;
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    public Block discriminator() {
+        return discriminator;
+    }
+
+    public ParameterStore store() {
+        return store;
+    }
+
+    /** A new store after weights were replaced: the old one would keep serving released arrays. */
+    public void refreshStore() {
+        store = new ParameterStore(manager, false);
+    }
+
+    /** G(z): (B, zdim) to (B, C, S, S). */
+    public NDArray generate(NDArray z, boolean training) {
+        return generator.forward(store, new NDList(z), training).singletonOrThrow();
+    }
+
+    /** E(x): (B, C, S, S) to (B, zdim). */
+    public NDArray encode(NDArray x, boolean training) {
+        return encoder.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** D(x, z) logits: (B, 1). */
+    public NDArray discriminate(NDArray x, NDArray z, boolean training) {
+        return discriminator.forward(store, new NDList(x, z), training).singletonOrThrow();
+    }
+
+    /** G(z) for {@code n} latent vectors (n*zdim floats) in inference mode: n*pixels floats. */
+    public float[] generate(float[] z, int n) {
+        return runBatched(z, n, config.zdim(), config.pixels(), true);
+    }
+
+    /** E(x) for {@code n} images (n*pixels floats) in inference mode: n*zdim floats. */
+    public float[] encode(float[] x, int n) {
+        return runBatched(x, n, config.pixels(), config.zdim(), false);
+    }
+
+    private float[] runBatched(float[] in, int n, int inSize, int outSize, boolean generate) {
+        float[] out = new float[n * outSize];
+        int chunk = 500;
+        for (int start = 0; start < n; start += chunk) {
+            int len = Math.min(chunk, n - start);
+            float[] part = java.util.Arrays.copyOfRange(in, start * inSize, (start + len) * inSize);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray result = generate
+                        ? generate(m.create(part, new Shape(len, config.zdim())), false)
+                        : encode(m.create(part, new Shape(len, config.channels(), config.imageSize(), config.imageSize())), false);
+                System.arraycopy(result.toFloatArray(), 0, out, start * outSize, len * outSize);
+            }
+        }
+        return out;
+    }
+
+    /** The parameters an optimizer updates (BatchNorm running statistics excluded). */
+    public static List<Parameter> trainable(Block... blocks) {
+        List<Parameter> out = new ArrayList<>();
+        for (Block b : blocks) {
+            for (Pair<String, Parameter> p : b.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    out.add(p.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Total number of weights in G, E and D. */
+    public long parameterCount() {
+        long n = 0;
+        for (Block b : List.of(generator, encoder, discriminator)) {
+            for (Pair<String, Parameter> p : b.getParameters()) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,50 @@
+package org.latentlab.model;
+
+/**
+ * Everything needed to rebuild a BiGAN's networks; saved in every checkpoint.
+ *
+ * @param zdim latent size (prior U(-1, 1)^zdim)
+ * @param channels image channels, 1 (grayscale) or 3 (RGB)
+ * @param imageSize image height = width in pixels
+ * @param hidden width of hidden layers (MLP) or base channel count (conv)
+ * @param batchNorm batch normalisation in G and E
+ * @param dDropout dropout rate on D's hidden layers (0 = none)
+ */
+public record ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden,
+        boolean batchNorm, float dDropout) {
+
+    public ModelConfig {
+        if (zdim < 1 || zdim > 1024) {
+            throw new IllegalArgumentException("Latent size must be between 1 and 1024, not " + zdim);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("Images must have 1 or 3 channels, not " + channels);
+        }
+        if (hidden < 4 || hidden > 8192) {
+            throw new IllegalArgumentException("Hidden width must be between 4 and 8192, not " + hidden);
+        }
+        if (arch == Architecture.CONV && imageSize != 28 && imageSize != 32 && imageSize != 64) {
+            throw new IllegalArgumentException("The conv architecture supports 28, 32 or 64 pixel images, not " + imageSize);
+        }
+        if (imageSize < 4 || imageSize > 256) {
+            throw new IllegalArgumentException("Image size must be between 4 and 256, not " + imageSize);
+        }
+        if (dDropout < 0 || dDropout >= 1) {
+            throw new IllegalArgumentException("Dropout must be in [0, 1), not " + dDropout);
+        }
+    }
+
+    public int pixels() {
+        return channels * imageSize * imageSize;
+    }
+
+    /** The architecture timed by {@code bench}: shared/reference/bigan_reference.py. */
+    public static ModelConfig reference() {
+        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f);
+    }
+
+    /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
+    public static ModelConfig mnistDefault(Architecture arch, int zdim) {
+        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f);
+    }
+}

@@ -1,0 +1,91 @@
+package org.latentlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.List;
+
+/**
+ * Adam over a fixed list of parameters, with its moments owned here so that they can be saved,
+ * restored and freed (DJL's own Adam keeps them private and never frees them). The update itself
+ * is libtorch's fused Adam kernel, which also zeroes each weight's gradient.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+    private static final float EPSILON = 1e-8f;
+    private final List<Parameter> parameters;
+    private final NDManager stateManager;
+    private final NDList means = new NDList();
+    private final NDList variances = new NDList();
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private long updates;
+
+    public AdamOptimizer(List<Parameter> parameters, NDManager parent, float learningRate, float beta1, float beta2) {
+        this.parameters = List.copyOf(parameters);
+        this.stateManager = parent.newSubManager();
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        for (Parameter p : this.parameters) {
+            means.add(stateManager.zeros(p.getArray().getShape()));
+            variances.add(stateManager.zeros(p.getArray().getShape()));
+        }
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    /** One Adam update of every parameter from its current gradient. */
+    public void step() {
+        updates++;
+        double coef1 = 1.0 - Math.pow(beta1, updates);
+        double coef2 = 1.0 - Math.pow(beta2, updates);
+        float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray weight = parameters.get(i).getArray();
+            try (NDArray grad = weight.getGradient()) {
+                NDList inputs = new NDList(weight, grad, means.get(i), variances.get(i));
+                weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, biasCorrected,
+                        0f, 1f, -1f, beta1, beta2, EPSILON, false, false);
+            }
+        }
+    }
+
+    /** Moments as one list: all means, then all variances, in parameter order. */
+    public NDList state() {
+        NDList all = new NDList();
+        all.addAll(means);
+        all.addAll(variances);
+        return all;
+    }
+
+    /** Restores moments saved by {@link #state()} and the update count; checks every shape. */
+    public void restore(NDList saved, long updateCount) {
+        int n = parameters.size();
+        if (saved.size() != 2 * n) {
+            throw new IllegalArgumentException("optimizer state holds " + saved.size() + " arrays, expected " + 2 * n);
+        }
+        for (int i = 0; i < 2 * n; i++) {
+            NDArray target = i < n ? means.get(i) : variances.get(i - n);
+            NDArray source = saved.get(i);
+            if (!source.getShape().equals(target.getShape())) {
+                throw new IllegalArgumentException("optimizer state array " + i + " has shape " + source.getShape()
+                        + ", expected " + target.getShape());
+            }
+            source.copyTo(target);
+        }
+        this.updates = updateCount;
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}

@@ -1,0 +1,133 @@
+package org.latentlab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * One BiGAN training step, no threads and no UI: a D step, then a G+E step.
+ *
+ * <p>D maximises log D(x, E(x)) + log(1 - D(G(z), z)); G and E minimise the non-saturating form
+ * with labels flipped, plus the optional cycle terms. D is frozen during the G+E step, so no
+ * gradient leaks into D's next update (DJL does not zero gradients when a collector opens).
+ */
+public final class BiGanTrainer implements AutoCloseable {
+    private final BiGan model;
+    private final TrainConfig config;
+    private final AdamOptimizer dOptimizer;
+    private final AdamOptimizer geOptimizer;
+    private final Set<Parameter> dParameters;
+    private long step;
+
+    public BiGanTrainer(BiGan model, TrainConfig config) {
+        this.model = model;
+        this.config = config;
+        List<Parameter> d = BiGan.trainable(model.discriminator());
+        List<Parameter> ge = BiGan.trainable(model.generator(), model.encoder());
+        this.dParameters = new HashSet<>(d);
+        this.dOptimizer = new AdamOptimizer(d, model.manager(), config.lrD(), config.beta1(), config.beta2());
+        this.geOptimizer = new AdamOptimizer(ge, model.manager(), config.lrGE(), config.beta1(), config.beta2());
+    }
+
+    public BiGan model() {
+        return model;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public AdamOptimizer dOptimizer() {
+        return dOptimizer;
+    }
+
+    public AdamOptimizer geOptimizer() {
+        return geOptimizer;
+    }
+
+    /** Sets the step counter after restoring a checkpoint. */
+    public void restoreStep(long restored) {
+        this.step = restored;
+    }
+
+    /**
+     * Trains on one batch. {@code x}: B*C*S*S pixels in [0, 1]; {@code z}: B*zdim prior samples.
+     * The torch generator is seeded per step so dropout, and so a resumed run, is reproducible.
+     */
+    public StepStats train(float[] x, float[] z) {
+        ModelConfig mc = model.config();
+        int b = config.batchSize();
+        Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray xs = m.create(x, new Shape(b, mc.channels(), mc.imageSize(), mc.imageSize()));
+            NDArray zs = m.create(z, new Shape(b, mc.zdim()));
+            float[] d = discriminatorStep(xs, zs);
+            float lossGE = generatorEncoderStep(xs, zs);
+            step++;
+            return new StepStats(step, d[0], lossGE, d[1], d[2]);
+        }
+    }
+
+    /** Returns {lossD, mean D(x,E(x)), mean D(G(z),z)}. */
+    private float[] discriminatorStep(NDArray x, NDArray z) {
+        // E(x) and G(z) outside the collector: no graph is recorded for them (torch's detach).
+        NDArray ex = model.encode(x, true);
+        NDArray gz = model.generate(z, true);
+        NDArray real;
+        NDArray fake;
+        NDArray loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            real = model.discriminate(x, ex, true);   // (B, 1) logits
+            fake = model.discriminate(gz, z, true);   // (B, 1) logits
+            loss = Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false));
+            gc.backward(loss);
+        }
+        dOptimizer.step();
+        return new float[] {loss.getFloat(), meanProbability(real), meanProbability(fake)};
+    }
+
+    private float generatorEncoderStep(NDArray x, NDArray z) {
+        model.discriminator().freezeParameters(true, dParameters::contains);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray ex = model.encode(x, true);        // (B, zdim)
+            NDArray gz = model.generate(z, true);      // (B, C, S, S)
+            NDArray real = model.discriminate(x, ex, true);
+            NDArray fake = model.discriminate(gz, z, true);
+            NDArray loss = Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false));
+            if (config.lambdaX() > 0) {
+                loss = loss.add(Losses.sumSquaredPerRow(model.generate(ex, true), x).mul(config.lambdaX()));
+            }
+            if (config.lambdaZ() > 0) {
+                loss = loss.add(Losses.sumSquaredPerRow(model.encode(gz, true), z).mul(config.lambdaZ()));
+            }
+            gc.backward(loss);
+            geOptimizer.step();
+            return loss.getFloat();
+        } finally {
+            model.discriminator().freezeParameters(false, dParameters::contains);
+        }
+    }
+
+    private static float meanProbability(NDArray logits) {
+        return Activation.sigmoid(logits).mean().getFloat();
+    }
+
+    @Override
+    public void close() {
+        dOptimizer.close();
+        geOptimizer.close();
+    }
+}

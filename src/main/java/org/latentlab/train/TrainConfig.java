@@ -1,0 +1,47 @@
+package org.latentlab.train;
+
+/**
+ * Hyper-parameters of the adversarial game; saved in every checkpoint.
+ *
+ * @param lrD learning rate of D's Adam
+ * @param lrGE learning rate of the G+E Adam
+ * @param lambdaX weight of the x-cycle term: per-image squared error of G(E(x)) against x (0 = off)
+ * @param lambdaZ weight of the z-cycle term: squared distance of E(G(z)) from z (0 = off)
+ */
+public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
+        float lambdaX, float lambdaZ, long seed) {
+
+    public TrainConfig {
+        if (batchSize < 2 || batchSize > 4096) {
+            throw new IllegalArgumentException("Batch size must be between 2 and 4096, not " + batchSize);
+        }
+        check("D learning rate", lrD);
+        check("G+E learning rate", lrGE);
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1)");
+        }
+        if (!(lambdaX >= 0 && lambdaZ >= 0) || Float.isInfinite(lambdaX) || Float.isInfinite(lambdaZ)) {
+            throw new IllegalArgumentException("Cycle weights must be finite and at least 0");
+        }
+    }
+
+    private static void check(String what, float lr) {
+        if (!(lr > 0 && lr < 1)) {
+            throw new IllegalArgumentException(what + " must be in (0, 1), not " + lr);
+        }
+    }
+
+    /** The update rule of shared/reference/bigan_reference.py (the speed benchmark). */
+    public static TrainConfig reference(long seed) {
+        return new TrainConfig(128, 2e-4f, 2e-4f, 0.5f, 0.999f, 0f, 0f, seed);
+    }
+
+    /** Defaults that train MNIST stably: a slower D and both cycle terms. */
+    public static TrainConfig defaults(long seed) {
+        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 0.1f, 1f, seed);
+    }
+
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed);
+    }
+}

@@ -1,0 +1,164 @@
+package org.latentlab.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.model.BiGan;
+
+/**
+ * Runs a {@link BiGanTrainer} for a number of steps with progress events, progress grids from a
+ * fixed noise batch and a fixed real batch, periodic checkpoints, and pause, resume and cancel.
+ * Runs on the calling thread, which then owns the model until {@link #run} returns.
+ */
+public final class TrainingLoop {
+    /**
+     * @param totalSteps the step count to reach (a resumed trainer starts from its own step)
+     * @param store where checkpoints go, or null to keep none
+     */
+    public record Options(long totalSteps, int progressEvery, int snapshotEvery, int checkpointEvery,
+            CheckpointStore store, String dataset, String command) {}
+
+    /** How a run ended: the step reached, whether it was cancelled, and the newest checkpoint (or null). */
+    public record Result(long step, boolean cancelled, Path lastCheckpoint) {}
+
+    static final int SAMPLE_COUNT = 64;
+    static final int REAL_COUNT = 32;
+
+    private final BiGanTrainer trainer;
+    private final ImageDataset data;
+    private final Options options;
+    private final TrainingListener listener;
+    private final TrainingControl control;
+    private final float[] fixedNoise;
+    private final float[] fixedReals;
+    private Path lastCheckpoint;
+
+    public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
+            TrainingControl control) {
+        this.trainer = trainer;
+        this.data = data;
+        this.options = options;
+        this.listener = listener;
+        this.control = control;
+        int zdim = trainer.model().config().zdim();
+        this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SAMPLE_COUNT, zdim);
+        this.fixedReals = fixedRealBatch(data, trainer.config().seed());
+    }
+
+    public Result run() throws InterruptedException {
+        TrainConfig tc = trainer.config();
+        int zdim = trainer.model().config().zdim();
+        BatchIterator batches = new BatchIterator(data, tc.batchSize(), tc.seed());
+        batches.seek(trainer.step());
+        Window window = new Window();
+        snapshot();
+        while (trainer.step() < options.totalSteps()) {
+            if (control.isPaused()) {
+                control.awaitRunnable();
+                window.resetClock(); // time spent paused is not training time
+            }
+            if (control.isCancelled()) {
+                return finish(true);
+            }
+            StepStats s = trainer.train(batches.next(), Prior.sample(tc.seed(), trainer.step(), tc.batchSize(), zdim));
+            if (!s.finite()) {
+                throw new TrainingDivergedException(s.step(), s);
+            }
+            window.add(s);
+            long step = trainer.step();
+            if (step % options.progressEvery() == 0 || step == options.totalSteps()) {
+                listener.onProgress(window.progress(step, options.totalSteps()));
+            }
+            if (step % options.snapshotEvery() == 0 && step < options.totalSteps()) {
+                snapshot();
+            }
+            if (options.store() != null && options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0
+                    && step < options.totalSteps()) {
+                checkpoint();
+            }
+        }
+        return finish(false);
+    }
+
+    private Result finish(boolean cancelled) {
+        snapshot();
+        if (options.store() != null && (lastCheckpoint == null || !lastCheckpoint.getFileName().toString()
+                .equals(String.format("step-%08d", trainer.step())))) {
+            checkpoint();
+        }
+        return new Result(trainer.step(), cancelled, lastCheckpoint);
+    }
+
+    private void checkpoint() {
+        try {
+            lastCheckpoint = options.store().save(trainer, options.dataset(), options.command(), Map.of());
+            listener.onCheckpoint(lastCheckpoint, trainer.step());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the checkpoint in " + options.store().dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Progress grids and inference weights at the current step. */
+    public void snapshot() {
+        BiGan model = trainer.model();
+        float[] samples = model.generate(fixedNoise, SAMPLE_COUNT);
+        float[] recon = model.generate(model.encode(fixedReals, REAL_COUNT), REAL_COUNT);
+        double se = 0;
+        for (int i = 0; i < recon.length; i++) {
+            double d = recon[i] - fixedReals[i];
+            se += d * d;
+        }
+        try {
+            listener.onSnapshot(new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples, REAL_COUNT,
+                    fixedReals.clone(), recon, (float) (se / recon.length),
+                    Checkpoints.weightsOf(model.generator()), Checkpoints.weightsOf(model.encoder())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static float[] fixedRealBatch(ImageDataset data, long seed) {
+        Random rng = new Random(seed ^ 0x5DEECE66DL);
+        int n = Math.min(REAL_COUNT, data.count());
+        float[] out = new float[REAL_COUNT * data.imageSize()];
+        for (int i = 0; i < REAL_COUNT; i++) {
+            data.copyImage(i < n ? rng.nextInt(data.count()) : 0, out, i * data.imageSize());
+        }
+        return out;
+    }
+
+    /** Running sums between two progress events. */
+    private static final class Window {
+        private long start = System.nanoTime();
+        private long runStart = System.nanoTime();
+        private double lossD, lossGE, dReal, dFake;
+        private int n;
+
+        void add(StepStats s) {
+            lossD += s.lossD();
+            lossGE += s.lossGE();
+            dReal += s.dReal();
+            dFake += s.dFake();
+            n++;
+        }
+
+        void resetClock() {
+            start = System.nanoTime();
+        }
+
+        TrainingProgress progress(long step, long total) {
+            long now = System.nanoTime();
+            double secs = (now - start) / 1e9;
+            TrainingProgress p = new TrainingProgress(step, total, (float) (lossD / n), (float) (lossGE / n),
+                    (float) (dReal / n), (float) (dFake / n), n / Math.max(secs, 1e-9), (now - runStart) / 1e9);
+            start = now;
+            lossD = lossGE = dReal = dFake = 0;
+            n = 0;
+            return p;
+        }
+    }
+}

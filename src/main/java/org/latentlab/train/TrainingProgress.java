@@ -1,0 +1,20 @@
+package org.latentlab.train;
+
+/**
+ * Averages over the steps since the previous progress event.
+ *
+ * @param dReal mean D(x, E(x)); @param dFake mean D(G(z), z)
+ */
+public record TrainingProgress(long step, long totalSteps, float lossD, float lossGE, float dReal, float dFake,
+        double stepsPerSecond, double elapsedSeconds) {
+
+    public double secondsLeft() {
+        return stepsPerSecond > 0 ? (totalSteps - step) / stepsPerSecond : Double.NaN;
+    }
+
+    public String line() {
+        return String.format(java.util.Locale.ROOT,
+                "step %d/%d  lossD %.4f  lossGE %.4f  D(x,E(x)) %.3f  D(G(z),z) %.3f  %.1f steps/s",
+                step, totalSteps, lossD, lossGE, dReal, dFake, stepsPerSecond);
+    }
+}
