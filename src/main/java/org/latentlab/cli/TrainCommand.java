@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128") int batch;
     @Option(names = "--lr-d", defaultValue = "1e-4") float lrD;
     @Option(names = "--lr-ge", defaultValue = "2e-4") float lrGE;
-    @Option(names = "--lambda-x", defaultValue = "0.1", description = "x-cycle weight (0 = off).") float lambdaX;
+    @Option(names = "--lambda-x", defaultValue = "1", description = "x-cycle weight (0 = off).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "1", description = "z-cycle weight (0 = off).") float lambdaZ;
     @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
@@ -50,6 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Torch threads (default: all cores but one, at least 1).") Integer threads;
     @Option(names = "--log-every", defaultValue = "100") int logEvery;
     @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
+    @Option(names = "--keep", defaultValue = "3", description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     static final class Length {
@@ -84,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             };
             var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
-                    new CheckpointStore(out, 3), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                    new CheckpointStore(out, keep), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
             outw.println("done: step " + r.step() + ", checkpoint " + r.lastCheckpoint());
         }

@@ -10,6 +10,8 @@ import java.util.function.IntPredicate;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DigitPreprocessor;
 import org.latentlab.data.ImageFolderDataset;
+import org.latentlab.eval.DigitClassifier;
+import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
@@ -102,6 +104,17 @@ public final class InferenceModel implements AutoCloseable {
     /** Frames of G along the path between two latent vectors; frames * pixels floats. */
     public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
         return generate(Interpolation.path(za, zb, frames, spherical), frames);
+    }
+
+    /** Every metric of {@link ModelEvaluator}; the classifier-based ones only if a classifier is found. */
+    public java.util.Map<String, Object> evaluate(org.latentlab.data.ImageDataset train, org.latentlab.data.ImageDataset test,
+            Path classifierDir, long seed) throws IOException {
+        if (classifierDir == null || !java.nio.file.Files.isDirectory(classifierDir)) {
+            return ModelEvaluator.evaluate(model, train, test, null, seed);
+        }
+        try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {
+            return ModelEvaluator.evaluate(model, train, test, classifier, seed);
+        }
     }
 
     public static float meanSquaredError(float[] a, float[] b) {

@@ -17,7 +17,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private final NDManager stateManager;
     private final NDList means = new NDList();
     private final NDList variances = new NDList();
-    private final float learningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private long updates;
@@ -36,6 +36,11 @@ public final class AdamOptimizer implements AutoCloseable {
 
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Changes the learning rate from the next update on (schedules). */
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
     }
 
     public long updates() {

@@ -68,17 +68,37 @@ public final class BiGanTrainer implements AutoCloseable {
      * The torch generator is seeded per step so dropout, and so a resumed run, is reproducible.
      */
     public StepStats train(float[] x, float[] z) {
-        ModelConfig mc = model.config();
-        int b = config.batchSize();
         Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
         try (NDManager m = model.manager().newSubManager()) {
-            NDArray xs = m.create(x, new Shape(b, mc.channels(), mc.imageSize(), mc.imageSize()));
-            NDArray zs = m.create(z, new Shape(b, mc.zdim()));
-            float[] d = discriminatorStep(xs, zs);
-            float lossGE = generatorEncoderStep(xs, zs);
+            NDArray[] in = input(m, x, z);
+            float[] d = discriminatorStep(in[0], in[1]);
+            float lossGE = generatorEncoderStep(in[0], in[1]);
             step++;
             return new StepStats(step, d[0], lossGE, d[1], d[2]);
         }
+    }
+
+    /** Only the D step, for tests: returns {lossD, mean D(x,E(x)), mean D(G(z),z)}. */
+    float[] trainDiscriminatorOnly(float[] x, float[] z) {
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray[] in = input(m, x, z);
+            return discriminatorStep(in[0], in[1]);
+        }
+    }
+
+    /** Only the G+E step, for tests: returns its loss. */
+    float trainGeneratorEncoderOnly(float[] x, float[] z) {
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray[] in = input(m, x, z);
+            return generatorEncoderStep(in[0], in[1]);
+        }
+    }
+
+    private NDArray[] input(NDManager m, float[] x, float[] z) {
+        ModelConfig mc = model.config();
+        int b = config.batchSize();
+        return new NDArray[] {m.create(x, new Shape(b, mc.channels(), mc.imageSize(), mc.imageSize())),
+            m.create(z, new Shape(b, mc.zdim()))};
     }
 
     /** Returns {lossD, mean D(x,E(x)), mean D(G(z),z)}. */

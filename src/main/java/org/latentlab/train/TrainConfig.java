@@ -38,7 +38,7 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     /** Defaults that train MNIST stably: a slower D and both cycle terms. */
     public static TrainConfig defaults(long seed) {
-        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 0.1f, 1f, seed);
+        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 1f, 1f, seed);
     }
 
     public TrainConfig withSeed(long newSeed) {

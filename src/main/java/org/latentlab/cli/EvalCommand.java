@@ -1,0 +1,54 @@
+package org.latentlab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentlab.AppPaths;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.train.Checkpoints;
+import org.latentlab.train.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", description = "Prints JSON with the encoder, reconstruction and sample metrics of a model.")
+final class EvalCommand implements Callable<Integer> {
+    @Mixin ModelOption model;
+    @Option(names = "--data", defaultValue = "mnist", description = "A labelled IDX data set (default ${DEFAULT-VALUE}).") String data;
+    @Option(names = "--classifier", paramLabel = "DIR", description = "Digit classifier (default: models/digit-classifier).") Path classifier;
+    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--write-manifest", description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
+        try (InferenceModel m = InferenceModel.load(model.path())) {
+            var c = m.config();
+            ImageDataset train = DataSources.load(data, MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
+            ImageDataset test = DataSources.load(data, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model", model.path().toString());
+            out.put("step", m.manifest().step());
+            out.putAll(m.evaluate(train, test, classifier != null ? classifier : AppPaths.bundledClassifier(), seed));
+            if (writeManifest) {
+                Map<String, Double> numbers = new LinkedHashMap<>();
+                out.forEach((k, v) -> {
+                    if (v instanceof Number n) {
+                        numbers.put(k, n.doubleValue());
+                    }
+                });
+                Path dir = Checkpoints.resolve(model.path());
+                Checkpoints.rewriteManifest(dir, Checkpoints.readManifest(dir).withMetrics(numbers));
+            }
+            spec.commandLine().getOut().println(Json.COMPACT.toJson(out));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package org.latentlab.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.model.BiGan;
+
+/**
+ * Runs every metric of a BiGAN on a labelled train/test pair and returns them as named numbers.
+ * The digit classifier is optional: without it, the classifier-based metrics are left out.
+ */
+public final class ModelEvaluator {
+    /** Samples drawn for the sample metrics; the protocol of the issue uses 10,000. */
+    public static final int SAMPLE_COUNT = 10_000;
+
+    private ModelEvaluator() {}
+
+    public static Map<String, Object> evaluate(BiGan model, ImageDataset train, ImageDataset test,
+            DigitClassifier classifier, long seed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        int d = model.config().zdim();
+        long t0 = System.nanoTime();
+        float[] trainX = floats(train);
+        float[] testX = floats(test);
+        float[] trainZ = model.encode(trainX, train.count());
+        float[] testZ = model.encode(testX, test.count());
+        out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ, test.labels(), d)));
+        out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ, test.labels(), d,
+                train.classNames().length, 5, seed)));
+        float[] recon = model.generate(testZ, test.count());
+        out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));
+        if (classifier != null) {
+            out.putAll(SampleMetrics.compute(model, classifier, trainX, testX, test.labels(), recon, test.count(), seed));
+        }
+        out.put("seconds", round((System.nanoTime() - t0) / 1e9));
+        return out;
+    }
+
+    static float[] floats(ImageDataset data) {
+        float[] x = new float[data.count() * data.imageSize()];
+        for (int i = 0; i < data.count(); i++) {
+            data.copyImage(i, x, i * data.imageSize());
+        }
+        return x;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.latentlab.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.Prior;
+
+/** Metrics judged by the digit classifier: reconstructions keeping their digit, and sample quality. */
+final class SampleMetrics {
+    private SampleMetrics() {}
+
+    static Map<String, Object> compute(BiGan model, DigitClassifier classifier, float[] trainX, float[] testX,
+            int[] testY, float[] recon, int n, long seed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        DigitClassifier.Output rec = classifier.run(recon, n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            kept += argmax(rec.probabilities(), i, 10) == testY[i] ? 1 : 0;
+        }
+        out.put("recon_classifier_accuracy", ModelEvaluator.round(kept / (double) n));
+        int s = ModelEvaluator.SAMPLE_COUNT;
+        float[] samples = model.generate(Prior.sample(seed, 12345, s, model.config().zdim()), s);
+        DigitClassifier.Output gen = classifier.run(samples, s);
+        DigitClassifier.Output real = classifier.run(testX, n);
+        out.put("classifier_score", ModelEvaluator.round(classifierScore(gen.probabilities(), s)));
+        out.put("classifier_score_test_set", ModelEvaluator.round(classifierScore(real.probabilities(), n)));
+        out.put("frechet_distance", ModelEvaluator.round(FrechetDistance.between(gen.features(), s, real.features(), n,
+                DigitClassifier.FEATURES)));
+        int nt = Math.min(s, trainX.length / 784);
+        DigitClassifier.Output train = classifier.run(trainX, nt);
+        out.put("frechet_distance_train_vs_test", ModelEvaluator.round(FrechetDistance.between(train.features(), nt,
+                real.features(), n, DigitClassifier.FEATURES)));
+        out.put("class_histogram", histogram(gen.probabilities(), s));
+        return out;
+    }
+
+    /** exp(E_x KL(p(y|x) || p(y))): the inception score computed with the digit classifier. */
+    static double classifierScore(float[] probs, int n) {
+        double[] marginal = new double[10];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 10; k++) {
+                marginal[k] += probs[i * 10 + k] / n;
+            }
+        }
+        double kl = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 10; k++) {
+                double p = probs[i * 10 + k];
+                if (p > 1e-12) {
+                    kl += p * (Math.log(p) - Math.log(marginal[k]));
+                }
+            }
+        }
+        return Math.exp(kl / n);
+    }
+
+    /** Fraction of samples the classifier puts in each class. */
+    static double[] histogram(float[] probs, int n) {
+        double[] h = new double[10];
+        for (int i = 0; i < n; i++) {
+            h[argmax(probs, i, 10)] += 1.0 / n;
+        }
+        for (int k = 0; k < 10; k++) {
+            h[k] = ModelEvaluator.round(h[k]);
+        }
+        return h;
+    }
+
+    static int argmax(float[] v, int row, int width) {
+        int best = 0;
+        for (int k = 1; k < width; k++) {
+            if (v[row * width + k] > v[row * width + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

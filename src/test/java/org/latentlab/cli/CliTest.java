@@ -1,0 +1,122 @@
+package org.latentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir static Path dir;
+    static Path one;
+    static Path seven;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void drawDigits() throws Exception {
+        one = draw("one.png", new int[] {100, 30, 100, 170});
+        seven = draw("seven.jpg", new int[] {40, 30, 150, 30, 150, 30, 80, 170});
+    }
+
+    static Path draw(String name, int[] lines) throws Exception {
+        BufferedImage img = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(16));
+        for (int i = 0; i < lines.length; i += 4) {
+            g.drawLine(lines[i], lines[i + 1], lines[i + 2], lines[i + 3]);
+        }
+        g.dispose();
+        Path p = dir.resolve(name);
+        ImageIO.write(img, name.endsWith(".png") ? "png" : "jpg", p.toFile());
+        return p;
+    }
+
+    @Test
+    void sampleWritesAGridFromTheBundledModel() throws Exception {
+        Path out = dir.resolve("grid.png");
+        Run r = run("sample", "--count", "16", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage grid = ImageIO.read(out.toFile());
+        assertEquals(4 * (28 * 2 + 1) + 1, grid.getWidth());
+    }
+
+    @Test
+    void encodePrintsZAndWritesTheReconstruction() throws Exception {
+        Path out = dir.resolve("recon.png");
+        Run r = run("encode", one.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertEquals(32, json.getAsJsonArray("z").size());
+        double mse = json.get("reconstruction_mse").getAsDouble();
+        assertTrue(mse > 0 && mse < 0.2, "reconstruction error " + mse);
+        assertTrue(Files.size(out) > 0);
+    }
+
+    @Test
+    void interpolateWritesAStrip() throws Exception {
+        Path out = dir.resolve("strip.png");
+        Run r = run("interpolate", one.toString(), seven.toString(), "--frames", "6", "--slerp", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(6 * (28 * 3 + 1) + 1, ImageIO.read(out.toFile()).getWidth());
+    }
+
+    @Test
+    void trainWritesACheckpointThatSampleCanUse() throws Exception {
+        Path run = dir.resolve("run");
+        Run r = run("train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "32", "--steps", "20",
+                "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("step 20/20"), r.out());
+        Run s = run("sample", "--model", run.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
+        assertEquals(0, s.code(), s.err());
+        Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out", run.toString(),
+                "--threads", "1");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
+    }
+
+    @Test
+    void badUsageExitsWith2() {
+        assertEquals(2, run("sample").code(), "missing --out");
+        assertEquals(2, run("train", "--arch", "rnn", "--steps", "5", "--out", dir.resolve("x").toString()).code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("interpolate", one.toString(), one.toString(), "--frames", "1", "--out", "x.png").code());
+    }
+
+    @Test
+    void failuresExitWith1AndOneLineOnStderr() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Run r = run("encode", text.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: notes.txt: not a readable image"), r.err());
+        assertEquals(1, r.err().trim().lines().count(), r.err());
+        Run m = run("sample", "--model", dir.resolve("missing").toString(), "--out", dir.resolve("a.png").toString());
+        assertEquals(1, m.code());
+        assertTrue(m.err().contains("folder not found"), m.err());
+        Run d = run("train", "--data", dir.resolve("nodata").toString(), "--steps", "5", "--out", dir.resolve("y").toString());
+        assertEquals(1, d.code());
+        assertTrue(d.err().contains("Data set not found"), d.err());
+    }
+}

@@ -1,0 +1,116 @@
+package org.latentlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.Block;
+import ai.djl.util.Pair;
+import java.util.List;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.data.ImageDataset;
+import org.junit.jupiter.api.Test;
+
+class BiGanTrainerTest {
+    private static float[] z(long step, int n, int d) {
+        return Prior.sample(3, step, n, d);
+    }
+
+    @Test
+    void discriminatorStepChangesOnlyD() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var model = t.model();
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
+            List<float[]> g0 = TestModels.values(model.generator());
+            List<float[]> e0 = TestModels.values(model.encoder());
+            List<float[]> d0 = TestModels.values(model.discriminator());
+            t.trainDiscriminatorOnly(it.next(), z(0, 32, 8));
+            assertTrue(TestModels.allTrainableChanged(model.discriminator(), d0), "every D weight moves");
+            // E(x) and G(z) ran in training mode (batch statistics) but their weights must not move.
+            assertTrue(sameTrainable(model.generator(), g0), "G unchanged by the D step");
+            assertTrue(sameTrainable(model.encoder(), e0), "E unchanged by the D step");
+        }
+    }
+
+    @Test
+    void generatorEncoderStepChangesOnlyGAndE() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var model = t.model();
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
+            List<float[]> g0 = TestModels.values(model.generator());
+            List<float[]> e0 = TestModels.values(model.encoder());
+            List<float[]> d0 = TestModels.values(model.discriminator());
+            t.trainGeneratorEncoderOnly(it.next(), z(0, 32, 8));
+            assertTrue(TestModels.same(TestModels.values(model.discriminator()), d0), "D unchanged by the G+E step");
+            assertTrue(TestModels.allTrainableChanged(model.generator(), g0), "every G weight moves");
+            assertTrue(TestModels.allTrainableChanged(model.encoder(), e0), "every E weight moves");
+        }
+    }
+
+    @Test
+    void gradientsAreZeroAtTheStartOfEveryDiscriminatorStep() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
+            for (int s = 0; s < 3; s++) {
+                t.train(it.next(), z(s, 32, 8));
+                // After a full step (which ends with the G+E step), nothing is left on D or on G/E.
+                assertEquals(0.0, gradientMass(t.model().discriminator()), 0.0, "D gradients after step " + s);
+                assertEquals(0.0, gradientMass(t.model().generator()), 0.0, "G gradients after step " + s);
+                assertEquals(0.0, gradientMass(t.model().encoder()), 0.0, "E gradients after step " + s);
+            }
+            // The G+E step alone must not leave gradients on D either (the DJL accumulation trap).
+            t.trainGeneratorEncoderOnly(it.next(), z(9, 32, 8));
+            assertEquals(0.0, gradientMass(t.model().discriminator()), 0.0);
+        }
+    }
+
+    static double gradientMass(Block b) {
+        double s = 0;
+        for (Pair<String, Parameter> p : b.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray g = p.getValue().getArray().getGradient()) {
+                    s += g.abs().sum().getFloat();
+                }
+            }
+        }
+        return s;
+    }
+
+    static boolean sameTrainable(Block b, List<float[]> before) {
+        int i = 0;
+        for (Pair<String, Parameter> p : b.getParameters()) {
+            if (p.getValue().requiresGradient()
+                    && !java.util.Arrays.equals(p.getValue().getArray().toFloatArray(), before.get(i))) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    @Test
+    void aFewHundredStepsMoveBothDiscriminatorOutputsAndStayFinite() throws Exception {
+        ImageDataset data = TestModels.mnist(2000);
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(2))) {
+            BatchIterator it = new BatchIterator(data, 32, 2);
+            StepStats first = t.train(it.next(), z(0, 32, 8));
+            double real = 0, fake = 0;
+            for (int s = 1; s <= 300; s++) {
+                StepStats st = t.train(it.next(), z(s, 32, 8));
+                assertTrue(st.finite(), "finite losses at step " + s);
+                if (s > 250) {
+                    real += st.dReal() / 50;
+                    fake += st.dFake() / 50;
+                }
+            }
+            assertTrue(real > first.dReal() + 0.1, "D(x,E(x)) rose: " + real + " from " + first.dReal());
+            assertTrue(fake < first.dFake() - 0.1, "D(G(z),z) fell: " + fake + " from " + first.dFake());
+        }
+    }
+}

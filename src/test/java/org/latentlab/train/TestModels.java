@@ -1,0 +1,75 @@
+package org.latentlab.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+
+/** Small models and data for fast tests. */
+public final class TestModels {
+    private static ImageDataset mnistSubset;
+
+    private TestModels() {}
+
+    public static ModelConfig small() {
+        return new ModelConfig(Architecture.MLP, 8, 1, 28, 64, true, 0.2f);
+    }
+
+    public static TrainConfig smallTrain(long seed) {
+        return new TrainConfig(32, 2e-4f, 2e-4f, 0.5f, 0.999f, 0.1f, 1f, seed);
+    }
+
+    public static synchronized ImageDataset mnist(int n) throws IOException {
+        if (mnistSubset == null) {
+            mnistSubset = DataSources.load("mnist", MnistDataset.Split.TEST, 28, 1).head(2000);
+        }
+        return mnistSubset.head(n);
+    }
+
+    public static BiGanTrainer trainer(NDManager m, ModelConfig mc, TrainConfig tc) {
+        TorchThreads.prepare(1);
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) tc.seed());
+        return new BiGanTrainer(new BiGan(mc, m), tc);
+    }
+
+    /** Copies of every parameter's values (trainable and statistics alike). */
+    public static List<float[]> values(Block block) {
+        List<float[]> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            out.add(p.getValue().getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    public static boolean same(List<float[]> a, List<float[]> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if every trainable parameter's values changed. */
+    public static boolean allTrainableChanged(Block block, List<float[]> before) {
+        int i = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            float[] now = p.getValue().getArray().toFloatArray();
+            if (p.getValue().requiresGradient() && java.util.Arrays.equals(now, before.get(i))) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+}
