@@ -48,7 +48,34 @@ def one_nn(E, xtr, ytr, xte, yte):
     return (pred == yte).float().mean().item()
 
 
-def run(cfg, xtr, ytr, xte, yte, dev, epochs):
+def train_classifier(xtr, ytr, dev):
+    """A small CNN (about 98.5% after 2 epochs) to judge samples: classifier score and histogram."""
+    torch.manual_seed(0)
+    c = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                      nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10)).to(dev)
+    opt = torch.optim.Adam(c.parameters(), 1e-3)
+    for ep in range(2):
+        perm = torch.randperm(xtr.shape[0], device=dev)
+        for i in range(0, xtr.shape[0] - 127, 128):
+            idx = perm[i:i + 128]
+            loss = F.cross_entropy(c(xtr[idx].view(-1, 1, 28, 28)), ytr[idx])
+            opt.zero_grad(); loss.backward(); opt.step()
+    c.eval()
+    return c
+
+
+def sample_quality(G, clf, zd, dev):
+    G.eval()
+    with torch.no_grad():
+        p = F.softmax(clf(G(torch.rand(10000, zd, device=dev) * 2 - 1).view(-1, 1, 28, 28)), 1)
+    G.train()
+    marg = p.mean(0, keepdim=True)
+    score = torch.exp((p * (torch.log(p + 1e-12) - torch.log(marg + 1e-12))).sum(1).mean()).item()
+    hist = torch.bincount(p.argmax(1), minlength=10).float() / 10000
+    return round(score, 3), round(hist.min().item(), 3)
+
+
+def run(cfg, xtr, ytr, xte, yte, dev, epochs, clf=None):
     torch.manual_seed(cfg["seed"])
     h, zd = cfg["hidden"], 32
     G = mlp([zd, h, h, 784], cfg["bn"], nn.Sigmoid()).to(dev)
@@ -84,6 +111,8 @@ def run(cfg, xtr, ytr, xte, yte, dev, epochs):
                 out[f"mse_e{ep}"] = round(F.mse_loss(G(E(xte)), xte).item(), 4)
             G.train(); E.train()
             out[f"lossD_e{ep}"] = round(ld.item(), 4)
+            if clf is not None:
+                out[f"is_e{ep}"], out[f"minclass_e{ep}"] = sample_quality(G, clf, zd, dev)
     return out
 
 
@@ -92,6 +121,7 @@ def main():
     ap.add_argument("--mnist", required=True); ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--out", required=True); ap.add_argument("--worker", type=int, default=-1)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--grid", default="encoder", help="encoder (first sweep) or samples (second)")
     a = ap.parse_args()
     dev = "cuda" if torch.cuda.is_available() else "cpu"
     xtr, ytr = load(a.mnist, "train"); xte, yte = load(a.mnist, "t10k")
@@ -101,10 +131,15 @@ def main():
     grid.append(dict(hidden=512, bn=False, drop=0.0, lrd=2e-4, lrge=2e-4, lx=0.0, lz=0.0, seed=1))  # reference
     grid.append(dict(hidden=1024, bn=True, drop=0.2, lrd=1e-4, lrge=2e-4, lx=0.5, lz=1.0, seed=1))
     grid.append(dict(hidden=512, bn=True, drop=0.2, lrd=1e-4, lrge=5e-4, lx=0.5, lz=1.0, seed=1))
+    clf = None
+    if a.grid == "samples":
+        clf = train_classifier(xtr, ytr, dev)
+        grid = [dict(hidden=512, bn=True, drop=dr, lrd=lrd, lrge=2e-4, lx=lx, lz=lz, seed=1)
+                for dr, lrd, lx, lz in itertools.product([0.2, 0.5], [5e-5, 2e-4], [0.3, 1.0], [1.0, 4.0])]
     mine = [g for i, g in enumerate(grid) if a.worker < 0 or i % a.workers == a.worker]
     for cfg in mine:
         t0 = time.time()
-        r = run(cfg, xtr, ytr, xte, yte, dev, a.epochs)
+        r = run(cfg, xtr, ytr, xte, yte, dev, a.epochs, clf)
         r["seconds"] = round(time.time() - t0, 1)
         with open(a.out, "a") as f:
             f.write(json.dumps(r) + "\n")

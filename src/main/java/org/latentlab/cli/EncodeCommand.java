@@ -37,7 +37,7 @@ final class EncodeCommand implements Callable<Integer> {
             json.put("z", z);
             json.put("reconstruction_mse", InferenceModel.meanSquaredError(x, recon));
             if (refine > 0) {
-                var r = m.refine(x, z, refine, t -> true);
+                var r = m.refine(x, z, refine, (t, err) -> true);
                 recon = m.generate(r.z());
                 json.put("refined_z", r.z());
                 json.put("refined_mse", r.errors()[r.errors().length - 1]);

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.IntPredicate;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DigitPreprocessor;
 import org.latentlab.data.ImageFolderDataset;
@@ -47,10 +46,17 @@ public final class InferenceModel implements AutoCloseable {
         }
     }
 
+    /** A model with fresh weights, to receive a training snapshot when no checkpoint was loaded. */
+    public static InferenceModel untrained(ModelConfig config) {
+        NDManager manager = NDManager.newBaseManager();
+        return new InferenceModel(manager, null, new BiGan(config, manager));
+    }
+
     public ModelConfig config() {
         return model.config();
     }
 
+    /** The loaded checkpoint's manifest, or null for a model that only ever received snapshots. */
     public CheckpointManifest manifest() {
         return manifest;
     }
@@ -97,7 +103,7 @@ public final class InferenceModel implements AutoCloseable {
         return ImageFolderDataset.toFloats(image, c.imageSize(), c.channels());
     }
 
-    public Refiner.Result refine(float[] x, float[] z0, int steps, IntPredicate onStep) {
+    public Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep) {
         return Refiner.refine(model, x, z0, steps, onStep);
     }
 

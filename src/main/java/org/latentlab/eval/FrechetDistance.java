@@ -1,5 +1,7 @@
 package org.latentlab.eval;
 
+import org.latentlab.latent.SymmetricEigen;
+
 /**
  * Frechet distance between Gaussians fitted to two feature sets:
  * ||mu1 - mu2||^2 + tr(S1 + S2 - 2 (S1^1/2 S2 S1^1/2)^1/2).

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.util.function.IntPredicate;
 import org.latentlab.model.BiGan;
 
 /**
@@ -17,6 +16,11 @@ public final class Refiner {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
 
+    /** Told of each finished step and the error before it; returns false to stop early. */
+    public interface StepListener {
+        boolean onStep(int step, float error);
+    }
+
     /** The refined z and the error before and after each step ({@code steps + 1} values). */
     public record Result(float[] z, float[] errors) {}
 
@@ -24,9 +28,9 @@ public final class Refiner {
 
     /**
      * @param x one image, pixels floats; @param z0 the start, zdim floats
-     * @param onStep called with the step number after each step; return false to stop early
+     * @param onStep called after each step with the error before it; return false to stop early
      */
-    public static Result refine(BiGan model, float[] x, float[] z0, int steps, IntPredicate onStep) {
+    public static Result refine(BiGan model, float[] x, float[] z0, int steps, StepListener onStep) {
         var c = model.config();
         float[] errors = new float[steps + 1];
         try (NDManager m = model.manager().newSubManager()) {
@@ -51,7 +55,7 @@ public final class Refiner {
                 NDArray vHat = var.div(1 - Math.pow(BETA2, t));
                 z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-1f, 1f);
                 done = t;
-                if (!onStep.test(t)) {
+                if (!onStep.onStep(t, errors[t - 1])) {
                     break;
                 }
             }

@@ -85,6 +85,28 @@ public final class Checkpoints {
         Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Copies a checkpoint folder to {@code target} (verified first, committed atomically). */
+    public static void copy(Path source, Path target) throws IOException {
+        Path from = resolve(source);
+        CheckpointManifest m = readManifest(from);
+        for (String f : m.files().keySet()) {
+            verifiedBytes(from, m, f);
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, tmp.resolve(f.getFileName()));
+                }
+            }
+            commit(tmp, target);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
     /** The checkpoint folder that {@code path} names: the folder itself, or one left by an interrupted save. */
     public static Path resolve(Path path) throws CheckpointException {
         if (Files.isRegularFile(path.resolve(MANIFEST))) {

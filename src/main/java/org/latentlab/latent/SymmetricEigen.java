@@ -1,4 +1,4 @@
-package org.latentlab.eval;
+package org.latentlab.latent;
 
 /** Cyclic Jacobi eigen-decomposition of small symmetric matrices (up to a few hundred rows). */
 public final class SymmetricEigen {

@@ -1,0 +1,120 @@
+package org.latentlab.engine;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.latent.LatentDirections;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * The data behind the explorer, and what is derived from encoding it: directions and the 2-D map.
+ * Encodings are computed once per model version (the engine drops the cache when weights change).
+ */
+final class DataCache {
+    /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
+    static final int ENCODED = 5000;
+    static final int PRINCIPAL_COMPONENTS = 8;
+
+    /** The explorer's directions: principal components and, with labels, class directions. */
+    public record Directions(List<Direction> all) {}
+
+    private final String spec;
+    private final ModelConfig config;
+    private ImageDataset train;
+    private ImageDataset test;
+    private float[] codes;
+    private Directions directions;
+    private LatentMap map;
+
+    private DataCache(String spec, ModelConfig config) {
+        this.spec = spec;
+        this.config = config;
+    }
+
+    static DataCache load(String spec, ModelConfig config) {
+        return new DataCache(spec, config);
+    }
+
+    String spec() {
+        return spec;
+    }
+
+    ImageDataset train() throws IOException {
+        if (train == null) {
+            train = DataSources.load(spec, MnistDataset.Split.TRAIN, config.imageSize(), config.channels());
+        }
+        return train;
+    }
+
+    /** The test split, or the training images when the data has none (an image folder). */
+    ImageDataset test() throws IOException {
+        if (test == null) {
+            boolean idx = MnistDataset.isIdxFolder(DataSources.resolve(spec));
+            test = idx ? DataSources.load(spec, MnistDataset.Split.TEST, config.imageSize(), config.channels()) : train();
+        }
+        return test;
+    }
+
+    void invalidateEncodings() {
+        codes = null;
+        directions = null;
+        map = null;
+    }
+
+    private float[] codes(InferenceModel model) throws IOException {
+        if (codes == null) {
+            ImageDataset t = test();
+            int n = Math.min(ENCODED, t.count());
+            float[] x = new float[n * t.imageSize()];
+            for (int i = 0; i < n; i++) {
+                t.copyImage(i, x, i * t.imageSize());
+            }
+            codes = model.encode(x, n);
+        }
+        return codes;
+    }
+
+    Directions directions(InferenceModel model) throws IOException {
+        if (directions == null) {
+            float[] c = codes(model);
+            int d = config.zdim();
+            int n = c.length / d;
+            List<Direction> all = new ArrayList<>();
+            for (var pc : LatentDirections.principalComponents(c, n, d, PRINCIPAL_COMPONENTS)) {
+                all.add(new Direction(pc.name(), "principal component", pc.vector()));
+            }
+            ImageDataset t = test();
+            if (t.hasLabels()) {
+                int[] labels = java.util.Arrays.copyOf(t.labels(), n);
+                for (var cd : LatentDirections.classDirections(c, labels, d, t.classNames())) {
+                    all.add(new Direction(cd.name(), "class", cd.vector()));
+                }
+            }
+            directions = new Directions(List.copyOf(all));
+        }
+        return directions;
+    }
+
+    LatentMap map(InferenceModel model) throws IOException {
+        if (map == null) {
+            float[] c = codes(model);
+            int d = config.zdim();
+            int n = c.length / d;
+            var pcs = LatentDirections.principalComponents(c, n, d, 2);
+            float[] xy = LatentDirections.project2d(c, n, d, LatentDirections.mean(c, n, d), pcs.get(0).vector(),
+                    pcs.get(1).vector());
+            ImageDataset t = test();
+            int[] labels = new int[n];
+            int[] indices = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = t.label(i);
+                indices[i] = i;
+            }
+            map = new LatentMap(xy, labels, indices, t.classNames());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,192 @@
+package org.latentlab.engine;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.latentlab.AppPaths;
+import org.latentlab.data.DataFormatException;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.ImageFiles;
+import org.latentlab.latent.Refiner;
+import org.latentlab.train.TrainingSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way the UI reaches the models. Inference runs on one model thread that owns the
+ * loaded {@link InferenceModel}; training runs on its own thread ({@link TrainingRunner}). Every
+ * method returns at once with a future of plain Java values.
+ */
+public final class LatentEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LatentEngine.class);
+    private final ExecutorService modelThread;
+    private final TrainingRunner training;
+    private InferenceModel model;         // model thread only
+    private ModelInfo info;               // model thread only
+    private DataCache data;               // model thread only
+
+    public LatentEngine() {
+        modelThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                TorchThreads.prepare(1);
+                r.run();
+            }, "latentlab-model");
+            t.setDaemon(true);
+            return t;
+        });
+        training = new TrainingRunner(this);
+    }
+
+    private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, modelThread);
+    }
+
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private InferenceModel requireModel() {
+        if (model == null) {
+            throw new IllegalStateException("No model is loaded. Load a checkpoint or start training first.");
+        }
+        return model;
+    }
+
+    public CompletableFuture<ModelInfo> loadModel(Path checkpoint) {
+        return onModelThread(() -> {
+            InferenceModel loaded = InferenceModel.load(checkpoint);
+            if (model != null) {
+                model.close();
+            }
+            model = loaded;
+            var m = loaded.manifest();
+            info = new ModelInfo(m.model(), m.step(), m.dataset(), checkpoint, m.metrics());
+            data = null;
+            LOG.info("Loaded {}", info.describe());
+            return info;
+        });
+    }
+
+    public CompletableFuture<ModelInfo> loadBundledModel() {
+        return loadModel(AppPaths.bundledModel());
+    }
+
+    /** Takes a training snapshot's weights into the inference copies of G and E. */
+    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, String dataset) {
+        return onModelThread(() -> {
+            if (model == null) {
+                model = InferenceModel.untrained(s.config());
+            }
+            boolean sameShape = model.config().equals(s.config());
+            model.updateWeights(s.config(), s.generatorWeights(), s.encoderWeights());
+            info = new ModelInfo(s.config(), s.step(), dataset, null, Map.of());
+            if (!sameShape || data != null && !dataset.equals(data.spec())) {
+                data = null;
+            } else if (data != null) {
+                data.invalidateEncodings(); // new weights: directions and map are recomputed on request
+            }
+            return info;
+        });
+    }
+
+    /** G(z): pixels of one image (CHW floats). */
+    public CompletableFuture<float[]> generate(float[] z) {
+        return onModelThread(() -> requireModel().generate(z));
+    }
+
+    public CompletableFuture<float[]> generateMany(float[] z, int n) {
+        return onModelThread(() -> requireModel().generate(z, n));
+    }
+
+    public CompletableFuture<Encoding> encodeFile(Path file) {
+        return onModelThread(() -> encodeNow(requireModel().preprocess(ImageFiles.read(file))));
+    }
+
+    public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
+        return onModelThread(() -> encodeNow(requireModel().preprocess(image)));
+    }
+
+    /** Encodes a test-set image by index. */
+    public CompletableFuture<Encoding> encodeTestImage(int index) {
+        return onModelThread(() -> {
+            ImageDataset test = dataCache().test();
+            return encodeNow(test.image(Math.floorMod(index, test.count())));
+        });
+    }
+
+    private Encoding encodeNow(float[] x) {
+        InferenceModel m = requireModel();
+        float[] z = m.encode(x);
+        float[] recon = m.generate(z);
+        return new Encoding(x, z, recon, InferenceModel.meanSquaredError(x, recon));
+    }
+
+    /** Refines z from E(x); {@code onStep} gets each finished step and may return false to stop. */
+    public CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep) {
+        return onModelThread(() -> requireModel().refine(x, z, steps, onStep));
+    }
+
+    public CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        return onModelThread(() -> requireModel().interpolate(za, zb, frames, spherical));
+    }
+
+    public CompletableFuture<java.util.List<Direction>> directions() {
+        return onModelThread(() -> dataCache().directions(requireModel()).all());
+    }
+
+    public CompletableFuture<LatentMap> latentMap() {
+        return onModelThread(() -> dataCache().map(requireModel()));
+    }
+
+    public CompletableFuture<float[]> testImage(int index) {
+        return onModelThread(() -> dataCache().test().image(index));
+    }
+
+    public CompletableFuture<Map<String, Object>> evaluate() {
+        return onModelThread(() -> {
+            InferenceModel m = requireModel();
+            DataCache d = dataCache();
+            if (!d.test().hasLabels()) {
+                throw new DataFormatException("Evaluation needs a labelled data set with a test split (IDX folder).");
+            }
+            return m.evaluate(d.train(), d.test(), AppPaths.bundledClassifier(), 0);
+        });
+    }
+
+    private DataCache dataCache() throws java.io.IOException {
+        String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
+        if (data == null) {
+            data = DataCache.load(spec, requireModel().config());
+        }
+        return data;
+    }
+
+    public TrainingRunner training() {
+        return training;
+    }
+
+    @Override
+    public void close() {
+        training.stop();
+        training.close();
+        modelThread.submit(() -> {
+            if (model != null) {
+                model.close();
+                model = null;
+            }
+        });
+        modelThread.shutdown();
+    }
+}

@@ -1,0 +1,23 @@
+package org.latentlab.engine;
+
+import java.nio.file.Path;
+import org.latentlab.train.TrainingProgress;
+import org.latentlab.train.TrainingSnapshot;
+
+/** Training events for the UI, delivered on the training thread as plain values. */
+public interface TrainingEvents {
+    void progress(TrainingProgress progress);
+
+    void snapshot(TrainingSnapshot snapshot);
+
+    void checkpoint(Path path, long step);
+
+    /** The engine's inference copies now hold the weights of this step. */
+    void modelRefreshed(ModelInfo info);
+
+    /** The run ended normally or by request; {@code checkpoint} is its last checkpoint (or null). */
+    void finished(long step, boolean stopped, Path checkpoint);
+
+    /** The run failed; the message is for the user. */
+    void failed(String message);
+}

@@ -1,0 +1,136 @@
+package org.latentlab.engine;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.CheckpointStore;
+import org.latentlab.train.Checkpoints;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.TrainingDivergedException;
+import org.latentlab.train.TrainingListener;
+import org.latentlab.train.TrainingLoop;
+import org.latentlab.train.TrainingProgress;
+import org.latentlab.train.TrainingSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one training at a time on its own thread, which owns the trainer's model. Snapshots are
+ * passed on to the engine's inference copies, so the explorer follows the model while it trains.
+ */
+public final class TrainingRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
+    private final LatentEngine engine;
+    private final ExecutorService thread;
+    private volatile TrainingControl control;
+
+    TrainingRunner(LatentEngine engine) {
+        this.engine = engine;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                TorchThreads.prepare(TorchThreads.backgroundTrainingThreads());
+                r.run();
+            }, "latentlab-training");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public boolean isRunning() {
+        return control != null;
+    }
+
+    /** Starts a run; refuses while one is running. */
+    public synchronized void start(TrainingRequest request, TrainingEvents events) {
+        if (control != null) {
+            throw new IllegalStateException("Training is already running.");
+        }
+        TrainingControl c = new TrainingControl();
+        control = c;
+        thread.submit(() -> run(request, events, c));
+    }
+
+    public void pause() {
+        TrainingControl c = control;
+        if (c != null) {
+            c.pause();
+        }
+    }
+
+    public void resume() {
+        TrainingControl c = control;
+        if (c != null) {
+            c.resume();
+        }
+    }
+
+    /** Asks the run to stop after the current step; it saves a checkpoint and reports finished. */
+    public void stop() {
+        TrainingControl c = control;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer trainer = req.resumeFrom() != null ? Checkpoints.loadTrainer(req.resumeFrom(), manager)
+                        : fresh(req, manager)) {
+            var mc = trainer.model().config();
+            ImageDataset data = DataSources.load(req.data(), MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
+            var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
+                    new CheckpointStore(req.outDir(), 3), req.data(), "Latent Lab window");
+            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data()), c).run();
+            events.finished(r.step(), r.cancelled(), r.lastCheckpoint());
+        } catch (TrainingDivergedException e) {
+            events.failed(e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            LOG.warn("Training failed", e);
+            events.failed(e.getMessage() != null ? e.getMessage() : e.toString());
+        } finally {
+            control = null;
+        }
+    }
+
+    private static BiGanTrainer fresh(TrainingRequest req, NDManager manager) {
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) req.train().seed());
+        return new BiGanTrainer(new BiGan(req.model(), manager), req.train());
+    }
+
+    private TrainingListener listener(TrainingEvents events, String dataset) {
+        return new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                events.progress(p);
+            }
+
+            @Override
+            public void onSnapshot(TrainingSnapshot s) {
+                events.snapshot(s);
+                engine.applySnapshot(s, dataset).whenComplete((info, e) -> {
+                    if (e != null) {
+                        LOG.warn("Could not refresh the explorer's model: {}", e.getMessage());
+                    } else {
+                        events.modelRefreshed(info);
+                    }
+                });
+            }
+
+            @Override
+            public void onCheckpoint(Path checkpoint, long step) {
+                events.checkpoint(checkpoint, step);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,36 @@
+package org.latentlab.ui;
+
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop window: opens with the bundled model and MNIST. */
+public final class LatentLabApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(LatentLabApp.class);
+    private static final long STARTED = System.nanoTime();
+    private LatentEngine engine;
+
+    @Override
+    public void start(Stage stage) {
+        engine = new LatentEngine();
+        MainViewModel vm = new MainViewModel(engine, new FxBackground());
+        Scene scene = new Scene(new MainView(vm), 1480, 920);
+        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        stage.setTitle("Latent Lab");
+        stage.setScene(scene);
+        stage.show();
+        vm.start(() -> LOG.info("Ready: usable window {} ms after start", (System.nanoTime() - STARTED) / 1_000_000));
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}

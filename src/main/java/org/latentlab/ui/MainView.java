@@ -1,0 +1,43 @@
+package org.latentlab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
+import org.latentlab.ui.encoder.EncoderView;
+import org.latentlab.ui.explorer.ExplorerView;
+import org.latentlab.ui.metrics.MetricsView;
+import org.latentlab.ui.training.TrainingView;
+
+/** Tabs for the explorer, the encoder, training and metrics, over a status bar. */
+public final class MainView extends BorderPane {
+    public MainView(MainViewModel vm) {
+        TabPane tabs = new TabPane();
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab explorer = new Tab("Explorer", new ExplorerView(vm.explorer()));
+        explorer.setId("tab-explorer");
+        Tab encoder = new Tab("Encoder", new EncoderView(vm.encoder()));
+        encoder.setId("tab-encoder");
+        Tab training = new Tab("Training", new TrainingView(vm.training()));
+        training.setId("tab-training");
+        Tab metrics = new Tab("Metrics", new MetricsView(vm.metrics()));
+        metrics.setId("tab-metrics");
+        tabs.getTabs().addAll(explorer, encoder, training, metrics);
+        vm.onShowExplorer(() -> tabs.getSelectionModel().select(explorer));
+        setCenter(tabs);
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(Bindings.createStringBinding(() -> !vm.startupMessageProperty().get().isEmpty()
+                ? vm.startupMessageProperty().get() : vm.training().statusProperty().get(),
+                vm.startupMessageProperty(), vm.training().statusProperty()));
+        status.progressProperty().bind(Bindings.when(vm.training().stateProperty().isEqualTo(
+                org.latentlab.ui.training.TrainingState.IDLE)).then(0.0).otherwise(vm.training().progressProperty()));
+        Label model = new Label();
+        model.textProperty().bind(vm.modelTextProperty());
+        status.getRightItems().add(model);
+        setBottom(status);
+    }
+}

@@ -1,0 +1,44 @@
+package org.latentlab.ui.common;
+
+import java.awt.image.BufferedImage;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+
+/** Conversions between AWT and JavaFX images, without the javafx-swing module. */
+public final class AwtImages {
+    private AwtImages() {}
+
+    /** A JavaFX copy of {@code img}, shrunk (never enlarged) to fit in max x max for display. */
+    public static WritableImage toFx(BufferedImage img, int max) {
+        BufferedImage src = img;
+        double scale = Math.min(1.0, max / (double) Math.max(img.getWidth(), img.getHeight()));
+        if (scale < 1.0) {
+            int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
+            src = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+            var g = src.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, w, h, null);
+            g.dispose();
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int[] argb = src.getRGB(0, 0, w, h, null, 0, w);
+        WritableImage out = new WritableImage(w, h);
+        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return out;
+    }
+
+    public static BufferedImage toAwt(Image image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        PixelReader r = image.getPixelReader();
+        r.getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+}

@@ -1,0 +1,274 @@
+package org.latentlab.ui.encoder;
+
+import java.io.File;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.controlsfx.control.ToggleSwitch;
+import org.latentlab.ui.common.AwtImages;
+
+/** Drop, open, paste or draw an image; see its encoding, reconstruction, refinement and interpolations. */
+public final class EncoderView extends ScrollPane {
+    private final EncoderViewModel vm;
+    private final Timeline player = new Timeline();
+    private final ImageView animation = imageView(224, "animation");
+
+    public EncoderView(EncoderViewModel vm) {
+        this.vm = vm;
+        setId("encoder-view");
+        setFitToWidth(true);
+        VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, refinement(), interpolation()));
+        content.setPadding(new Insets(12));
+        setContent(content);
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+    }
+
+    private Node header() {
+        Button open = button("Open image…", "Open a PNG, JPEG, BMP or GIF file", this::openFile);
+        open.setId("open-image");
+        Button paste = button("Paste", "Encode an image (or image file) from the clipboard", this::paste);
+        Button random = button("Random test image", "Encode a random MNIST test image", vm::encodeRandomTestImage);
+        Button send = button("Open in explorer", "Load this z into the explorer's sliders", vm::sendToExplorer);
+        send.setId("send-to-explorer");
+        Label message = new Label();
+        message.setId("encoder-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        vm.failedProperty().addListener((o, a, failed) -> {
+            message.getStyleClass().remove("error");
+            if (failed) {
+                message.getStyleClass().add("error");
+            }
+        });
+        HBox row = new HBox(8, open, paste, random, send, message);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node images() {
+        ImageView original = imageView(224, "original");
+        original.setSmooth(true);
+        original.imageProperty().bind(vm.originalProperty());
+        ImageView input = imageView(224, "model-input");
+        input.imageProperty().bind(vm.inputProperty());
+        ImageView recon = imageView(224, "reconstruction");
+        recon.imageProperty().bind(vm.reconstructionProperty());
+        Label error = new Label();
+        error.setId("reconstruction-error");
+        error.textProperty().bind(vm.errorTextProperty());
+        HBox row = new HBox(12, captioned("Original", original), captioned("Model input (28×28)", input),
+                captioned("Reconstruction G(E(x))", recon));
+        VBox box = new VBox(8, title("Drop an image anywhere on this page"), row, error);
+        box.getStyleClass().add("drop-zone");
+        return box;
+    }
+
+    private Node drawing() {
+        DrawingPad pad = new DrawingPad(224);
+        Button encode = button("Encode drawing", "Encode what you drew", () -> {
+            if (pad.isEmpty()) {
+                return;
+            }
+            Image snap = pad.snapshot(new SnapshotParameters(), null);
+            vm.encodeImage(AwtImages.toAwt(snap), "your drawing");
+        });
+        encode.setId("encode-drawing");
+        Button clear = button("Clear", "Clear the drawing", pad::clear);
+        return new VBox(8, title("Draw a digit"), pad, new HBox(8, encode, clear));
+    }
+
+    private Node refinement() {
+        Spinner<Integer> steps = new Spinner<>(1, 500, vm.refineStepsProperty().get(), 10);
+        steps.setEditable(true);
+        steps.setPrefWidth(90);
+        steps.valueProperty().addListener((o, a, b) -> vm.refineStepsProperty().set(b));
+        Button refine = button("Refine z", "Gradient steps on z from E(x) to lower the reconstruction error", vm::refine);
+        NumberAxis x = new NumberAxis();
+        x.setLabel("step");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("MSE");
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefSize(380, 220);
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        chart.getData().add(series);
+        vm.refineErrors().addListener((ListChangeListener<Float>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && vm.refineErrors().isEmpty()) {
+                    series.getData().clear();
+                }
+                for (Float e : c.getAddedSubList()) {
+                    series.getData().add(new XYChart.Data<>(series.getData().size(), e));
+                }
+            }
+        });
+        HBox row = new HBox(8, new Label("Steps"), steps, refine);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, title("Refine the encoding"), row, chart);
+    }
+
+    private Node interpolation() {
+        ImageView a = imageView(84, "slot-a");
+        a.imageProperty().bind(vm.slotAProperty());
+        ImageView b = imageView(84, "slot-b");
+        b.imageProperty().bind(vm.slotBProperty());
+        VBox slotA = new VBox(4, new Label("A"), a, button("Use current", "Use the encoded image as A", () -> vm.useCurrentAs(true)),
+                button("Random", "A random test image as A", () -> vm.randomTestImageAs(true)));
+        VBox slotB = new VBox(4, new Label("B"), b, button("Use current", "Use the encoded image as B", () -> vm.useCurrentAs(false)),
+                button("Random", "A random test image as B", () -> vm.randomTestImageAs(false)));
+        Spinner<Integer> frames = new Spinner<>(2, 64, vm.framesProperty().get());
+        frames.setPrefWidth(80);
+        frames.valueProperty().addListener((o, x, y) -> vm.framesProperty().set(y));
+        ToggleSwitch slerp = new ToggleSwitch("Spherical");
+        slerp.selectedProperty().bindBidirectional(vm.sphericalProperty());
+        Button go = button("Interpolate", "Frames of G along the path from z_A to z_B", vm::interpolate);
+        go.setId("interpolate");
+        Button play = button("Play", "Play the frames as an animation", this::togglePlay);
+        Button png = button("Export PNG…", "Save the strip", () -> save("interpolation.png", "PNG image", "*.png", true));
+        Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF", "*.gif", false));
+        ImageView strip = new ImageView();
+        strip.setId("strip");
+        strip.imageProperty().bind(vm.stripProperty());
+        strip.setPreserveRatio(true);
+        strip.setFitWidth(560);
+        strip.setSmooth(false);
+        vm.animationFrames().addListener((ListChangeListener<Image>) c -> {
+            player.stop();
+            animation.setImage(vm.animationFrames().isEmpty() ? null : vm.animationFrames().get(0));
+        });
+        HBox controls = new HBox(8, new Label("Frames"), frames, slerp, go, play, png, gif);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(8, controls, strip, animation);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        return new VBox(8, title("Interpolate between two images"), new HBox(12, slotA, slotB, right));
+    }
+
+    private void togglePlay() {
+        List<Image> frames = vm.animationFrames();
+        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING || frames.isEmpty()) {
+            player.stop();
+            return;
+        }
+        player.getKeyFrames().clear();
+        int n = frames.size();
+        for (int i = 0; i < 2 * n - 2; i++) {
+            int f = i < n ? i : 2 * n - 2 - i; // forth and back
+            player.getKeyFrames().add(new KeyFrame(Duration.millis(120 * i), e -> animation.setImage(frames.get(f))));
+        }
+        player.setCycleCount(Timeline.INDEFINITE);
+        player.play();
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open an image");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            vm.openFile(f.toPath());
+        }
+    }
+
+    private void save(String name, String description, String pattern, boolean png) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            if (png) {
+                vm.exportStrip(f.toPath());
+            } else {
+                vm.exportGif(f.toPath());
+            }
+        }
+    }
+
+    private void paste() {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        if (cb.hasImage()) {
+            vm.encodeImage(AwtImages.toAwt(cb.getImage()), "the pasted image");
+        } else if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
+            vm.openFile(cb.getFiles().get(0).toPath());
+        } else {
+            vm.encodeImage(null, "the clipboard");
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        var db = e.getDragboard();
+        if (db.hasFiles() && !db.getFiles().isEmpty()) {
+            vm.openFile(db.getFiles().get(0).toPath());
+        } else if (db.hasImage()) {
+            vm.encodeImage(AwtImages.toAwt(db.getImage()), "the dropped image");
+        }
+        e.setDropCompleted(true);
+        e.consume();
+    }
+
+    private static ImageView imageView(double size, String id) {
+        ImageView v = new ImageView();
+        v.setId(id);
+        v.setFitWidth(size);
+        v.setFitHeight(size);
+        v.setPreserveRatio(true);
+        v.setSmooth(false);
+        return v;
+    }
+
+    private static Node captioned(String caption, ImageView view) {
+        VBox frame = new VBox(view);
+        frame.getStyleClass().add("image-frame");
+        frame.setMinSize(230, 230);
+        frame.setAlignment(Pos.CENTER);
+        VBox box = new VBox(4, new Label(caption), frame);
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,339 @@
+package org.latentlab.ui.encoder;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import org.latentlab.data.AnimatedGif;
+import org.latentlab.data.ImageFiles;
+import org.latentlab.data.ImageGrid;
+import org.latentlab.engine.Encoding;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.Refiner;
+import org.latentlab.ui.common.AwtImages;
+import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.FxImages;
+import org.latentlab.ui.common.UserMessages;
+
+/**
+ * The encoder panel: an image in (file, drop, clipboard, drawing, data set), its preprocessed
+ * input, E(x), the reconstruction G(E(x)) and its error; optional refinement of z; interpolation
+ * between two encoded images with export to PNG and GIF.
+ */
+public final class EncoderViewModel {
+    static final int SCALE = 8;
+
+    private final LatentEngine engine;
+    private final Background background;
+    private final Consumer<float[]> sendToExplorer;
+    private final ReadOnlyObjectWrapper<Image> original = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> input = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> reconstruction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Drop an image here, open one, paste one, or draw a digit.");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Float> refineErrors = FXCollections.observableArrayList();
+    private final IntegerProperty refineSteps = new SimpleIntegerProperty(50);
+    private final IntegerProperty frames = new SimpleIntegerProperty(10);
+    private final BooleanProperty spherical = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Image> slotA = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> slotB = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Image> strip = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Image> animationFrames = FXCollections.observableArrayList();
+    private final Random random = new Random();
+    private ModelInfo model;
+    private Encoding current;
+    private float[] zA;
+    private float[] zB;
+    private float[] stripPixels;
+    private long encodeStarted;
+    private double lastEncodeMillis = Double.NaN;
+
+    private record Refined(Refiner.Result result, float[] reconstruction) {}
+
+    public EncoderViewModel(LatentEngine engine, Background background, Consumer<float[]> sendToExplorer) {
+        this.engine = engine;
+        this.background = background;
+        this.sendToExplorer = sendToExplorer;
+    }
+
+    public void modelChanged(ModelInfo info) {
+        boolean resized = model == null || !model.config().equals(info.config());
+        model = info;
+        if (resized) {
+            current = null;
+            zA = zB = null;
+            slotA.set(null);
+            slotB.set(null);
+            strip.set(null);
+            animationFrames.clear();
+        }
+    }
+
+    // ---- inputs ----
+
+    /** Reads, preprocesses and encodes an image file; bad files give a message, never an exception. */
+    public void openFile(Path file) {
+        begin("Encoding " + file.getFileName() + "…");
+        background.run(() -> ImageFiles.read(file), img -> encode(img, file.getFileName().toString()), this::fail);
+    }
+
+    /** Encodes a picture from the clipboard or the drawing canvas. */
+    public void encodeImage(BufferedImage image, String what) {
+        if (image == null) {
+            fail(new IllegalArgumentException("There is no image in " + what + "."));
+            return;
+        }
+        begin("Encoding " + what + "…");
+        encode(image, what);
+    }
+
+    public void encodeRandomTestImage() {
+        int index = random.nextInt(10_000);
+        begin("Encoding test image #" + index + "…");
+        original.set(null);
+        background.run(() -> engine.encodeTestImage(index).get(), e -> show(e, "test image #" + index), this::fail);
+    }
+
+    private void encode(BufferedImage image, String what) {
+        original.set(AwtImages.toFx(image, 280));
+        background.run(() -> engine.encodeImage(image).get(), e -> show(e, what), this::fail);
+    }
+
+    private void begin(String text) {
+        encodeStarted = System.nanoTime();
+        busy.set(true);
+        failed.set(false);
+        message.set(text);
+    }
+
+    private void show(Encoding e, String what) {
+        lastEncodeMillis = (System.nanoTime() - encodeStarted) / 1e6;
+        current = e;
+        var c = model.config();
+        input.set(FxImages.of(e.input(), c.channels(), c.imageSize(), SCALE));
+        reconstruction.set(FxImages.of(e.reconstruction(), c.channels(), c.imageSize(), SCALE));
+        errorText.set(String.format(Locale.ROOT, "reconstruction error (MSE per pixel): %.4f", e.error()));
+        refineErrors.clear();
+        busy.set(false);
+        message.set("Encoded " + what + ".");
+    }
+
+    private void fail(Throwable t) {
+        busy.set(false);
+        failed.set(true);
+        message.set(UserMessages.of(t));
+    }
+
+    // ---- refinement ----
+
+    public void refine() {
+        if (current == null) {
+            fail(new IllegalStateException("Encode an image first."));
+            return;
+        }
+        Encoding start = current;
+        busy.set(true);
+        refineErrors.clear();
+        message.set("Refining z…");
+        background.run(() -> {
+            var r = engine.refine(start.input(), start.z(), refineSteps.get(), (t, err) -> {
+                background.onUiThread(() -> refineErrors.add(err));
+                return true;
+            }).get();
+            return new Refined(r, engine.generate(r.z()).get());
+        }, refined -> {
+            var r = refined.result();
+            float[] recon = refined.reconstruction();
+            refineErrors.add(r.errors()[r.errors().length - 1]);
+            current = new Encoding(start.input(), r.z(), recon, r.errors()[r.errors().length - 1]);
+            var c = model.config();
+            reconstruction.set(FxImages.of(recon, c.channels(), c.imageSize(), SCALE));
+            errorText.set(String.format(Locale.ROOT, "reconstruction error (MSE per pixel): %.4f → %.4f after %d steps",
+                    start.error(), current.error(), r.errors().length - 1));
+            busy.set(false);
+            message.set("Refined.");
+        }, this::fail);
+    }
+
+    public void sendToExplorer() {
+        if (current != null) {
+            sendToExplorer.accept(current.z());
+        }
+    }
+
+    // ---- interpolation ----
+
+    public void useCurrentAs(boolean a) {
+        if (current == null) {
+            fail(new IllegalStateException("Encode an image first, then use it as " + (a ? "A" : "B") + "."));
+            return;
+        }
+        var c = model.config();
+        Image thumb = FxImages.of(current.input(), c.channels(), c.imageSize(), 3);
+        if (a) {
+            zA = current.z();
+            slotA.set(thumb);
+        } else {
+            zB = current.z();
+            slotB.set(thumb);
+        }
+    }
+
+    public void randomTestImageAs(boolean a) {
+        int index = random.nextInt(10_000);
+        background.run(() -> engine.encodeTestImage(index).get(), e -> {
+            current = e;
+            useCurrentAs(a);
+        }, this::fail);
+    }
+
+    public void interpolate() {
+        if (zA == null || zB == null) {
+            fail(new IllegalStateException("Choose both image A and image B first."));
+            return;
+        }
+        int n = frames.get();
+        var c = model.config();
+        busy.set(true);
+        background.run(() -> engine.interpolate(zA, zB, n, spherical.get()).get(), px -> {
+            stripPixels = px;
+            strip.set(FxImages.grid(px, n, n, c.channels(), c.imageSize(), 3));
+            List<Image> list = new ArrayList<>();
+            int size = c.pixels();
+            for (int f = 0; f < n; f++) {
+                float[] one = java.util.Arrays.copyOfRange(px, f * size, (f + 1) * size);
+                list.add(FxImages.of(one, c.channels(), c.imageSize(), SCALE));
+            }
+            animationFrames.setAll(list);
+            busy.set(false);
+            message.set("Interpolated " + n + (spherical.get() ? " frames (spherical)." : " frames (linear)."));
+        }, this::fail);
+    }
+
+    public void exportStrip(Path file) {
+        if (stripPixels == null) {
+            fail(new IllegalStateException("Interpolate first."));
+            return;
+        }
+        var c = model.config();
+        int n = stripPixels.length / c.pixels();
+        float[] px = stripPixels;
+        background.run(() -> {
+            ImageGrid.writePng(ImageGrid.tile(px, n, n, c.channels(), c.imageSize(), 4), file);
+            return file;
+        }, f -> message.set("Saved " + f.getFileName() + "."), this::fail);
+    }
+
+    public void exportGif(Path file) {
+        if (stripPixels == null) {
+            fail(new IllegalStateException("Interpolate first."));
+            return;
+        }
+        var c = model.config();
+        int size = c.pixels();
+        float[] px = stripPixels;
+        background.run(() -> {
+            List<BufferedImage> frames = new ArrayList<>();
+            int n = px.length / size;
+            for (int f = 0; f < n; f++) {
+                float[] one = java.util.Arrays.copyOfRange(px, f * size, (f + 1) * size);
+                frames.add(ImageGrid.tile(one, 1, 1, c.channels(), c.imageSize(), 8));
+            }
+            for (int f = n - 2; f > 0; f--) {
+                frames.add(frames.get(f)); // play back and forth
+            }
+            AnimatedGif.write(frames, file, 120);
+            return file;
+        }, f -> message.set("Saved " + f.getFileName() + "."), this::fail);
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<Image> originalProperty() {
+        return original.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> reconstructionProperty() {
+        return reconstruction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public ObservableList<Float> refineErrors() {
+        return refineErrors;
+    }
+
+    public IntegerProperty refineStepsProperty() {
+        return refineSteps;
+    }
+
+    public IntegerProperty framesProperty() {
+        return frames;
+    }
+
+    public BooleanProperty sphericalProperty() {
+        return spherical;
+    }
+
+    public ReadOnlyObjectProperty<Image> slotAProperty() {
+        return slotA.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> slotBProperty() {
+        return slotB.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> stripProperty() {
+        return strip.getReadOnlyProperty();
+    }
+
+    public ObservableList<Image> animationFrames() {
+        return animationFrames;
+    }
+
+    public Encoding current() {
+        return current;
+    }
+
+    /** Milliseconds from the last request to its reconstruction on screen (benchmarks). */
+    public double lastEncodeMillis() {
+        return lastEncodeMillis;
+    }
+}

@@ -1,0 +1,206 @@
+package org.latentlab.ui.explorer;
+
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+/** Sliders per latent dimension and per direction, the generated image, a gallery and the latent map. */
+public final class ExplorerView extends BorderPane {
+    private final ExplorerViewModel vm;
+    private final VBox dimBox = new VBox(2);
+    private final VBox directionBox = new VBox(2);
+
+    public ExplorerView(ExplorerViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("explorer");
+        setPadding(new Insets(10));
+        setLeft(titled("Latent dimensions", scroll(dimBox, 360)));
+        setCenter(centre());
+        setRight(right());
+        vm.dims().addListener((ListChangeListener<DoubleProperty>) c -> rebuildDims());
+        vm.directions().addListener((ListChangeListener<ExplorerViewModel.DirectionAmount>) c -> rebuildDirections());
+        rebuildDims();
+        rebuildDirections();
+    }
+
+    private VBox centre() {
+        ImageView view = new ImageView();
+        view.setId("explorer-image");
+        view.imageProperty().bind(vm.imageProperty());
+        view.setFitWidth(336);
+        view.setFitHeight(336);
+        view.setPreserveRatio(true);
+        view.setSmooth(false);
+        Button random = button("Randomize", "Draw z from the prior U(-1, 1)", vm::randomize);
+        random.setId("randomize");
+        Button reset = button("Reset", "All dimensions and directions to 0", vm::reset);
+        Button copy = button("Copy z", "Copy the latent vector as text", () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.copyText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button paste = button("Paste z", "Paste a latent vector copied as text", () ->
+                vm.pasteText(Clipboard.getSystemClipboard().getString()));
+        Button remember = button("Remember", "Keep this z in the gallery", vm::remember);
+        HBox buttons = new HBox(6, random, reset, copy, paste, remember);
+        buttons.setAlignment(Pos.CENTER);
+        Label message = new Label();
+        message.setId("explorer-message");
+        message.getStyleClass().add("message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        Label info = new Label();
+        info.getStyleClass().add("caption");
+        vm.modelProperty().addListener((o, a, b) -> info.setText(b == null ? "" : b.describe()));
+        GridView<ExplorerViewModel.Remembered> gallery = new GridView<>(vm.gallery());
+        gallery.setCellWidth(56);
+        gallery.setCellHeight(56);
+        gallery.setPrefHeight(140);
+        gallery.setCellFactory(g -> new GalleryCell());
+        VBox box = new VBox(10, info, framed(view), buttons, message, new Label("Gallery — click to recall"), gallery);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setPadding(new Insets(0, 14, 0, 14));
+        return box;
+    }
+
+    private VBox right() {
+        Button refresh = button("Refresh directions and map", "Recompute them from the current weights", vm::refreshDirections);
+        VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh,
+                titled("Latent map (test set, PCA) — hover to see, click to load", new LatentMapView(vm)));
+        box.setPrefWidth(350);
+        return box;
+    }
+
+    private void rebuildDims() {
+        dimBox.getChildren().clear();
+        for (int i = 0; i < vm.dims().size(); i++) {
+            dimBox.getChildren().add(dimRow(i));
+        }
+    }
+
+    private HBox dimRow(int i) {
+        DoubleProperty p = vm.dims().get(i);
+        Label name = new Label(String.format("z%02d", i + 1));
+        name.setMinWidth(34);
+        Slider s = new Slider(-1, 1, p.get());
+        s.setId("dim-" + i);
+        s.valueProperty().bindBidirectional(p);
+        HBox.setHgrow(s, Priority.ALWAYS);
+        TextField value = new TextField();
+        value.setId("dim-value-" + i);
+        value.setPrefColumnCount(4);
+        Runnable show = () -> value.setText(String.format(Locale.ROOT, "%.2f", p.get()));
+        p.addListener((o, a, b) -> {
+            if (!value.isFocused()) {
+                show.run();
+            }
+        });
+        show.run();
+        value.setOnAction(e -> {
+            vm.setDimText(i, value.getText());
+            show.run();
+        });
+        value.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.setDimText(i, value.getText());
+                show.run();
+            }
+        });
+        HBox row = new HBox(6, name, s, value);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void rebuildDirections() {
+        directionBox.getChildren().clear();
+        if (vm.directions().isEmpty()) {
+            directionBox.getChildren().add(new Label("Computing directions from the data…"));
+        }
+        for (ExplorerViewModel.DirectionAmount d : vm.directions()) {
+            boolean pc = d.kind().startsWith("principal");
+            Slider s = new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0);
+            s.valueProperty().bindBidirectional(d.amountProperty());
+            s.setTooltip(new Tooltip(pc ? "Standard deviations along " + d.name() : "1 = from the mean code to the class mean"));
+            HBox.setHgrow(s, Priority.ALWAYS);
+            Label name = new Label(d.name());
+            name.setMinWidth(80);
+            Label value = new Label();
+            value.setMinWidth(40);
+            value.textProperty().bind(d.amountProperty().asString(Locale.ROOT, "%.2f"));
+            HBox row = new HBox(6, name, s, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            directionBox.getChildren().add(row);
+        }
+    }
+
+    private static ScrollPane scroll(VBox content, double width) {
+        content.setPadding(new Insets(4));
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setPrefWidth(width);
+        sp.setPrefViewportHeight(360);
+        return sp;
+    }
+
+    static VBox titled(String title, javafx.scene.Node node) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        VBox box = new VBox(6, l, node);
+        VBox.setVgrow(node, Priority.ALWAYS);
+        return box;
+    }
+
+    static javafx.scene.Node framed(ImageView view) {
+        VBox frame = new VBox(view);
+        frame.getStyleClass().add("image-frame");
+        frame.setAlignment(Pos.CENTER);
+        frame.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return frame;
+    }
+
+    static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private final class GalleryCell extends GridCell<ExplorerViewModel.Remembered> {
+        private final ImageView view = new ImageView();
+
+        GalleryCell() {
+            view.setFitWidth(52);
+            view.setFitHeight(52);
+            view.setSmooth(false);
+            setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    vm.recall(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ExplorerViewModel.Remembered item, boolean empty) {
+            super.updateItem(item, empty);
+            view.setImage(empty || item == null ? null : item.thumbnail());
+            setGraphic(empty ? null : view);
+        }
+    }
+}

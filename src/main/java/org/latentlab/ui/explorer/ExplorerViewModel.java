@@ -1,0 +1,294 @@
+package org.latentlab.ui.explorer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+import org.latentlab.engine.Direction;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.LatentMap;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.LatentDirections;
+import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.FxImages;
+import org.latentlab.ui.common.LatencyRecorder;
+import org.latentlab.ui.common.UserMessages;
+
+/**
+ * The latent explorer: one value per latent dimension, amounts along discovered directions, and
+ * the image G(z) that follows them. Renders are coalesced: while one is in flight, further changes
+ * only mark the image stale, and the newest z is rendered next.
+ */
+public final class ExplorerViewModel {
+    public static final int IMAGE_SCALE = 10;
+    static final int GALLERY_LIMIT = 24;
+
+    /** A remembered latent vector and its thumbnail. */
+    public record Remembered(float[] z, Image thumbnail) {}
+
+    /** A slider along a direction. */
+    public static final class DirectionAmount {
+        private final Direction direction;
+        private final DoubleProperty amount = new SimpleDoubleProperty(0);
+
+        DirectionAmount(Direction direction) {
+            this.direction = direction;
+        }
+
+        public String name() {
+            return direction.name();
+        }
+
+        public String kind() {
+            return direction.kind();
+        }
+
+        public DoubleProperty amountProperty() {
+            return amount;
+        }
+    }
+
+    private final LatentEngine engine;
+    private final Background background;
+    private final ObservableList<DoubleProperty> dims = FXCollections.observableArrayList();
+    private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
+    private final ObservableList<Remembered> gallery = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final Random random = new Random();
+    private boolean rendering;
+    private boolean stale;
+    private long staleSince;
+    private boolean muted;
+
+    public ExplorerViewModel(LatentEngine engine, Background background) {
+        this.engine = engine;
+        this.background = background;
+    }
+
+    public ObservableList<DoubleProperty> dims() {
+        return dims;
+    }
+
+    public ObservableList<DirectionAmount> directions() {
+        return directions;
+    }
+
+    public ObservableList<Remembered> gallery() {
+        return gallery;
+    }
+
+    public ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LatentMap> mapProperty() {
+        return map.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ModelInfo> modelProperty() {
+        return model;
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
+    public void modelChanged(ModelInfo info, boolean reloadDerived) {
+        boolean resized = model.get() == null || model.get().config().zdim() != info.config().zdim();
+        model.set(info);
+        if (resized) {
+            muted = true;
+            dims.clear();
+            for (int i = 0; i < info.config().zdim(); i++) {
+                DoubleProperty p = new SimpleDoubleProperty(0);
+                p.addListener((obs, o, n) -> changed());
+                dims.add(p);
+            }
+            gallery.clear();
+            muted = false;
+        }
+        if (resized || reloadDerived) {
+            loadDirectionsAndMap();
+        }
+        changed();
+    }
+
+    /** Recomputes directions and the map from the current weights (they go stale while training). */
+    public void refreshDirections() {
+        if (model.get() != null) {
+            map.set(null);
+            loadDirectionsAndMap();
+        }
+    }
+
+    private void loadDirectionsAndMap() {
+        background.run(() -> engine.directions().get(), d -> {
+            directions.clear();
+            for (Direction dir : d) {
+                DirectionAmount a = new DirectionAmount(dir);
+                a.amountProperty().addListener((obs, o, n) -> changed());
+                directions.add(a);
+            }
+        }, this::fail);
+        background.run(() -> engine.latentMap().get(), map::set, this::fail);
+    }
+
+    /** The latent vector shown: raw values moved along the directions, clipped to [-1, 1]. */
+    public float[] effectiveZ() {
+        float[] raw = rawZ();
+        List<float[]> vectors = new ArrayList<>();
+        float[] amounts = new float[directions.size()];
+        for (int k = 0; k < directions.size(); k++) {
+            vectors.add(directions.get(k).direction.vector());
+            amounts[k] = (float) directions.get(k).amountProperty().get();
+        }
+        return LatentDirections.apply(raw, vectors, amounts);
+    }
+
+    public float[] rawZ() {
+        float[] z = new float[dims.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) dims.get(i).get();
+        }
+        return z;
+    }
+
+    /** Sets every dimension at once (one render) and zeroes the direction amounts. */
+    public void setZ(float[] z) {
+        if (z.length != dims.size()) {
+            fail(new IllegalArgumentException("This latent vector has " + z.length + " values; the model needs " + dims.size() + "."));
+            return;
+        }
+        muted = true;
+        for (int i = 0; i < z.length; i++) {
+            dims.get(i).set(Math.max(-1, Math.min(1, z[i])));
+        }
+        for (DirectionAmount d : directions) {
+            d.amountProperty().set(0);
+        }
+        muted = false;
+        changed();
+    }
+
+    public void randomize() {
+        float[] z = new float[dims.size()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = random.nextFloat() * 2 - 1;
+        }
+        setZ(z);
+    }
+
+    public void reset() {
+        setZ(new float[dims.size()]);
+    }
+
+    public String copyText() {
+        return LatentText.format(effectiveZ());
+    }
+
+    /** Loads z from text; returns false and sets the message when the text is not a valid z. */
+    public boolean pasteText(String text) {
+        try {
+            setZ(LatentText.parse(text, dims.size()));
+            message.set("Pasted a latent vector.");
+            return true;
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Sets one dimension from typed text; returns false and sets the message on bad input. */
+    public boolean setDimText(int index, String text) {
+        try {
+            dims.get(index).set(LatentText.parseValue(text));
+            return true;
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+    public void remember() {
+        Image thumb = image.get();
+        if (thumb == null) {
+            return;
+        }
+        if (gallery.size() >= GALLERY_LIMIT) {
+            gallery.remove(0);
+        }
+        gallery.add(new Remembered(effectiveZ(), thumb));
+    }
+
+    public void recall(Remembered r) {
+        setZ(r.z());
+    }
+
+    /** Loads a test-set image's encoding (from the map) into the sliders. */
+    public void loadTestImage(int index) {
+        background.run(() -> engine.encodeTestImage(index).get(), e -> setZ(e.z()), this::fail);
+    }
+
+    /** The test image behind a map point, as a small picture for hovering. */
+    public void testImage(int index, Consumer<Image> show) {
+        ModelInfo info = model.get();
+        background.run(() -> engine.testImage(index).get(),
+                px -> show.accept(FxImages.of(px, info.config().channels(), info.config().imageSize(), 3)), this::fail);
+    }
+
+    private void changed() {
+        if (muted || model.get() == null) {
+            return;
+        }
+        if (!stale) {
+            staleSince = System.nanoTime();
+        }
+        stale = true;
+        if (!rendering) {
+            render();
+        }
+    }
+
+    private void render() {
+        stale = false;
+        rendering = true;
+        long since = staleSince;
+        float[] z = effectiveZ();
+        var c = model.get().config();
+        background.run(() -> FxImages.of(engine.generate(z).get(), c.channels(), c.imageSize(), IMAGE_SCALE), img -> {
+            image.set(img);
+            latency.record(System.nanoTime() - since);
+            rendering = false;
+            if (stale) {
+                render();
+            }
+        }, e -> {
+            rendering = false;
+            fail(e);
+        });
+    }
+
+    private void fail(Throwable t) {
+        message.set(UserMessages.of(t));
+    }
+}

@@ -1,0 +1,136 @@
+package org.latentlab.ui.explorer;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.latentlab.engine.LatentMap;
+import org.latentlab.ui.common.Palette;
+
+/** The encoded test set on its first two principal components; hover shows the image, click loads it. */
+final class LatentMapView extends Pane {
+    static final double SIZE = 330;
+    private static final double PAD = 8;
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final ImageView hoverImage = new ImageView();
+    private final VBox hoverBox = new VBox(hoverImage);
+    private final ExplorerViewModel vm;
+    private LatentMap map;
+    private float minX, maxX, minY, maxY;
+    private int hovered = -1;
+
+    LatentMapView(ExplorerViewModel vm) {
+        this.vm = vm;
+        setPrefSize(SIZE, SIZE);
+        setMinSize(SIZE, SIZE);
+        setMaxSize(SIZE, SIZE);
+        hoverBox.getStyleClass().add("map-hover");
+        hoverBox.setVisible(false);
+        hoverBox.setMouseTransparent(true);
+        getChildren().addAll(canvas, hoverBox);
+        getStyleClass().add("latent-map");
+        vm.mapProperty().addListener((obs, o, n) -> show(n));
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> hoverBox.setVisible(false));
+        canvas.setOnMouseClicked(e -> {
+            int i = nearest(e.getX(), e.getY());
+            if (i >= 0) {
+                vm.loadTestImage(map.indices()[i]);
+            }
+        });
+        show(vm.mapProperty().get());
+    }
+
+    private void show(LatentMap m) {
+        map = m;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#1e1f24"));
+        g.fillRect(0, 0, SIZE, SIZE);
+        if (m == null) {
+            g.setFill(Color.GRAY);
+            g.fillText("Encoding the test set…", 20, SIZE / 2);
+            return;
+        }
+        bounds();
+        for (int i = 0; i < m.size(); i++) {
+            g.setFill(Palette.of(m.labels()[i]).deriveColor(0, 1, 1, 0.75));
+            g.fillOval(px(m.xy()[2 * i]) - 1.5, py(m.xy()[2 * i + 1]) - 1.5, 3, 3);
+        }
+        legend(g, m);
+    }
+
+    private void legend(GraphicsContext g, LatentMap m) {
+        double x = 10;
+        for (int c = 0; c < m.classNames().length && c < 10; c++) {
+            g.setFill(Palette.of(c));
+            g.fillOval(x, SIZE - 16, 8, 8);
+            g.setFill(Color.LIGHTGRAY);
+            g.fillText(m.classNames()[c], x + 10, SIZE - 8);
+            x += 30;
+        }
+    }
+
+    private void bounds() {
+        minX = minY = Float.MAX_VALUE;
+        maxX = maxY = -Float.MAX_VALUE;
+        for (int i = 0; i < map.size(); i++) {
+            minX = Math.min(minX, map.xy()[2 * i]);
+            maxX = Math.max(maxX, map.xy()[2 * i]);
+            minY = Math.min(minY, map.xy()[2 * i + 1]);
+            maxY = Math.max(maxY, map.xy()[2 * i + 1]);
+        }
+    }
+
+    private double px(float x) {
+        return PAD + (x - minX) / Math.max(1e-6, maxX - minX) * (SIZE - 2 * PAD);
+    }
+
+    private double py(float y) {
+        return PAD + (y - minY) / Math.max(1e-6, maxY - minY) * (SIZE - 2 * PAD - 14);
+    }
+
+    int nearest(double x, double y) {
+        if (map == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestD = 36; // within 6 pixels
+        for (int i = 0; i < map.size(); i++) {
+            double dx = px(map.xy()[2 * i]) - x;
+            double dy = py(map.xy()[2 * i + 1]) - y;
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void hover(MouseEvent e) {
+        int i = nearest(e.getX(), e.getY());
+        if (i < 0) {
+            hoverBox.setVisible(false);
+            hovered = -1;
+            return;
+        }
+        hoverBox.relocate(Math.min(e.getX() + 12, SIZE - 90), Math.min(e.getY() + 12, SIZE - 100));
+        if (i != hovered) {
+            hovered = i;
+            int index = map.indices()[i];
+            vm.testImage(index, img -> {
+                hoverImage.setImage(img);
+                if (hoverBox.getChildren().size() == 1) {
+                    hoverBox.getChildren().add(new Label());
+                }
+                int label = map.labels()[i];
+                ((Label) hoverBox.getChildren().get(1)).setText("#" + index + (label >= 0 ? "  label " + map.classNames()[label] : ""));
+            });
+        }
+        hoverBox.setVisible(true);
+    }
+}

@@ -1,0 +1,67 @@
+package org.latentlab.ui.metrics;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The evaluation figures of the current model and the class histogram of its samples. */
+public final class MetricsView extends VBox {
+    public MetricsView(MetricsViewModel vm) {
+        super(10);
+        setId("metrics-view");
+        setPadding(new Insets(12));
+        Button run = new Button("Evaluate current model");
+        run.setId("run-evaluation");
+        run.setOnAction(e -> vm.evaluate());
+        run.disableProperty().bind(vm.runningProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.runningProperty());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        TableView<MetricsViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("metrics-table");
+        table.getColumns().add(column("Metric", 330, r -> r.name()));
+        table.getColumns().add(column("Value", 120, r -> r.value()));
+        table.getColumns().add(column("Compare with", 330, r -> r.reference()));
+        table.setPrefHeight(330);
+        table.setPlaceholder(new Label("No figures yet."));
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("digit the classifier sees");
+        NumberAxis y = new NumberAxis(0, 0.25, 0.05);
+        y.setLabel("share of 10,000 samples");
+        BarChart<String, Number> hist = new BarChart<>(x, y);
+        hist.setAnimated(false);
+        hist.setLegendVisible(false);
+        hist.setTitle("Class histogram of samples (mode collapse shows here)");
+        hist.setPrefHeight(280);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        hist.getData().add(series);
+        vm.histogram().addListener((ListChangeListener<Double>) c -> {
+            series.getData().clear();
+            for (int i = 0; i < vm.histogram().size(); i++) {
+                series.getData().add(new XYChart.Data<>(Integer.toString(i), vm.histogram().get(i)));
+            }
+        });
+        getChildren().addAll(new HBox(10, run, busy, message), table, hist);
+    }
+
+    private static TableColumn<MetricsViewModel.Row, String> column(String title, double width,
+            java.util.function.Function<MetricsViewModel.Row, String> value) {
+        TableColumn<MetricsViewModel.Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+}

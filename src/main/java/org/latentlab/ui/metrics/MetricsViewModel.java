@@ -1,0 +1,95 @@
+package org.latentlab.ui.metrics;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.UserMessages;
+
+/** Runs the evaluation of the loaded (or training) model in the background and lists the figures. */
+public final class MetricsViewModel {
+    /** One metric as shown: its name, value and what it is compared with. */
+    public record Row(String name, String value, String reference) {}
+
+    private static final Map<String, String[]> LABELS = Map.ofEntries(
+            Map.entry("one_nn_accuracy", new String[] {"Encoder 1-NN accuracy (cosine)", "BiGAN paper: 97.39% (50-d); bar 97.0%"}),
+            Map.entry("linear_probe_accuracy", new String[] {"Linear probe accuracy on E(x)", ""}),
+            Map.entry("recon_mse", new String[] {"Reconstruction MSE per pixel", "lower is better"}),
+            Map.entry("recon_distance_ratio", new String[] {"‖x − G(E(x))‖ / random-pair distance", "1 = no better than a random image"}),
+            Map.entry("recon_classifier_accuracy", new String[] {"Classifier accuracy on G(E(x))", "bar 95%"}),
+            Map.entry("classifier_score", new String[] {"Classifier score of samples", "ALICE 9.28; bar 9.3"}),
+            Map.entry("classifier_score_test_set", new String[] {"Classifier score of the test set", "real data ≈ 9.88"}),
+            Map.entry("frechet_distance", new String[] {"Fréchet distance samples vs test", "lower is better"}),
+            Map.entry("frechet_distance_train_vs_test", new String[] {"Fréchet distance train vs test", "the floor"}),
+            Map.entry("seconds", new String[] {"Evaluation time (s)", ""}));
+
+    private final LatentEngine engine;
+    private final Background background;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Double> histogram = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Run the evaluation to measure the current model.");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+
+    public MetricsViewModel(LatentEngine engine, Background background) {
+        this.engine = engine;
+        this.background = background;
+    }
+
+    public void evaluate() {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        message.set("Evaluating on the test set (about a minute)…");
+        background.run(() -> engine.evaluate().get(), this::show, e -> {
+            running.set(false);
+            message.set(UserMessages.of(e));
+        });
+    }
+
+    void show(Map<String, Object> m) {
+        rows.clear();
+        histogram.clear();
+        m.forEach((k, v) -> {
+            if (v instanceof double[] h) {
+                for (double x : h) {
+                    histogram.add(x);
+                }
+            } else if (v instanceof Number n) {
+                String[] label = LABELS.getOrDefault(k, new String[] {k, ""});
+                rows.add(new Row(label[0], format(k, n.doubleValue()), label[1]));
+            }
+        });
+        running.set(false);
+        message.set("Evaluated.");
+    }
+
+    static String format(String key, double v) {
+        if (key.endsWith("accuracy")) {
+            return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.4f", v);
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<Double> histogram() {
+        return histogram;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+}

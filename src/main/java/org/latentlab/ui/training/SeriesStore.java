@@ -1,0 +1,61 @@
+package org.latentlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One chart series kept in full (step, value) and drawn decimated: at most {@code buckets}
+ * averaged points, so that 100,000 steps draw as fast as 1,000.
+ */
+public final class SeriesStore {
+    private float[] steps = new float[1024];
+    private float[] values = new float[1024];
+    private int size;
+
+    public synchronized void add(long step, float value) {
+        if (size == steps.length) {
+            steps = java.util.Arrays.copyOf(steps, size * 2);
+            values = java.util.Arrays.copyOf(values, size * 2);
+        }
+        steps[size] = step;
+        values[size] = value;
+        size++;
+    }
+
+    public synchronized int size() {
+        return size;
+    }
+
+    public synchronized void clear() {
+        size = 0;
+    }
+
+    /** Pairs {step, value}: all points when there are few, else bucket means in step order. */
+    public synchronized List<float[]> decimated(int buckets) {
+        List<float[]> out = new ArrayList<>(Math.min(size, buckets));
+        if (size <= buckets) {
+            for (int i = 0; i < size; i++) {
+                out.add(new float[] {steps[i], values[i]});
+            }
+            return out;
+        }
+        double per = size / (double) buckets;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) (b * per);
+            int to = Math.min(size, (int) ((b + 1) * per));
+            double s = 0, v = 0;
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (Float.isFinite(values[i])) {
+                    s += steps[i];
+                    v += values[i];
+                    n++;
+                }
+            }
+            if (n > 0) {
+                out.add(new float[] {(float) (s / n), (float) (v / n)});
+            }
+        }
+        return out;
+    }
+}

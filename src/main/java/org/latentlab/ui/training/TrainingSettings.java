@@ -1,0 +1,100 @@
+package org.latentlab.ui.training;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.CheckpointManifest;
+import org.latentlab.train.TrainConfig;
+
+/** The editable hyper-parameters of a training run, with the recipe's defaults. */
+public final class TrainingSettings {
+    final StringProperty data = new SimpleStringProperty("mnist");
+    final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
+    final IntegerProperty zdim = new SimpleIntegerProperty(32);
+    final IntegerProperty hidden = new SimpleIntegerProperty(512);
+    final IntegerProperty imageSize = new SimpleIntegerProperty(28);
+    final IntegerProperty channels = new SimpleIntegerProperty(1);
+    final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
+    final DoubleProperty dropout = new SimpleDoubleProperty(0.2);
+    final IntegerProperty batch = new SimpleIntegerProperty(128);
+    final DoubleProperty lrD = new SimpleDoubleProperty(1e-4);
+    final DoubleProperty lrGE = new SimpleDoubleProperty(2e-4);
+    final DoubleProperty lambdaX = new SimpleDoubleProperty(1.0);
+    final DoubleProperty lambdaZ = new SimpleDoubleProperty(1.0);
+    final IntegerProperty steps = new SimpleIntegerProperty(5000);
+    final IntegerProperty seed = new SimpleIntegerProperty(1);
+    final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
+
+    public StringProperty dataProperty() {
+        return data;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public IntegerProperty zdimProperty() {
+        return zdim;
+    }
+
+    public IntegerProperty hiddenProperty() {
+        return hidden;
+    }
+
+    public IntegerProperty batchProperty() {
+        return batch;
+    }
+
+    public ObjectProperty<Path> outDirProperty() {
+        return outDir;
+    }
+
+    static Path defaultOutDir() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of(System.getProperty("user.home"), "LatentLab", "runs", "run-" + stamp);
+    }
+
+    /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
+    ModelConfig modelConfig() {
+        return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
+                (float) dropout.get());
+    }
+
+    TrainConfig trainConfig() {
+        return new TrainConfig(batch.get(), (float) lrD.get(), (float) lrGE.get(), 0.5f, 0.999f, (float) lambdaX.get(),
+                (float) lambdaZ.get(), seed.get());
+    }
+
+    /** Shows a loaded checkpoint's settings (so resuming continues with them). */
+    void show(CheckpointManifest m) {
+        ModelConfig mc = m.model();
+        TrainConfig tc = m.train();
+        data.set(m.dataset());
+        arch.set(mc.arch());
+        zdim.set(mc.zdim());
+        hidden.set(mc.hidden());
+        imageSize.set(mc.imageSize());
+        channels.set(mc.channels());
+        batchNorm.set(mc.batchNorm());
+        dropout.set(mc.dDropout());
+        batch.set(tc.batchSize());
+        lrD.set(tc.lrD());
+        lrGE.set(tc.lrGE());
+        lambdaX.set(tc.lambdaX());
+        lambdaZ.set(tc.lambdaZ());
+        seed.set((int) tc.seed());
+        steps.set((int) Math.max(steps.get(), m.step() + 1000));
+    }
+}

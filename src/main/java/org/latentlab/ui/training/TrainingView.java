@@ -1,0 +1,260 @@
+package org.latentlab.ui.training;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.controlsfx.control.PropertySheet;
+import org.latentlab.model.Architecture;
+import org.latentlab.ui.common.PropertyItem;
+
+/** Settings and controls on the left, live charts in the middle, progress grids on the right. */
+public final class TrainingView extends BorderPane {
+    static final int CHART_POINTS = 400;
+    private final TrainingViewModel vm;
+    private final LineChart<Number, Number> losses = chart("loss", "training-losses");
+    private final LineChart<Number, Number> outputs = chart("mean D output", "d-outputs");
+    private final LineChart<Number, Number> recon = chart("reconstruction MSE", "recon-chart");
+
+    public TrainingView(TrainingViewModel vm) {
+        this.vm = vm;
+        setId("training-view");
+        setPadding(new Insets(10));
+        setLeft(settingsPane());
+        VBox charts = new VBox(4, losses, outputs, recon);
+        charts.setPadding(new Insets(0, 10, 0, 10));
+        setCenter(charts);
+        setRight(grids());
+        setBottom(progressRow());
+        series(losses, "D loss", "G+E loss");
+        series(outputs, "D(x, E(x))", "D(G(z), z)");
+        series(recon, "x vs G(E(x))");
+        vm.chartVersionProperty().addListener((o, a, b) -> redraw());
+    }
+
+    private Node settingsPane() {
+        TrainingSettings s = vm.settings();
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId("hyperparameters");
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.getItems().addAll(List.of(
+                new PropertyItem(s.arch, Architecture.class, "Model", "Architecture", "MLP or DCGAN-style convolutions"),
+                new PropertyItem(s.zdim, Integer.class, "Model", "Latent size", "Dimensions of z"),
+                new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width", "Units per hidden layer (MLP) or base channels (conv)"),
+                new PropertyItem(s.imageSize, Integer.class, "Model", "Image size", "Pixels per side for image folders (28, 32, 64)"),
+                new PropertyItem(s.channels, Integer.class, "Model", "Channels", "1 grayscale, 3 RGB (image folders)"),
+                new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
+                new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early"),
+                new PropertyItem(s.steps, Integer.class, "Training", "Steps", "Total steps to reach"),
+                new PropertyItem(s.batch, Integer.class, "Training", "Batch size", "Images per step"),
+                new PropertyItem(s.lrD, Double.class, "Training", "D learning rate", "Adam, beta1 0.5"),
+                new PropertyItem(s.lrGE, Double.class, "Training", "G+E learning rate", "Adam, beta1 0.5"),
+                new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight", "Weight of ||x - G(E(x))||² (0 = off)"),
+                new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight", "Weight of ||z - E(G(z))||² (0 = off)"),
+                new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
+        sheet.setPrefHeight(430);
+        Label data = new Label();
+        data.setId("data-label");
+        data.textProperty().bind(Bindings.concat("Data: ", s.data));
+        Button mnist = button("Bundled MNIST", "Train on the MNIST copy that ships with the app", () -> s.data.set("mnist"));
+        Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)", () -> {
+            File f = chooseFolder("Choose a data folder");
+            if (f != null) {
+                s.data.set(f.getAbsolutePath());
+            }
+        });
+        Label out = new Label();
+        out.setWrapText(true);
+        out.textProperty().bind(Bindings.concat("Checkpoints go to: ", s.outDir.asString()));
+        Button outButton = button("Change…", "Where this run's checkpoints are written", () -> {
+            File f = chooseFolder("Folder for this run's checkpoints");
+            if (f != null) {
+                s.outDir.set(f.toPath());
+            }
+        });
+        VBox box = new VBox(8, title("Data"), data, new HBox(6, mnist, folder), title("Hyper-parameters"), sheet,
+                new HBox(6, out, outButton), controls());
+        box.setPrefWidth(340);
+        box.setMinWidth(320);
+        return box;
+    }
+
+    private Node controls() {
+        Button start = button("Start", "Start training (continues a loaded checkpoint, if any)", vm::start);
+        start.setId("start-training");
+        start.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE));
+        Button pause = button("Pause", "Pause or resume training", () -> {
+            if (vm.stateProperty().get() == TrainingState.PAUSED) {
+                vm.resume();
+            } else {
+                vm.pause();
+            }
+        });
+        pause.setId("pause-training");
+        pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(TrainingState.PAUSED)).then("Resume").otherwise("Pause"));
+        pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.RUNNING)
+                .and(vm.stateProperty().isNotEqualTo(TrainingState.PAUSED)));
+        Button stop = button("Stop", "Stop after this step and save a checkpoint", vm::stop);
+        stop.setId("stop-training");
+        stop.disableProperty().bind(pause.disableProperty());
+        Button load = button("Load checkpoint…", "Load a checkpoint folder to explore it or continue training it", () -> {
+            File f = chooseFolder("Choose a checkpoint folder");
+            if (f != null) {
+                vm.loadCheckpoint(f.toPath());
+            }
+        });
+        load.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE));
+        Button save = button("Save checkpoint as…", "Copy the newest checkpoint to a folder of your choice", () -> {
+            File f = chooseFolder("Save the checkpoint into (a new folder inside it is created)");
+            if (f != null) {
+                vm.saveCheckpoint(f.toPath().resolve("latentlab-step-" + System.currentTimeMillis()));
+            }
+        });
+        Label resume = new Label();
+        resume.setWrapText(true);
+        resume.textProperty().bind(Bindings.createStringBinding(() -> vm.resumeFromProperty().get() == null
+                ? "Start trains a new model." : "Start continues " + vm.resumeFromProperty().get().getFileName() + ".",
+                vm.resumeFromProperty()));
+        Button scratch = button("New model", "Train the next run from scratch", vm::forgetResume);
+        scratch.disableProperty().bind(vm.resumeFromProperty().isNull());
+        Label error = new Label();
+        error.setId("training-error");
+        error.getStyleClass().add("error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        return new VBox(6, new HBox(6, start, pause, stop), new HBox(6, load, save), new HBox(6, resume, scratch), error);
+    }
+
+    private Node grids() {
+        ImageView samples = new ImageView();
+        samples.setId("sample-grid");
+        samples.setFitWidth(300);
+        samples.setPreserveRatio(true);
+        samples.setSmooth(false);
+        ImageView pairs = new ImageView();
+        pairs.setId("recon-grid");
+        pairs.setFitWidth(300);
+        pairs.setPreserveRatio(true);
+        pairs.setSmooth(false);
+        Slider scrub = new Slider(0, 0, 0);
+        scrub.setId("grid-scrubber");
+        scrub.setBlockIncrement(1);
+        scrub.setMajorTickUnit(1);
+        scrub.setSnapToTicks(true);
+        Label stepLabel = new Label("No grids yet: start training.");
+        Runnable show = () -> {
+            int i = vm.selectedFrameProperty().get();
+            if (i >= 0 && i < vm.frames().size()) {
+                GridFrame f = vm.frames().get(i);
+                samples.setImage(f.samples());
+                pairs.setImage(f.reconstructions());
+                stepLabel.setText(String.format(Locale.ROOT, "Step %,d  (%d of %d recorded) · reconstruction MSE %.4f",
+                        f.step(), i + 1, vm.frames().size(), f.reconstructionError()));
+            }
+        };
+        vm.frames().addListener((ListChangeListener<GridFrame>) c -> scrub.setMax(Math.max(0, vm.frames().size() - 1)));
+        scrub.valueProperty().addListener((o, a, b) -> vm.selectedFrameProperty().set((int) Math.round(b.doubleValue())));
+        vm.selectedFrameProperty().addListener((o, a, b) -> {
+            scrub.setValue(b.intValue());
+            show.run();
+        });
+        VBox box = new VBox(6, title("Samples G(z), fixed noise"), samples, title("Real x | reconstruction G(E(x))"), pairs,
+                scrub, stepLabel);
+        box.setPrefWidth(310);
+        return box;
+    }
+
+    private Node progressRow() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("training-progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setPrefWidth(400);
+        Label text = new Label();
+        text.setId("progress-text");
+        text.textProperty().bind(vm.progressTextProperty());
+        HBox row = new HBox(10, bar, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(8, 0, 0, 0));
+        return row;
+    }
+
+    private void redraw() {
+        fill(losses, vm.series("lossD"), vm.series("lossGE"));
+        fill(outputs, vm.series("dReal"), vm.series("dFake"));
+        fill(recon, vm.series("recon"));
+    }
+
+    private static void fill(LineChart<Number, Number> chart, SeriesStore... stores) {
+        for (int i = 0; i < stores.length; i++) {
+            List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
+            for (float[] p : stores[i].decimated(CHART_POINTS)) {
+                points.add(new XYChart.Data<>(p[0], p[1]));
+            }
+            chart.getData().get(i).getData().setAll(points);
+        }
+    }
+
+    @SafeVarargs
+    private static void series(LineChart<Number, Number> chart, String... names) {
+        for (String n : names) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(n);
+            chart.getData().add(s);
+        }
+    }
+
+    private static LineChart<Number, Number> chart(String yLabel, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("step");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.setPrefHeight(230);
+        VBox.setVgrow(c, Priority.ALWAYS);
+        return c;
+    }
+
+    private File chooseFolder(String title) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        return dc.showDialog(getScene().getWindow());
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

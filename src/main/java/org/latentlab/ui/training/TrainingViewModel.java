@@ -1,0 +1,329 @@
+package org.latentlab.ui.training;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.engine.TrainingEvents;
+import org.latentlab.engine.TrainingRequest;
+import org.latentlab.train.CheckpointManifest;
+import org.latentlab.train.Checkpoints;
+import org.latentlab.train.TrainingProgress;
+import org.latentlab.train.TrainingSnapshot;
+import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.FxImages;
+import org.latentlab.ui.common.UserMessages;
+
+/**
+ * The training dashboard: settings, start/pause/resume/stop, checkpoints, live charts and grids.
+ * Training events arrive on the training thread; chart redraws reach the UI at most 10 times a second.
+ */
+public final class TrainingViewModel {
+    static final long UI_INTERVAL_NANOS = 100_000_000L;
+    static final int SNAPSHOT_EVERY = 100;
+    static final int CHECKPOINT_EVERY = 1000;
+    static final int GRID_HISTORY = 200;
+
+    private final LatentEngine engine;
+    private final Background background;
+    private final Consumer<ModelInfo> modelUpdated;
+    private final TrainingSettings settings = new TrainingSettings();
+    private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper chartVersion = new ReadOnlyIntegerWrapper(0);
+    private final ObservableList<GridFrame> frames = FXCollections.observableArrayList();
+    private final IntegerProperty selectedFrame = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<Path> resumeFrom = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> lastCheckpoint = new ReadOnlyObjectWrapper<>();
+    final SeriesStore lossD = new SeriesStore();
+    final SeriesStore lossGE = new SeriesStore();
+    final SeriesStore dReal = new SeriesStore();
+    final SeriesStore dFake = new SeriesStore();
+    final SeriesStore reconError = new SeriesStore();
+    private volatile long lastUiUpdate;
+    private volatile boolean followLatest = true;
+
+    private record Loaded(CheckpointManifest manifest, ModelInfo info) {}
+
+    public TrainingViewModel(LatentEngine engine, Background background, Consumer<ModelInfo> modelUpdated) {
+        this.engine = engine;
+        this.background = background;
+        this.modelUpdated = modelUpdated;
+        selectedFrame.addListener((o, a, b) -> followLatest = b.intValue() == frames.size() - 1);
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    // ---- commands ----
+
+    public void start() {
+        if (state.get() != TrainingState.IDLE) {
+            return;
+        }
+        TrainingRequest request;
+        try {
+            request = new TrainingRequest(settings.data.get(), settings.modelConfig(), settings.trainConfig(),
+                    settings.steps.get(), settings.outDir.get(), resumeFrom.get(), SNAPSHOT_EVERY, CHECKPOINT_EVERY);
+            if (settings.steps.get() < 1) {
+                throw new IllegalArgumentException("Steps must be at least 1.");
+            }
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            status.set("Cannot start: " + e.getMessage());
+            return;
+        }
+        clearRun();
+        state.set(TrainingState.RUNNING);
+        status.set(resumeFrom.get() != null ? "Resuming training from " + resumeFrom.get().getFileName() + "…"
+                : "Starting training on " + settings.data.get() + "…");
+        try {
+            engine.training().start(request, new Events());
+        } catch (IllegalStateException e) {
+            state.set(TrainingState.IDLE);
+            error.set(e.getMessage());
+        }
+    }
+
+    public void pause() {
+        if (state.get() == TrainingState.RUNNING) {
+            engine.training().pause();
+            state.set(TrainingState.PAUSED);
+            status.set("Paused.");
+        }
+    }
+
+    public void resume() {
+        if (state.get() == TrainingState.PAUSED) {
+            engine.training().resume();
+            state.set(TrainingState.RUNNING);
+            status.set("Training…");
+        }
+    }
+
+    public void stop() {
+        if (state.get() == TrainingState.RUNNING || state.get() == TrainingState.PAUSED) {
+            engine.training().stop();
+            engine.training().resume();
+            state.set(TrainingState.STOPPING);
+            status.set("Stopping after this step and saving a checkpoint…");
+        }
+    }
+
+    /** Loads a checkpoint for exploring, and as the starting point of the next run. */
+    public void loadCheckpoint(Path dir) {
+        status.set("Loading " + dir.getFileName() + "…");
+        background.run(() -> {
+            var manifest = Checkpoints.readManifest(dir);
+            return new Loaded(manifest, engine.loadModel(dir).get());
+        }, loaded -> {
+            settings.show(loaded.manifest());
+            resumeFrom.set(dir);
+            lastCheckpoint.set(dir);
+            ModelInfo info = loaded.info();
+            modelUpdated.accept(info);
+            error.set("");
+            status.set("Loaded " + info.describe() + ". Start continues training from it.");
+        }, this::fail);
+    }
+
+    /** Copies the newest checkpoint of the run (or the loaded one) to {@code target}. */
+    public void saveCheckpoint(Path target) {
+        Path source = lastCheckpoint.get();
+        if (source == null) {
+            fail(new IllegalStateException("There is no checkpoint yet: train for " + CHECKPOINT_EVERY + " steps or stop the run."));
+            return;
+        }
+        background.run(() -> {
+            Checkpoints.copy(source, target);
+            return target;
+        }, t -> status.set("Saved checkpoint to " + t + "."), this::fail);
+    }
+
+    /** Starts the next run from scratch instead of from the loaded checkpoint. */
+    public void forgetResume() {
+        resumeFrom.set(null);
+    }
+
+    private void fail(Throwable t) {
+        error.set(UserMessages.of(t));
+        status.set(UserMessages.of(t));
+    }
+
+    private void clearRun() {
+        for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
+            s.clear();
+        }
+        frames.clear();
+        selectedFrame.set(-1);
+        followLatest = true;
+        error.set("");
+        progress.set(0);
+        chartVersion.set(chartVersion.get() + 1);
+    }
+
+    // ---- events from the training thread ----
+
+    private final class Events implements TrainingEvents {
+        @Override
+        public void progress(TrainingProgress p) {
+            lossD.add(p.step(), p.lossD());
+            lossGE.add(p.step(), p.lossGE());
+            dReal.add(p.step(), p.dReal());
+            dFake.add(p.step(), p.dFake());
+            long now = System.nanoTime();
+            if (now - lastUiUpdate >= UI_INTERVAL_NANOS || p.step() == p.totalSteps()) {
+                lastUiUpdate = now;
+                background.onUiThread(() -> showProgress(p));
+            }
+        }
+
+        @Override
+        public void snapshot(TrainingSnapshot s) {
+            var c = s.config();
+            reconError.add(s.step(), s.reconstructionMse());
+            int n = s.realCount();
+            float[] pairs = new float[2 * n * c.pixels()];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(s.reals(), i * c.pixels(), pairs, 2 * i * c.pixels(), c.pixels());
+                System.arraycopy(s.reconstructions(), i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
+            }
+            GridFrame f = new GridFrame(s.step(), FxImages.grid(s.samples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
+                    FxImages.grid(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), s.reconstructionMse());
+            background.onUiThread(() -> addFrame(f));
+        }
+
+        @Override
+        public void checkpoint(Path path, long step) {
+            background.onUiThread(() -> lastCheckpoint.set(path));
+        }
+
+        @Override
+        public void modelRefreshed(ModelInfo info) {
+            background.onUiThread(() -> modelUpdated.accept(info));
+        }
+
+        @Override
+        public void finished(long step, boolean stopped, Path checkpoint) {
+            background.onUiThread(() -> {
+                state.set(TrainingState.IDLE);
+                if (checkpoint != null) {
+                    lastCheckpoint.set(checkpoint);
+                    resumeFrom.set(checkpoint);
+                }
+                chartVersion.set(chartVersion.get() + 1);
+                status.set((stopped ? "Stopped at step " : "Finished at step ") + step
+                        + (checkpoint != null ? "; checkpoint " + checkpoint : "") + ".");
+            });
+        }
+
+        @Override
+        public void failed(String message) {
+            background.onUiThread(() -> {
+                state.set(TrainingState.IDLE);
+                error.set(message);
+                status.set("Training stopped: " + message);
+            });
+        }
+    }
+
+    private void showProgress(TrainingProgress p) {
+        progress.set(p.step() / (double) p.totalSteps());
+        double left = p.secondsLeft();
+        progressText.set(String.format(Locale.ROOT, "step %,d / %,d · %.1f steps/s · %s left", p.step(), p.totalSteps(),
+                p.stepsPerSecond(), Double.isFinite(left) ? duration(left) : "?"));
+        if (state.get() == TrainingState.RUNNING) {
+            status.set(String.format(Locale.ROOT, "Training: D loss %.3f, G+E loss %.3f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
+                    p.lossD(), p.lossGE(), p.dReal(), p.dFake()));
+        }
+        chartVersion.set(chartVersion.get() + 1);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private void addFrame(GridFrame f) {
+        if (frames.size() >= GRID_HISTORY) {
+            frames.remove(0);
+        }
+        frames.add(f);
+        if (followLatest) {
+            selectedFrame.set(frames.size() - 1);
+        }
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<TrainingState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty chartVersionProperty() {
+        return chartVersion.getReadOnlyProperty();
+    }
+
+    public ObservableList<GridFrame> frames() {
+        return frames;
+    }
+
+    public IntegerProperty selectedFrameProperty() {
+        return selectedFrame;
+    }
+
+    public ObjectProperty<Path> resumeFromProperty() {
+        return resumeFrom;
+    }
+
+    public ReadOnlyObjectProperty<Path> lastCheckpointProperty() {
+        return lastCheckpoint.getReadOnlyProperty();
+    }
+
+    public SeriesStore series(String name) {
+        return switch (name) {
+            case "lossD" -> lossD;
+            case "lossGE" -> lossGE;
+            case "dReal" -> dReal;
+            case "dFake" -> dFake;
+            case "recon" -> reconError;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}
