@@ -72,9 +72,9 @@ public final class BiGanTrainer implements AutoCloseable {
         try (NDManager m = model.manager().newSubManager()) {
             NDArray[] in = input(m, x, z);
             float[] d = discriminatorStep(in[0], in[1]);
-            float lossGE = generatorEncoderStep(in[0], in[1]);
+            float[] ge = generatorEncoderStep(in[0], in[1]);
             step++;
-            return new StepStats(step, d[0], lossGE, d[1], d[2]);
+            return new StepStats(step, d[0], ge[0], ge[1], d[1], d[2]);
         }
     }
 
@@ -86,8 +86,8 @@ public final class BiGanTrainer implements AutoCloseable {
         }
     }
 
-    /** Only the G+E step, for tests: returns its loss. */
-    float trainGeneratorEncoderOnly(float[] x, float[] z) {
+    /** Only the G+E step, for tests: returns {adversarial loss, cycle loss}. */
+    float[] trainGeneratorEncoderOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager()) {
             NDArray[] in = input(m, x, z);
             return generatorEncoderStep(in[0], in[1]);
@@ -119,23 +119,25 @@ public final class BiGanTrainer implements AutoCloseable {
         return new float[] {loss.getFloat(), meanProbability(real), meanProbability(fake)};
     }
 
-    private float generatorEncoderStep(NDArray x, NDArray z) {
+    /** Returns {adversarial loss, weighted cycle loss}. */
+    private float[] generatorEncoderStep(NDArray x, NDArray z) {
         model.discriminator().freezeParameters(true, dParameters::contains);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray ex = model.encode(x, true);        // (B, zdim)
             NDArray gz = model.generate(z, true);      // (B, C, S, S)
             NDArray real = model.discriminate(x, ex, true);
             NDArray fake = model.discriminate(gz, z, true);
-            NDArray loss = Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false));
+            NDArray adversarial = Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false));
+            NDArray cycle = adversarial.zerosLike();
             if (config.lambdaX() > 0) {
-                loss = loss.add(Losses.sumSquaredPerRow(model.generate(ex, true), x).mul(config.lambdaX()));
+                cycle = cycle.add(Losses.sumSquaredPerRow(model.generate(ex, true), x).mul(config.lambdaX()));
             }
             if (config.lambdaZ() > 0) {
-                loss = loss.add(Losses.sumSquaredPerRow(model.encode(gz, true), z).mul(config.lambdaZ()));
+                cycle = cycle.add(Losses.sumSquaredPerRow(model.encode(gz, true), z).mul(config.lambdaZ()));
             }
-            gc.backward(loss);
+            gc.backward(adversarial.add(cycle));
             geOptimizer.step();
-            return loss.getFloat();
+            return new float[] {adversarial.getFloat(), cycle.getFloat()};
         } finally {
             model.discriminator().freezeParameters(false, dParameters::contains);
         }

@@ -135,12 +135,13 @@ public final class TrainingLoop {
     private static final class Window {
         private long start = System.nanoTime();
         private long runStart = System.nanoTime();
-        private double lossD, lossGE, dReal, dFake;
+        private double lossD, lossGE, lossCycle, dReal, dFake;
         private int n;
 
         void add(StepStats s) {
             lossD += s.lossD();
             lossGE += s.lossGE();
+            lossCycle += s.lossCycle();
             dReal += s.dReal();
             dFake += s.dFake();
             n++;
@@ -153,10 +154,10 @@ public final class TrainingLoop {
         TrainingProgress progress(long step, long total) {
             long now = System.nanoTime();
             double secs = (now - start) / 1e9;
-            TrainingProgress p = new TrainingProgress(step, total, (float) (lossD / n), (float) (lossGE / n),
+            TrainingProgress p = new TrainingProgress(step, total, (float) (lossD / n), (float) (lossGE / n), (float) (lossCycle / n),
                     (float) (dReal / n), (float) (dFake / n), n / Math.max(secs, 1e-9), (now - runStart) / 1e9);
             start = now;
-            lossD = lossGE = dReal = dFake = 0;
+            lossD = lossGE = lossCycle = dReal = dFake = 0;
             n = 0;
             return p;
         }

@@ -139,9 +139,9 @@ public final class EncoderView extends ScrollPane {
         a.imageProperty().bind(vm.slotAProperty());
         ImageView b = imageView(84, "slot-b");
         b.imageProperty().bind(vm.slotBProperty());
-        VBox slotA = new VBox(4, new Label("A"), a, button("Use current", "Use the encoded image as A", () -> vm.useCurrentAs(true)),
+        VBox slotA = new VBox(4, new Label("A"), framedSmall(a), button("Use current", "Use the encoded image as A", () -> vm.useCurrentAs(true)),
                 button("Random", "A random test image as A", () -> vm.randomTestImageAs(true)));
-        VBox slotB = new VBox(4, new Label("B"), b, button("Use current", "Use the encoded image as B", () -> vm.useCurrentAs(false)),
+        VBox slotB = new VBox(4, new Label("B"), framedSmall(b), button("Use current", "Use the encoded image as B", () -> vm.useCurrentAs(false)),
                 button("Random", "A random test image as B", () -> vm.randomTestImageAs(false)));
         Spinner<Integer> frames = new Spinner<>(2, 64, vm.framesProperty().get());
         frames.setPrefWidth(80);
@@ -151,6 +151,8 @@ public final class EncoderView extends ScrollPane {
         Button go = button("Interpolate", "Frames of G along the path from z_A to z_B", vm::interpolate);
         go.setId("interpolate");
         Button play = button("Play", "Play the frames as an animation", this::togglePlay);
+        player.statusProperty().addListener((o, x, status) ->
+                play.setText(status == javafx.animation.Animation.Status.RUNNING ? "Stop" : "Play"));
         Button png = button("Export PNG…", "Save the strip", () -> save("interpolation.png", "PNG image", "*.png", true));
         Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF", "*.gif", false));
         ImageView strip = new ImageView();
@@ -248,6 +250,15 @@ public final class EncoderView extends ScrollPane {
         v.setPreserveRatio(true);
         v.setSmooth(false);
         return v;
+    }
+
+    private static Node framedSmall(ImageView view) {
+        VBox frame = new VBox(view);
+        frame.getStyleClass().add("image-frame");
+        frame.setMinSize(90, 90);
+        frame.setMaxSize(90, 90);
+        frame.setAlignment(Pos.CENTER);
+        return frame;
     }
 
     private static Node captioned(String caption, ImageView view) {

@@ -187,23 +187,24 @@ public final class EncoderViewModel {
             fail(new IllegalStateException("Encode an image first, then use it as " + (a ? "A" : "B") + "."));
             return;
         }
+        setSlot(a, current);
+    }
+
+    private void setSlot(boolean a, Encoding e) {
         var c = model.config();
-        Image thumb = FxImages.of(current.input(), c.channels(), c.imageSize(), 3);
+        Image thumb = FxImages.of(e.input(), c.channels(), c.imageSize(), 3);
         if (a) {
-            zA = current.z();
+            zA = e.z();
             slotA.set(thumb);
         } else {
-            zB = current.z();
+            zB = e.z();
             slotB.set(thumb);
         }
     }
 
     public void randomTestImageAs(boolean a) {
         int index = random.nextInt(10_000);
-        background.run(() -> engine.encodeTestImage(index).get(), e -> {
-            current = e;
-            useCurrentAs(a);
-        }, this::fail);
+        background.run(() -> engine.encodeTestImage(index).get(), e -> setSlot(a, e), this::fail);
     }
 
     public void interpolate() {

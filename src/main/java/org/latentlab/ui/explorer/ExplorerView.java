@@ -83,7 +83,8 @@ public final class ExplorerView extends BorderPane {
     private VBox right() {
         Button refresh = button("Refresh directions and map", "Recompute them from the current weights", vm::refreshDirections);
         VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh,
-                titled("Latent map (test set, PCA) — hover to see, click to load", new LatentMapView(vm)));
+                titled("Latent map: test set on PC1 × PC2", new LatentMapView(vm)),
+                caption("Hover a point to see its image; click to load its z."));
         box.setPrefWidth(350);
         return box;
     }
@@ -157,6 +158,12 @@ public final class ExplorerView extends BorderPane {
         sp.setPrefWidth(width);
         sp.setPrefViewportHeight(360);
         return sp;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
     }
 
     static VBox titled(String title, javafx.scene.Node node) {

@@ -52,19 +52,17 @@ public final class TrainingView extends BorderPane {
 
     private Node settingsPane() {
         TrainingSettings s = vm.settings();
-        PropertySheet sheet = new PropertySheet();
-        sheet.setId("hyperparameters");
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.getItems().addAll(List.of(
+        PropertySheet model = sheet("model-settings");
+        PropertySheet training = sheet("training-settings");
+        model.getItems().addAll(List.of(
                 new PropertyItem(s.arch, Architecture.class, "Model", "Architecture", "MLP or DCGAN-style convolutions"),
                 new PropertyItem(s.zdim, Integer.class, "Model", "Latent size", "Dimensions of z"),
                 new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width", "Units per hidden layer (MLP) or base channels (conv)"),
                 new PropertyItem(s.imageSize, Integer.class, "Model", "Image size", "Pixels per side for image folders (28, 32, 64)"),
                 new PropertyItem(s.channels, Integer.class, "Model", "Channels", "1 grayscale, 3 RGB (image folders)"),
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
-                new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early"),
+                new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early")));
+        training.getItems().addAll(List.of(
                 new PropertyItem(s.steps, Integer.class, "Training", "Steps", "Total steps to reach"),
                 new PropertyItem(s.batch, Integer.class, "Training", "Batch size", "Images per step"),
                 new PropertyItem(s.lrD, Double.class, "Training", "D learning rate", "Adam, beta1 0.5"),
@@ -72,7 +70,8 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight", "Weight of ||x - G(E(x))||² (0 = off)"),
                 new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight", "Weight of ||z - E(G(z))||² (0 = off)"),
                 new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
-        sheet.setPrefHeight(430);
+        model.setPrefHeight(215);
+        training.setPrefHeight(215);
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));
@@ -86,17 +85,26 @@ public final class TrainingView extends BorderPane {
         Label out = new Label();
         out.setWrapText(true);
         out.textProperty().bind(Bindings.concat("Checkpoints go to: ", s.outDir.asString()));
-        Button outButton = button("Change…", "Where this run's checkpoints are written", () -> {
+        Button outButton = button("Change folder…", "Where this run's checkpoints are written", () -> {
             File f = chooseFolder("Folder for this run's checkpoints");
             if (f != null) {
                 s.outDir.set(f.toPath());
             }
         });
-        VBox box = new VBox(8, title("Data"), data, new HBox(6, mnist, folder), title("Hyper-parameters"), sheet,
-                new HBox(6, out, outButton), controls());
+        VBox box = new VBox(8, title("Data"), data, new HBox(6, mnist, folder), title("Model"), model,
+                title("Training"), training, out, outButton, controls());
         box.setPrefWidth(340);
         box.setMinWidth(320);
         return box;
+    }
+
+    private static PropertySheet sheet(String id) {
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId(id);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        return sheet;
     }
 
     private Node controls() {
@@ -162,6 +170,7 @@ public final class TrainingView extends BorderPane {
         scrub.setMajorTickUnit(1);
         scrub.setSnapToTicks(true);
         Label stepLabel = new Label("No grids yet: start training.");
+        stepLabel.setWrapText(true);
         Runnable show = () -> {
             int i = vm.selectedFrameProperty().get();
             if (i >= 0 && i < vm.frames().size()) {

@@ -252,8 +252,8 @@ public final class TrainingViewModel {
         progressText.set(String.format(Locale.ROOT, "step %,d / %,d · %.1f steps/s · %s left", p.step(), p.totalSteps(),
                 p.stepsPerSecond(), Double.isFinite(left) ? duration(left) : "?"));
         if (state.get() == TrainingState.RUNNING) {
-            status.set(String.format(Locale.ROOT, "Training: D loss %.3f, G+E loss %.3f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
-                    p.lossD(), p.lossGE(), p.dReal(), p.dFake()));
+            status.set(String.format(Locale.ROOT, "Training: D loss %.3f, G+E loss %.3f, cycle %.2f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
+                    p.lossD(), p.lossGE(), p.lossCycle(), p.dReal(), p.dFake()));
         }
         chartVersion.set(chartVersion.get() + 1);
     }

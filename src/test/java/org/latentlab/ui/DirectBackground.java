@@ -1,0 +1,25 @@
+package org.latentlab.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.latentlab.ui.common.Background;
+
+/** Runs background work and UI updates synchronously on the calling thread, for view-model tests. */
+public final class DirectBackground implements Background {
+    @Override
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        T value;
+        try {
+            value = work.call();
+        } catch (Exception e) {
+            onFailure.accept(e);
+            return;
+        }
+        onSuccess.accept(value);
+    }
+
+    @Override
+    public void onUiThread(Runnable action) {
+        action.run();
+    }
+}

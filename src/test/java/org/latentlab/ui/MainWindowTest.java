@@ -1,0 +1,128 @@
+package org.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.training.TrainingState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless (Monocle): what a user does, end to end. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir Path dir;
+    private LatentEngine engine;
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        engine = new LatentEngine();
+        vm = new MainViewModel(engine, new FxBackground());
+        stage.setScene(new Scene(new MainView(vm), 1260, 780));
+        stage.show();
+        vm.start(() -> {});
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private Image explorerImage(FxRobot robot) {
+        return robot.lookup("#explorer-image").queryAs(ImageView.class).getImage();
+    }
+
+    @Test
+    void opensWithTheBundledModelAndSlidersChangeTheImage(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        assertTrue(vm.modelTextProperty().get().contains("mnist-bigan"));
+        Image before = explorerImage(robot);
+        Slider s = robot.lookup("#dim-0").queryAs(Slider.class);
+        robot.drag(s.lookup(".thumb")).moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(10, () -> explorerImage(robot) != before);
+        assertTrue(s.getValue() > 0.1, "the drag moved the slider: " + s.getValue());
+        assertNotSame(before, explorerImage(robot));
+        robot.clickOn("#randomize");
+        waitFor(10, () -> Math.abs(vm.explorer().dims().get(5).get()) > 0);
+    }
+
+    @Test
+    void openingAnImageShowsItsReconstructionAndABadFileAnError(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        robot.clickOn("#tab-encoder .tab-label");
+        BufferedImage img = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 120, 120);
+        g.setColor(Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(10));
+        g.drawOval(30, 20, 60, 80);
+        g.dispose();
+        Path png = dir.resolve("zero.png");
+        ImageIO.write(img, "png", png.toFile());
+        robot.interact(() -> vm.encoder().openFile(png));
+        waitFor(20, () -> robot.lookup("#reconstruction").queryAs(ImageView.class).getImage() != null);
+        assertTrue(robot.lookup("#reconstruction-error").queryAs(Label.class).getText().contains("error"));
+        Path text = Files.writeString(dir.resolve("readme.txt"), "hello");
+        robot.interact(() -> vm.encoder().openFile(text));
+        waitFor(10, () -> robot.lookup("#encoder-message").queryAs(Label.class).getText().contains("not a readable image"));
+        assertTrue(robot.lookup("#encoder-message").queryAs(Label.class).getStyleClass().contains("error"));
+    }
+
+    @Test
+    void aShortTrainingRunUpdatesChartsAndCanBePausedAndStopped(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        robot.clickOn("#tab-training .tab-label");
+        robot.interact(() -> {
+            var s = vm.training().settings();
+            s.hiddenProperty().set(64);
+            s.zdimProperty().set(8);
+            s.batchProperty().set(32);
+            s.stepsProperty().set(100_000);
+            s.outDirProperty().set(dir.resolve("run"));
+        });
+        robot.clickOn("#start-training");
+        waitFor(60, () -> vm.training().series("lossD").size() >= 3);
+        waitFor(30, () -> !vm.training().frames().isEmpty());
+        assertNotNull(robot.lookup("#sample-grid").queryAs(ImageView.class).getImage());
+        robot.clickOn("#pause-training");
+        waitFor(10, () -> vm.training().stateProperty().get() == TrainingState.PAUSED);
+        int pausedAt = vm.training().series("lossD").size();
+        Thread.sleep(700);
+        assertEquals(pausedAt, vm.training().series("lossD").size(), "no progress while paused");
+        robot.clickOn("#pause-training"); // resume
+        waitFor(30, () -> vm.training().series("lossD").size() > pausedAt);
+        robot.clickOn("#stop-training");
+        waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
+        assertTrue(vm.training().statusProperty().get().startsWith("Stopped at step"), vm.training().statusProperty().get());
+        assertNotNull(vm.training().lastCheckpointProperty().get());
+        // The explorer now shows the trained model (latent size 8).
+        waitFor(20, () -> vm.explorer().dims().size() == 8);
+    }
+}

@@ -1,0 +1,152 @@
+package org.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.image.Image;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.encoder.EncoderViewModel;
+import org.latentlab.ui.explorer.ExplorerViewModel;
+import org.latentlab.ui.explorer.LatentText;
+import org.latentlab.ui.training.SeriesStore;
+import org.latentlab.ui.training.TrainingState;
+import org.latentlab.ui.training.TrainingViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** View-model logic without any view: formatting, validation and state changes. */
+class ViewModelTest {
+    static LatentEngine engine;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage(); // images need the toolkit; no scene is built
+        engine = new LatentEngine();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        engine.close();
+    }
+
+    @Test
+    void latentTextRoundTripsAndExplainsBadInput() {
+        float[] z = {0.5f, -1f, 0.25f};
+        assertArrayEquals(z, LatentText.parse(LatentText.format(z), 3), 1e-4f);
+        assertArrayEquals(z, LatentText.parse("z = (0.5 -1 0.25)", 3), 1e-6f);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LatentText.parse("1, 2", 3)).getMessage()
+                .contains("Expected 3 numbers"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LatentText.parse("0.1, 7, 0", 3)).getMessage()
+                .contains("outside the latent range"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LatentText.parse("0.1, x, 0", 3)).getMessage()
+                .contains("'x' is not a number"));
+        assertEquals(1f, LatentText.parseValue(" 3 "));
+    }
+
+    @Test
+    void seriesStoreDecimatesLongRuns() {
+        SeriesStore s = new SeriesStore();
+        for (int i = 1; i <= 100_000; i++) {
+            s.add(i, i % 2 == 0 ? 1f : 3f);
+        }
+        var pts = s.decimated(400);
+        assertEquals(400, pts.size());
+        assertEquals(2f, pts.get(10)[1], 1e-3f);
+        assertTrue(pts.get(399)[0] > 99_000);
+        SeriesStore few = new SeriesStore();
+        few.add(1, 0.5f);
+        assertEquals(1, few.decimated(400).size());
+    }
+
+    @Test
+    void explorerRendersSetsPastesAndRemembers() throws Exception {
+        ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
+        vm.modelChanged(engine.loadBundledModel().get(), true);
+        assertEquals(32, vm.dims().size());
+        Image first = vm.imageProperty().get();
+        assertNotNull(first);
+        assertEquals(280, first.getWidth());
+        vm.dims().get(0).set(0.9);
+        assertTrue(vm.imageProperty().get() != first, "a slider move renders a new image");
+        assertFalse(vm.directions().isEmpty(), "principal and class directions");
+        assertEquals(8 + 10, vm.directions().size());
+        assertNotNull(vm.mapProperty().get());
+        String text = vm.copyText();
+        vm.reset();
+        assertEquals(0.0, vm.dims().get(0).get());
+        assertTrue(vm.pasteText(text));
+        assertEquals(0.9, vm.dims().get(0).get(), 1e-4);
+        assertFalse(vm.pasteText("1 2 3"));
+        assertTrue(vm.messageProperty().get().contains("Expected 32"));
+        assertFalse(vm.setDimText(3, "abc"));
+        vm.remember();
+        assertEquals(1, vm.gallery().size());
+        vm.directions().get(0).amountProperty().set(2.0);
+        float[] moved = vm.effectiveZ();
+        assertFalse(java.util.Arrays.equals(moved, vm.rawZ()), "a direction moves z");
+        assertTrue(vm.latency().count() > 3);
+    }
+
+    @Test
+    void encoderShowsReconstructionAndClearErrors() throws Exception {
+        float[][] sent = new float[1][];
+        EncoderViewModel vm = new EncoderViewModel(engine, new DirectBackground(), z -> sent[0] = z);
+        vm.modelChanged(engine.loadBundledModel().get());
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
+        vm.openFile(text);
+        assertTrue(vm.failedProperty().get());
+        assertTrue(vm.messageProperty().get().contains("not a readable image"), vm.messageProperty().get());
+        vm.encodeRandomTestImage();
+        assertFalse(vm.failedProperty().get(), vm.messageProperty().get());
+        assertNotNull(vm.reconstructionProperty().get());
+        assertTrue(vm.errorTextProperty().get().contains("reconstruction error"));
+        vm.refineStepsProperty().set(10);
+        float before = vm.current().error();
+        vm.refine();
+        assertEquals(11, vm.refineErrors().size());
+        assertTrue(vm.current().error() <= before + 1e-6f, "refinement does not make it worse");
+        vm.useCurrentAs(true);
+        vm.interpolate();
+        assertTrue(vm.failedProperty().get(), "B is missing");
+        vm.randomTestImageAs(false);
+        vm.framesProperty().set(5);
+        vm.interpolate();
+        assertEquals(5, vm.animationFrames().size());
+        Path gif = dir.resolve("a.gif");
+        vm.exportGif(gif);
+        assertTrue(Files.size(gif) > 100);
+        vm.exportStrip(dir.resolve("a.png"));
+        assertTrue(Files.exists(dir.resolve("a.png")));
+        vm.sendToExplorer();
+        assertEquals(32, sent[0].length);
+        vm.encodeImage(null, "the clipboard");
+        assertTrue(vm.messageProperty().get().contains("no image"));
+    }
+
+    @Test
+    void trainingRefusesInvalidSettingsWithAMessage() {
+        TrainingViewModel vm = new TrainingViewModel(engine, new DirectBackground(), info -> {});
+        vm.settings().zdimProperty().set(0);
+        vm.start();
+        assertEquals(TrainingState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.errorProperty().get().contains("Latent size"), vm.errorProperty().get());
+        vm.settings().zdimProperty().set(8);
+        vm.settings().batchProperty().set(1);
+        vm.start();
+        assertTrue(vm.errorProperty().get().contains("Batch size"));
+        vm.saveCheckpoint(dir.resolve("x"));
+        assertTrue(vm.errorProperty().get().contains("no checkpoint yet"));
+        vm.loadCheckpoint(dir.resolve("missing"));
+        assertTrue(vm.errorProperty().get().contains("not found"));
+    }
+}
