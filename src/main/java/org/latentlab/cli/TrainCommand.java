@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingListener listener = new TrainingListener() {
                 @Override
                 public void onProgress(TrainingProgress p) {
-                    outw.println(p.line());
+                    outw.println(p.line() + "  rss " + ResidentMemory.megabytes() + " MB");
                 }
 
                 @Override

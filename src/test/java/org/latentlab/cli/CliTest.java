@@ -98,6 +98,25 @@ class CliTest {
     }
 
     @Test
+    void evalPrintsEncoderAndReconstructionMetrics() throws Exception {
+        // Without the classifier (faster); the classifier metrics have their own tests.
+        Run r = run("eval", "--classifier", dir.resolve("no-classifier").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertTrue(json.get("one_nn_accuracy").getAsDouble() > 0.9, r.out());
+        assertTrue(json.get("recon_mse").getAsDouble() < 0.05, r.out());
+    }
+
+    @Test
+    void benchPrintsStepsPerSecond() {
+        Run r = run("bench", "--steps", "3", "--warmup", "1", "--repeats", "1", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertTrue(json.get("steps_per_s").getAsDouble() > 0);
+        assertEquals(2.81, json.get("matmul_gflop_per_step").getAsDouble(), 0.01);
+    }
+
+    @Test
     void badUsageExitsWith2() {
         assertEquals(2, run("sample").code(), "missing --out");
         assertEquals(2, run("train", "--arch", "rnn", "--steps", "5", "--out", dir.resolve("x").toString()).code());

@@ -1,0 +1,161 @@
+package org.latentlab.ui;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.train.Json;
+import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.common.LatencyRecorder;
+import org.latentlab.ui.training.TrainingState;
+
+/**
+ * Measures the window as a user meets it: start-up to a usable window, slider-to-image latency,
+ * open-to-reconstruction time, and the longest FX-thread stall while training runs. Prints JSON.
+ * Needs a display (for example Xvfb).
+ */
+public final class UiBenchmark extends Application {
+    private static final int SLIDER_MOVES = 400;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private LatentEngine engine;
+    private MainViewModel vm;
+
+    @Override
+    public void start(Stage stage) {
+        engine = new LatentEngine();
+        vm = new MainViewModel(engine, new FxBackground());
+        Scene scene = new Scene(new MainView(vm), 1480, 920);
+        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        vm.start(() -> vm.explorer().imageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.image.Image> o,
+                    javafx.scene.image.Image a, javafx.scene.image.Image b) {
+                o.removeListener(this);
+                long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                results.put("startup_to_usable_window_ms", System.currentTimeMillis() - jvmStart);
+                sliders();
+            }
+        }));
+    }
+
+    /** Moves a slider every 20 ms (faster than a drag event stream) and records change-to-image time. */
+    private void sliders() {
+        LatencyRecorder latency = vm.explorer().latency();
+        int before = latency.count();
+        Timeline t = new Timeline();
+        for (int i = 0; i < SLIDER_MOVES; i++) {
+            int k = i;
+            t.getKeyFrames().add(new KeyFrame(Duration.millis(20 * (i + 1)),
+                    e -> vm.explorer().dims().get(k % 4).set(Math.sin(k / 10.0))));
+        }
+        t.setOnFinished(e -> delay(500, () -> {
+            results.put("slider_to_image_ms_median", round(latency.quantile(0.5)));
+            results.put("slider_to_image_ms_p99", round(latency.quantile(0.99)));
+            results.put("slider_renders", latency.count() - before);
+            encodes(new ArrayList<>(), 10);
+        }));
+        t.play();
+    }
+
+    private void encodes(List<Double> times, int left) {
+        if (left == 0) {
+            times.sort(Double::compare);
+            results.put("open_to_reconstruction_ms_median", round(times.get(times.size() / 2)));
+            results.put("open_to_reconstruction_ms_max", round(times.get(times.size() - 1)));
+            training();
+            return;
+        }
+        try {
+            Path png = Files.createTempFile("latentlab-bench", ".png");
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = img.createGraphics();
+            g.setStroke(new java.awt.BasicStroke(24));
+            g.drawLine(80 + left * 5, 40, 200, 260);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", png.toFile());
+            var recon = vm.encoder().reconstructionProperty();
+            recon.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.image.Image> o,
+                        javafx.scene.image.Image a, javafx.scene.image.Image b) {
+                    o.removeListener(this);
+                    times.add(vm.encoder().lastEncodeMillis());
+                    png.toFile().delete();
+                    delay(50, () -> encodes(times, left - 1));
+                }
+            });
+            vm.encoder().openFile(png);
+        } catch (java.io.IOException e) {
+            results.put("error", e.getMessage());
+            finish();
+        }
+    }
+
+    /** Trains for a while with the default settings and records the longest gap between FX pulses. */
+    private void training() {
+        var s = vm.training().settings();
+        try {
+            s.outDirProperty().set(Files.createTempDirectory("latentlab-bench-run"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        s.stepsProperty().set(400);
+        LatencyRecorder gaps = new LatencyRecorder();
+        AnimationTimer pulses = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    gaps.record(now - last);
+                }
+                last = now;
+            }
+        };
+        vm.training().stateProperty().addListener((o, a, state) -> {
+            if (state == TrainingState.IDLE) {
+                pulses.stop();
+                results.put("fx_pulse_gap_ms_max_while_training", round(gaps.quantile(1.0)));
+                results.put("fx_pulse_gap_ms_p99_while_training", round(gaps.quantile(0.99)));
+                results.put("training_status", vm.training().statusProperty().get());
+                finish();
+            }
+        });
+        // Keep the explorer busy too, as a user exploring during training would.
+        Timeline drag = new Timeline(new KeyFrame(Duration.millis(50), e -> vm.explorer().dims().get(1).set(Math.random() * 2 - 1)));
+        drag.setCycleCount(Timeline.INDEFINITE);
+        drag.play();
+        pulses.start();
+        vm.training().start();
+    }
+
+    private void finish() {
+        System.out.println(Json.COMPACT.toJson(results));
+        engine.close();
+        Platform.exit();
+    }
+
+    private static void delay(long ms, Runnable r) {
+        Timeline t = new Timeline(new KeyFrame(Duration.millis(ms), e -> r.run()));
+        t.play();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

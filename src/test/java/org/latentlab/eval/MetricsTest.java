@@ -1,0 +1,71 @@
+package org.latentlab.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.SymmetricEigen;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+    @Test
+    void classifierScoreIsTenForConfidentBalancedAndOneForConstant() {
+        float[] balanced = new float[100 * 10];
+        float[] constant = new float[100 * 10];
+        for (int i = 0; i < 100; i++) {
+            balanced[i * 10 + i % 10] = 1f;
+            constant[i * 10 + 3] = 1f;
+        }
+        assertEquals(10.0, SampleMetrics.classifierScore(balanced, 100), 1e-6);
+        assertEquals(1.0, SampleMetrics.classifierScore(constant, 100), 1e-6);
+        assertEquals(1.0, SampleMetrics.histogram(constant, 100)[3], 1e-9);
+    }
+
+    @Test
+    void frechetDistanceIsZeroForTheSameSetAndGrowsWithAShift() {
+        Random r = new Random(1);
+        int n = 2000, d = 6;
+        float[] a = new float[n * d];
+        float[] b = new float[n * d];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextGaussian();
+            b[i] = a[i] + 2f;
+        }
+        assertEquals(0.0, FrechetDistance.between(a, n, a, n, d), 1e-6);
+        assertEquals(4.0 * d, FrechetDistance.between(a, n, b, n, d), 1e-3);
+    }
+
+    @Test
+    void eigenDecompositionReconstructsTheMatrix() {
+        double[][] m = {{4, 1, 0.5}, {1, 3, 0.2}, {0.5, 0.2, 2}};
+        double[][] root = SymmetricEigen.sqrtPsd(m);
+        double[][] back = SymmetricEigen.multiply(root, root);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(m[i][j], back[i][j], 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void oneNearestNeighbourAndLinearProbeSeparateClusters() {
+        TorchThreads.prepare(1);
+        Random r = new Random(2);
+        int n = 400, d = 4;
+        float[] train = new float[n * d];
+        float[] test = new float[n * d];
+        int[] ytr = new int[n];
+        int[] yte = new int[n];
+        for (int i = 0; i < n; i++) {
+            ytr[i] = yte[i] = i % 2;
+            for (int j = 0; j < d; j++) {
+                float centre = (j == ytr[i]) ? 3f : 0.2f;
+                train[i * d + j] = centre + (float) r.nextGaussian() * 0.3f;
+                test[i * d + j] = centre + (float) r.nextGaussian() * 0.3f;
+            }
+        }
+        assertTrue(EncoderMetrics.oneNearestNeighbour(train, ytr, test, yte, d) > 0.97);
+        assertTrue(EncoderMetrics.linearProbe(train, ytr, test, yte, d, 2, 5, 1) > 0.97);
+    }
+}
