@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Latent Lab launcher of the self-contained image: the window with no arguments, else a command
+# (sample, encode, interpolate, train, eval, bench, ...). Needs nothing installed but a Linux
+# x86-64 desktop (GTK 3) for the window; the headless commands need no display.
+set -euo pipefail
+app="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+# Allocator settings that made Adam's update 7x faster (see docs/BENCHMARKS.md); a JVM cannot set them itself.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-67108864}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-268435456}"
+# Offline, no telemetry, and libtorch from the unpacked copy in the image: nothing is downloaded
+# or extracted into the user's home.
+export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+export PYTORCH_LIBRARY_PATH="$app/lib/pytorch" PYTORCH_FLAVOR=cpu PYTORCH_VERSION=2.7.1
+export DJL_CACHE_DIR="${DJL_CACHE_DIR:-${TMPDIR:-/tmp}/latentlab-djl-$(id -u)}"
+exec "$app/runtime/bin/java" ${LATENTLAB_JAVA_OPTS:--Xmx4g} -Dai.djl.offline=true -Dlatentlab.home="$app" \
+  -Djavafx.cachedir="${TMPDIR:-/tmp}/latentlab-fx-$(id -u)" \
+  -cp "$app/lib/*" org.latentlab.Main "$@"
