@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("steps_per_s_all", rates);
         out.put("matmul_gflop_per_step", Math.round(FlopCount.referenceStepFlops() / 1e7) / 100.0);
         out.put("matmul_gflops", Math.round(median * FlopCount.referenceStepFlops() / 1e7) / 100.0);
+        out.put("libtorch_matmul_peak_gflops_same_shapes", Math.round(MatmulPeak.gflops(3) * 10) / 10.0);
         out.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
         spec.commandLine().getOut().println(Json.COMPACT.toJson(out));
         return 0;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1.0",
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, InterpolateCommand.class,
-            EvalCommand.class, TrainClassifierCommand.class, BenchCommand.class, UiBenchCommand.class,
+            EvalCommand.class, ExportCommand.class, TrainClassifierCommand.class, BenchCommand.class,
+            UiBenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

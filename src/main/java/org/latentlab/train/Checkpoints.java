@@ -48,12 +48,28 @@ public final class Checkpoints {
     /** Writes a checkpoint of the trainer's state to {@code target}, replacing any checkpoint there. */
     public static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
             Map<String, Double> metrics) throws IOException {
-        return save(trainer, target, dataset, command, metrics, () -> {});
+        return save(trainer, target, dataset, command, metrics, true, () -> {});
+    }
+
+    /**
+     * Writes G, E and D without the optimizer state: a third of the size, for shipping a model.
+     * Training resumed from it starts Adam's moments afresh.
+     */
+    public static CheckpointManifest export(Path source, Path target) throws IOException {
+        CheckpointManifest m = readManifest(source);
+        try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = loadTrainer(source, manager)) {
+            return save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
+        }
     }
 
     /** As {@link #save}, with a hook run after the files are written and before they are committed (tests). */
     static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
             Map<String, Double> metrics, Runnable beforeCommit) throws IOException {
+        return save(trainer, target, dataset, command, metrics, true, beforeCommit);
+    }
+
+    private static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
+            Map<String, Double> metrics, boolean withOptimizer, Runnable beforeCommit) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
@@ -63,7 +79,9 @@ public final class Checkpoints {
             writeDurably(tmp, GENERATOR, weightsOf(model.generator()), hashes);
             writeDurably(tmp, ENCODER, weightsOf(model.encoder()), hashes);
             writeDurably(tmp, DISCRIMINATOR, weightsOf(model.discriminator()), hashes);
-            writeDurably(tmp, OPTIMIZER, optimizerState(trainer), hashes);
+            if (withOptimizer) {
+                writeDurably(tmp, OPTIMIZER, optimizerState(trainer), hashes);
+            }
             var mc = model.config();
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT, CheckpointManifest.VERSION,
                     mc, trainer.config(), trainer.step(), dataset, new int[] {mc.channels(), mc.imageSize(), mc.imageSize()},
@@ -176,6 +194,10 @@ public final class Checkpoints {
         CheckpointManifest m = readManifest(resolved);
         BiGan model = loadModel(resolved, manager);
         BiGanTrainer trainer = new BiGanTrainer(model, m.train());
+        trainer.restoreStep(m.step());
+        if (!m.files().containsKey(OPTIMIZER)) {
+            return trainer; // an exported model: Adam starts afresh
+        }
         try {
             byte[] bytes = verifiedBytes(resolved, m, OPTIMIZER);
             try (NDManager tmp = manager.newSubManager()) {

@@ -65,6 +65,18 @@ class CheckpointsTest {
     }
 
     @Test
+    void exportDropsTheOptimizerAndStillLoadsAndTrains() throws Exception {
+        Path exported = dir.resolve("exported");
+        Checkpoints.export(ckpt, exported);
+        assertFalse(Files.exists(exported.resolve(Checkpoints.OPTIMIZER)));
+        assertArrayEquals(outputs(ckpt)[0], outputs(exported)[0]);
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(exported, m)) {
+            assertEquals(3, t.step());
+            assertTrue(t.train(new BatchIterator(TestModels.mnist(256), 32, 1).next(), Prior.sample(1, 3, 32, 8)).finite());
+        }
+    }
+
+    @Test
     void corruptedByteIsDetected() throws Exception {
         Path f = ckpt.resolve(Checkpoints.ENCODER);
         byte[] b = Files.readAllBytes(f);

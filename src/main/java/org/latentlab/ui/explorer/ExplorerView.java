@@ -11,6 +11,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.caption;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -160,12 +162,6 @@ public final class ExplorerView extends BorderPane {
         return sp;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("caption");
-        return l;
-    }
-
     static VBox titled(String title, javafx.scene.Node node) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
@@ -180,13 +176,6 @@ public final class ExplorerView extends BorderPane {
         frame.setAlignment(Pos.CENTER);
         frame.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return frame;
-    }
-
-    static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private final class GalleryCell extends GridCell<ExplorerViewModel.Remembered> {
