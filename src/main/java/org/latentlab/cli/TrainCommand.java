@@ -76,7 +76,8 @@ final class TrainCommand implements Callable<Integer> {
             TrainingListener listener = new TrainingListener() {
                 @Override
                 public void onProgress(TrainingProgress p) {
-                    outw.println(p.line() + "  rss " + ResidentMemory.megabytes() + " MB");
+                    outw.println(p.line() + "  rss " + ResidentMemory.megabytes() + " MB  heap "
+                            + Runtime.getRuntime().totalMemory() / (1 << 20) + " MB");
                 }
 
                 @Override

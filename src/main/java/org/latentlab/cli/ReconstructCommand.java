@@ -1,0 +1,48 @@
+package org.latentlab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.ImageGrid;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.TorchThreads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reconstruct", description = "Writes test images next to their reconstructions G(E(x)), in pairs.")
+final class ReconstructCommand implements Callable<Integer> {
+    @Mixin ModelOption model;
+    @Option(names = "--data", defaultValue = "mnist") String data;
+    @Option(names = "--count", defaultValue = "32", description = "Images (default ${DEFAULT-VALUE}).") int count;
+    @Option(names = "--first", defaultValue = "0", description = "Index of the first test image.") int first;
+    @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TorchThreads.prepare(TorchThreads.trainingThreads());
+        try (InferenceModel m = InferenceModel.load(model.path())) {
+            var c = m.config();
+            ImageDataset test = DataSources.load(data, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            int n = Math.max(1, Math.min(count, test.count() - first));
+            float[] x = new float[n * c.pixels()];
+            for (int i = 0; i < n; i++) {
+                test.copyImage(first + i, x, i * c.pixels());
+            }
+            float[] recon = m.generate(m.encode(x, n), n);
+            float[] pairs = new float[2 * n * c.pixels()];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, i * c.pixels(), pairs, 2 * i * c.pixels(), c.pixels());
+                System.arraycopy(recon, i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
+            }
+            ImageGrid.writePng(ImageGrid.tile(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), out);
+            spec.commandLine().getOut().printf("wrote %d pairs (x | G(E(x))) to %s, MSE per pixel %.4f%n", n, out,
+                    InferenceModel.meanSquaredError(x, recon));
+        }
+        return 0;
+    }
+}
