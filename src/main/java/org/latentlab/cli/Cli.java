@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
             InterpolateCommand.class,
             EvalCommand.class, ExportCommand.class, TrainClassifierCommand.class, BenchCommand.class,
-            UiBenchCommand.class,
+            UiBenchCommand.class, ScreenshotsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

@@ -9,9 +9,11 @@ package org.latentlab.model;
  * @param hidden width of hidden layers (MLP) or base channel count (conv)
  * @param batchNorm batch normalisation in G and E
  * @param dDropout dropout rate on D's hidden layers (0 = none)
+ * @param imageScore D also scores the image alone (BigBiGAN's unary s_x term), which gives G a
+ *     direct image-realism signal; false in checkpoints written before the option existed
  */
 public record ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden,
-        boolean batchNorm, float dDropout) {
+        boolean batchNorm, float dDropout, boolean imageScore) {
 
     public ModelConfig {
         if (zdim < 1 || zdim > 1024) {
@@ -34,17 +36,22 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         }
     }
 
+    /** Logits D returns per pair: the joint score, then the image score when enabled. */
+    public int discriminatorOutputs() {
+        return imageScore ? 2 : 1;
+    }
+
     public int pixels() {
         return channels * imageSize * imageSize;
     }
 
     /** The architecture timed by {@code bench}: shared/reference/bigan_reference.py. */
     public static ModelConfig reference() {
-        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f);
+        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false);
     }
 
     /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
     public static ModelConfig mnistDefault(Architecture arch, int zdim) {
-        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f);
+        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f, false);
     }
 }

@@ -9,7 +9,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -35,7 +34,17 @@ final class Networks {
         joint.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
         joint.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
         joint.add(Linear.builder().setUnits(1).build());                   // (B, 1) logit
-        return new JointDiscriminator(features, joint);
+        return new JointDiscriminator(features, joint, c.imageScore() ? imageHead(c) : null);
+    }
+
+    /** The unary image score on D's x features: an MLP on raw pixels, or one logit on conv features. */
+    private static Block imageHead(ModelConfig c) {
+        SequentialBlock head = new SequentialBlock();                       // (B, F)
+        if (c.arch() == Architecture.MLP) {
+            head.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
+        }
+        head.add(Linear.builder().setUnits(1).build());                    // (B, 1) logit
+        return head;
     }
 
     private static Block mlpGenerator(ModelConfig c) {
@@ -120,9 +129,20 @@ final class Networks {
         b.add(leaky());
     }
 
+    /**
+     * Doubles height and width: nearest-neighbour upsampling, then a 3x3 convolution. DJL's
+     * PyTorch engine has no transposed convolution (Deconvolution throws "Not implemented"), and
+     * resize-convolution also avoids the checkerboard artefacts of strided transposed kernels.
+     */
     private static Block upConv(int filters) {
-        return Conv2dTranspose.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-                .optPadding(new Shape(1, 1)).setFilters(filters).build();
+        SequentialBlock b = new SequentialBlock();                          // (B, c, s, s)
+        b.add(new LambdaBlock(x -> {
+            NDArray a = x.singletonOrThrow();
+            return new NDList(a.repeat(2, 2).repeat(3, 2));                 // (B, c, 2s, 2s)
+        }, "upsample2x"));
+        b.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                .setFilters(filters).build());                              // (B, filters, 2s, 2s)
+        return b;
     }
 
     private static Block downConv(int filters) {

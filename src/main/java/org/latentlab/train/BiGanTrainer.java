@@ -110,13 +110,13 @@ public final class BiGanTrainer implements AutoCloseable {
         NDArray fake;
         NDArray loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            real = model.discriminate(x, ex, true);   // (B, 1) logits
-            fake = model.discriminate(gz, z, true);   // (B, 1) logits
-            loss = Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false));
+            real = model.discriminate(x, ex, true);   // (B, k) logits: joint score, image score
+            fake = model.discriminate(gz, z, true);   // (B, k) logits
+            loss = scores(Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false)));
             gc.backward(loss);
         }
         dOptimizer.step();
-        return new float[] {loss.getFloat(), meanProbability(real), meanProbability(fake)};
+        return new float[] {loss.getFloat(), meanJointProbability(real), meanJointProbability(fake)};
     }
 
     /** Returns {adversarial loss, weighted cycle loss}. */
@@ -127,7 +127,7 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray gz = model.generate(z, true);      // (B, C, S, S)
             NDArray real = model.discriminate(x, ex, true);
             NDArray fake = model.discriminate(gz, z, true);
-            NDArray adversarial = Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false));
+            NDArray adversarial = scores(Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false)));
             NDArray cycle = adversarial.zerosLike();
             if (config.lambdaX() > 0) {
                 cycle = cycle.add(Losses.sumSquaredPerRow(model.generate(ex, true), x).mul(config.lambdaX()));
@@ -143,8 +143,19 @@ public final class BiGanTrainer implements AutoCloseable {
         }
     }
 
-    private static float meanProbability(NDArray logits) {
-        return Activation.sigmoid(logits).mean().getFloat();
+    /**
+     * The BCE means run over all k scores per pair; times k makes the loss their sum, as in
+     * BigBiGAN, so the joint term keeps its weight when the image score is added.
+     */
+    private NDArray scores(NDArray meanOverScores) {
+        int k = model.config().discriminatorOutputs();
+        return k == 1 ? meanOverScores : meanOverScores.mul(k);
+    }
+
+    /** Mean D(x, z) of the joint score (column 0), the figure the BiGAN game is about. */
+    private static float meanJointProbability(NDArray logits) {
+        NDArray joint = logits.getShape().get(1) == 1 ? logits : logits.get(":, 0");
+        return Activation.sigmoid(joint).mean().getFloat();
     }
 
     @Override

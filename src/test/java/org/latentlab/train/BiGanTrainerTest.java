@@ -113,4 +113,27 @@ class BiGanTrainerTest {
             assertTrue(fake < first.dFake() - 0.1, "D(G(z),z) fell: " + fake + " from " + first.dFake());
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"28, 1", "32, 3", "64, 1"})
+    void convArchitectureTrainsAndGeneratesAtEverySupportedSize(int size, int channels) throws Exception {
+        var mc = new org.latentlab.model.ModelConfig(org.latentlab.model.Architecture.CONV, 8, channels, size, 8,
+                true, 0.2f, true);
+        int n = 4;
+        int pixels = mc.pixels();
+        float[] x = new float[n * pixels];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 7919 % 101) / 100f;
+        }
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, mc, new TrainConfig(n, 2e-4f, 2e-4f, 0.5f, 0.999f, 1f, 1f, 1))) {
+            List<float[]> g0 = TestModels.values(t.model().generator());
+            StepStats st = t.train(x, z(0, n, 8));
+            assertTrue(st.finite(), "finite losses");
+            assertTrue(TestModels.allTrainableChanged(t.model().generator(), g0), "every G weight moves");
+            float[] images = t.model().generate(z(1, n, 8), n);
+            assertEquals(n * pixels, images.length, "G(z) has the image shape");
+            assertEquals(n * 8, t.model().encode(images, n).length, "E(x) has the latent shape");
+        }
+    }
 }

@@ -63,6 +63,8 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.imageSize, Integer.class, "Model", "Image size", "Pixels per side for image folders (28, 32, 64)"),
                 new PropertyItem(s.channels, Integer.class, "Model", "Channels", "1 grayscale, 3 RGB (image folders)"),
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
+                new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
+                        "D also judges images alone (BigBiGAN's unary score)"),
                 new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early")));
         training.getItems().addAll(List.of(
                 new PropertyItem(s.steps, Integer.class, "Training", "Steps", "Total steps to reach"),

