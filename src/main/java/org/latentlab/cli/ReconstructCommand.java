@@ -24,11 +24,18 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
+        }
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             ImageDataset test = DataSources.load(data, MnistDataset.Split.TEST, c.imageSize(), c.channels());
-            int n = Math.max(1, Math.min(count, test.count() - first));
+            if (first < 0 || first >= test.count()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--first must be between 0 and " + (test.count() - 1) + ", not " + first);
+            }
+            int n = Math.min(count, test.count() - first);
             float[] x = new float[n * c.pixels()];
             for (int i = 0; i < n; i++) {
                 test.copyImage(first + i, x, i * c.pixels());

@@ -28,6 +28,7 @@ import org.latentlab.ui.training.TrainingState;
  * Needs a display (for example Xvfb).
  */
 public final class UiBenchmark extends Application {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UiBenchmark.class);
     private static final int SLIDER_MOVES = 400;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private LatentEngine engine;
@@ -116,6 +117,7 @@ public final class UiBenchmark extends Application {
         }
         s.stepsProperty().set(400);
         LatencyRecorder gaps = new LatencyRecorder();
+        long trainingStart = System.nanoTime();
         AnimationTimer pulses = new AnimationTimer() {
             private long last;
 
@@ -123,6 +125,10 @@ public final class UiBenchmark extends Application {
             public void handle(long now) {
                 if (last != 0) {
                     gaps.record(now - last);
+                    if (now - last > 100_000_000L) {
+                        LOG.info("FX pulse gap of {} ms, {} s after training started ({})", (now - last) / 1_000_000,
+                                String.format("%.1f", (now - trainingStart) / 1e9), vm.training().statusProperty().get());
+                    }
                 }
                 last = now;
             }

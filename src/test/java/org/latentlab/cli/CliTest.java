@@ -63,6 +63,20 @@ class CliTest {
     }
 
     @Test
+    void reconstructWritesTestDigitsNextToTheirReconstructions() throws Exception {
+        Path out = dir.resolve("pairs.png");
+        Run r = run("reconstruct", "--count", "8", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote 8 pairs"), r.out());
+        BufferedImage grid = ImageIO.read(out.toFile());
+        assertEquals(8 * (28 * 2 + 1) + 1, grid.getWidth(), "8 columns: 4 pairs a row");
+        assertEquals(2 * (28 * 2 + 1) + 1, grid.getHeight(), "16 images in 2 rows");
+        Run bad = run("reconstruct", "--first", "10000", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--first must be between 0 and 9999"), bad.err());
+    }
+
+    @Test
     void encodePrintsZAndWritesTheReconstruction() throws Exception {
         Path out = dir.resolve("recon.png");
         Run r = run("encode", one.toString(), "--out", out.toString());

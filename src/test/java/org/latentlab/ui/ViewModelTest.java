@@ -89,8 +89,15 @@ class ViewModelTest {
         assertFalse(vm.pasteText("1 2 3"));
         assertTrue(vm.messageProperty().get().contains("Expected 32"));
         assertFalse(vm.setDimText(3, "abc"));
+        float[] remembered = vm.effectiveZ();
         vm.remember();
         assertEquals(1, vm.gallery().size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(remembered, vm.gallery().get(0).z());
+        vm.randomize();
+        vm.remember();
+        assertEquals(2, vm.gallery().size());
+        assertFalse(samePixels(vm.gallery().get(0).thumbnail(), vm.gallery().get(1).thumbnail()),
+                "each thumbnail is rendered from its own z");
         vm.directions().get(0).amountProperty().set(2.0);
         float[] moved = vm.effectiveZ();
         assertFalse(java.util.Arrays.equals(moved, vm.rawZ()), "a direction moves z");
@@ -148,5 +155,15 @@ class ViewModelTest {
         assertTrue(vm.errorProperty().get().contains("no checkpoint yet"));
         vm.loadCheckpoint(dir.resolve("missing"));
         assertTrue(vm.errorProperty().get().contains("not found"));
+    }
+
+    private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        int[] pa = new int[w * h];
+        int[] pb = new int[w * h];
+        a.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pa, 0, w);
+        b.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pb, 0, w);
+        return java.util.Arrays.equals(pa, pb);
     }
 }

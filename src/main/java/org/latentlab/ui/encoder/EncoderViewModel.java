@@ -110,7 +110,12 @@ public final class EncoderViewModel {
         int index = random.nextInt(10_000);
         begin("Encoding test image #" + index + "…");
         original.set(null);
-        background.run(() -> engine.encodeTestImage(index).get(), e -> show(e, "test image #" + index), this::fail);
+        background.run(() -> engine.encodeTestImage(index).get(), e -> {
+            // A test image is already 28x28: the original and the model input are the same picture.
+            var c = model.config();
+            original.set(FxImages.of(e.input(), c.channels(), c.imageSize(), SCALE));
+            show(e, "test image #" + index);
+        }, this::fail);
     }
 
     private void encode(BufferedImage image, String what) {

@@ -229,15 +229,22 @@ public final class ExplorerViewModel {
         }
     }
 
+    /**
+     * Adds the current z to the gallery with a thumbnail rendered from that same z: the shown image
+     * may still be on its way for a z set a moment ago, so it is not reused.
+     */
     public void remember() {
-        Image thumb = image.get();
-        if (thumb == null) {
+        if (model.get() == null) {
             return;
         }
-        if (gallery.size() >= GALLERY_LIMIT) {
-            gallery.remove(0);
-        }
-        gallery.add(new Remembered(effectiveZ(), thumb));
+        float[] z = effectiveZ();
+        var c = model.get().config();
+        background.run(() -> FxImages.of(engine.generate(z).get(), c.channels(), c.imageSize(), 2), thumb -> {
+            if (gallery.size() >= GALLERY_LIMIT) {
+                gallery.remove(0);
+            }
+            gallery.add(new Remembered(z, thumb));
+        }, this::fail);
     }
 
     public void recall(Remembered r) {

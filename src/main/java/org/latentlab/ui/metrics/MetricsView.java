@@ -36,10 +36,12 @@ public final class MetricsView extends VBox {
         table.getColumns().add(column("Value", 120, r -> r.value()));
         table.getColumns().add(column("Compare with", 330, r -> r.reference()));
         table.setPrefHeight(330);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // no empty filler column
         table.setPlaceholder(new Label("No figures yet."));
         CategoryAxis x = new CategoryAxis();
         x.setLabel("digit the classifier sees");
-        NumberAxis y = new NumberAxis(0, 0.25, 0.05);
+        NumberAxis y = new NumberAxis(); // auto range: a collapsed model can put most samples in one class
+        y.setForceZeroInRange(true);
         y.setLabel("share of 10,000 samples");
         BarChart<String, Number> hist = new BarChart<>(x, y);
         hist.setAnimated(false);

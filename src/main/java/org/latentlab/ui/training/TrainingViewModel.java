@@ -225,7 +225,6 @@ public final class TrainingViewModel {
         @Override
         public void finished(long step, boolean stopped, Path checkpoint) {
             background.onUiThread(() -> {
-                state.set(TrainingState.IDLE);
                 if (checkpoint != null) {
                     lastCheckpoint.set(checkpoint);
                     resumeFrom.set(checkpoint);
@@ -233,15 +232,16 @@ public final class TrainingViewModel {
                 chartVersion.set(chartVersion.get() + 1);
                 status.set((stopped ? "Stopped at step " : "Finished at step ") + step
                         + (checkpoint != null ? "; checkpoint " + checkpoint : "") + ".");
+                state.set(TrainingState.IDLE); // last: whoever watches the state sees the final status
             });
         }
 
         @Override
         public void failed(String message) {
             background.onUiThread(() -> {
-                state.set(TrainingState.IDLE);
                 error.set(message);
                 status.set("Training stopped: " + message);
+                state.set(TrainingState.IDLE);
             });
         }
     }
