@@ -39,6 +39,8 @@ public final class MainViewModel {
     public void start(Runnable whenReady) {
         background.run(() -> engine.loadBundledModel().get(), info -> {
             modelLoaded(info);
+            // Open on a real digit's code (test image #0, a 7) rather than z = 0, a blur of all digits.
+            explorer.loadTestImage(0);
             whenReady.run();
         }, e -> {
             startupMessage.set("The bundled model could not be loaded (" + UserMessages.of(e)
