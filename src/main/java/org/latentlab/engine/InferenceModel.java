@@ -76,6 +76,22 @@ public final class InferenceModel implements AutoCloseable {
         model = fresh;
     }
 
+    /**
+     * An independent copy of G and E (own manager), for work on another thread such as an
+     * evaluation that must not hold up this model's thread.
+     */
+    public InferenceModel copy() throws IOException {
+        InferenceModel c = untrained(model.config());
+        try {
+            c.updateWeights(model.config(), org.latentlab.train.Checkpoints.weightsOf(model.generator()),
+                    org.latentlab.train.Checkpoints.weightsOf(model.encoder()));
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     /** G(z) for n latent vectors; n * pixels floats. */
     public float[] generate(float[] z, int n) {
         return model.generate(z, n);

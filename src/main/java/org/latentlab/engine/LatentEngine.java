@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class LatentEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LatentEngine.class);
     private final ExecutorService modelThread;
+    private final ExecutorService evaluationThread;
     private final TrainingRunner training;
     private InferenceModel model;         // model thread only
     private ModelInfo info;               // model thread only
@@ -35,6 +36,14 @@ public final class LatentEngine implements AutoCloseable {
                 TorchThreads.prepare(1);
                 r.run();
             }, "latentlab-model");
+            t.setDaemon(true);
+            return t;
+        });
+        evaluationThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                TorchThreads.prepare(1);
+                r.run();
+            }, "latentlab-evaluation");
             t.setDaemon(true);
             return t;
         });
@@ -154,16 +163,28 @@ public final class LatentEngine implements AutoCloseable {
         return onModelThread(() -> dataCache().test().image(index));
     }
 
+    /**
+     * Every metric of the current model. The model thread only takes a copy of G and E; the
+     * evaluation (tens of seconds) runs on its own thread, so the explorer keeps rendering.
+     */
     public CompletableFuture<Map<String, Object>> evaluate() {
         return onModelThread(() -> {
-            InferenceModel m = requireModel();
             DataCache d = dataCache();
             if (!d.test().hasLabels()) {
                 throw new DataFormatException("Evaluation needs a labelled data set with a test split (IDX folder).");
             }
-            return m.evaluate(d.train(), d.test(), AppPaths.bundledClassifier(), 0);
-        });
+            // The data sets load lazily: load them here, on the thread that owns the cache.
+            return new EvaluationInput(requireModel().copy(), d.train(), d.test());
+        }).thenApplyAsync(in -> {
+            try (InferenceModel copy = in.model()) {
+                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, evaluationThread);
     }
+
+    private record EvaluationInput(InferenceModel model, ImageDataset train, ImageDataset test) {}
 
     private DataCache dataCache() throws java.io.IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
@@ -188,5 +209,6 @@ public final class LatentEngine implements AutoCloseable {
             }
         });
         modelThread.shutdown();
+        evaluationThread.shutdown();
     }
 }

@@ -261,7 +261,7 @@ public final class Checkpoints {
         return bytes;
     }
 
-    static byte[] weightsOf(Block block) throws IOException {
+    public static byte[] weightsOf(Block block) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
