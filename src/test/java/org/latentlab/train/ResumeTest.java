@@ -20,22 +20,24 @@ class ResumeTest {
     void resumedRunMatchesAnUninterruptedOne() throws Exception {
         ImageDataset data = TestModels.mnist(320);
         float[] z = Prior.sample(77, 0, 4, 8);
-        float[] straight;
-        try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(4))) {
-            new TrainingLoop(t, data, opts(24, null), new TrainingListener() {}, new TrainingControl()).run();
-            straight = t.model().generate(z, 4);
-        }
         CheckpointStore store = new CheckpointStore(dir.resolve("run"), 2);
+        float[] straight;
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(4))) {
             // 10 batches per epoch: stopping at 13 also checks the mid-epoch data position.
             new TrainingLoop(t, data, opts(13, store), new TrainingListener() {}, new TrainingControl()).run();
+            // The same trainer goes on in memory: the uninterrupted run from the same step-13 state.
+            new TrainingLoop(t, data, opts(16, null), new TrainingListener() {}, new TrainingControl()).run();
+            straight = t.model().generate(z, 4);
         }
-        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(store.dir(), m)) {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = Checkpoints.loadTrainer(store.dir().resolve("step-00000013"), m)) {
             assertEquals(13, t.step());
-            new TrainingLoop(t, data, opts(24, store), new TrainingListener() {}, new TrainingControl()).run();
+            new TrainingLoop(t, data, opts(16, null), new TrainingListener() {}, new TrainingControl()).run();
             float[] resumed = t.model().generate(z, 4);
+            // Both continue from one step-13 state, so a wrong batch, noise stream, BN statistics or
+            // optimizer state after loading shows; rare last-bit differences of libtorch between
+            // two separate 13-step runs (seen here) do not enter the comparison.
             assertArrayEquals(straight, resumed, 1e-5f);
         }
     }
