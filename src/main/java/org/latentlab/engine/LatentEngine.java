@@ -31,23 +31,21 @@ public final class LatentEngine implements AutoCloseable {
     private DataCache data;               // model thread only
 
     public LatentEngine() {
-        modelThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                TorchThreads.prepare(1);
-                r.run();
-            }, "latentlab-model");
-            t.setDaemon(true);
-            return t;
-        });
-        evaluationThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                TorchThreads.prepare(1);
-                r.run();
-            }, "latentlab-evaluation");
-            t.setDaemon(true);
-            return t;
-        });
+        modelThread = torchThread("latentlab-model");
+        evaluationThread = torchThread("latentlab-evaluation");
         training = new TrainingRunner(this);
+    }
+
+    /** A single daemon thread prepared for libtorch (grad mode off, one intra-op thread). */
+    private static ExecutorService torchThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                TorchThreads.prepare(1);
+                r.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {

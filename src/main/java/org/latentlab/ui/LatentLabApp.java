@@ -19,12 +19,18 @@ public final class LatentLabApp extends Application {
     public void start(Stage stage) {
         engine = new LatentEngine();
         MainViewModel vm = new MainViewModel(engine, new FxBackground());
-        Scene scene = new Scene(new MainView(vm), 1480, 920);
-        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        Scene scene = mainScene(vm);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
         vm.start(() -> LOG.info("Ready: usable window {} ms after start", (System.nanoTime() - STARTED) / 1_000_000));
+    }
+
+    /** The main window's scene with the app's stylesheet; shared by the tools that open the window. */
+    static Scene mainScene(MainViewModel vm) {
+        Scene scene = new Scene(new MainView(vm), 1480, 920);
+        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        return scene;
     }
 
     @Override

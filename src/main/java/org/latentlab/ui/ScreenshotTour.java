@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -40,8 +39,7 @@ public final class ScreenshotTour extends Application {
         out = Files.createDirectories(Path.of(getParameters().getRaw().get(0)));
         engine = new LatentEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        scene = new Scene(new MainView(vm), 1480, 920);
-        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        scene = LatentLabApp.mainScene(vm);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();

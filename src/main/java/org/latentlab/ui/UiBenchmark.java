@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,8 +37,7 @@ public final class UiBenchmark extends Application {
     public void start(Stage stage) {
         engine = new LatentEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        Scene scene = new Scene(new MainView(vm), 1480, 920);
-        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        Scene scene = LatentLabApp.mainScene(vm);
         stage.setScene(scene);
         stage.show();
         vm.start(() -> vm.explorer().imageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
