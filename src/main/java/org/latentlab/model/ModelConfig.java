@@ -11,9 +11,12 @@ package org.latentlab.model;
  * @param dDropout dropout rate on D's hidden layers (0 = none)
  * @param imageScore D also scores the image alone (BigBiGAN's unary s_x term), which gives G a
  *     direct image-realism signal; false in checkpoints written before the option existed
+ * @param latentScore D also scores the latent code alone (BigBiGAN's unary s_z term): E(x) against
+ *     prior samples, as in an adversarial autoencoder, so the codes of real images fill the prior
+ *     that samples are drawn from; false in checkpoints written before the option existed
  */
 public record ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden,
-        boolean batchNorm, float dDropout, boolean imageScore) {
+        boolean batchNorm, float dDropout, boolean imageScore, boolean latentScore) {
 
     public ModelConfig {
         if (zdim < 1 || zdim > 1024) {
@@ -36,9 +39,9 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         }
     }
 
-    /** Logits D returns per pair: the joint score, then the image score when enabled. */
+    /** Logits D returns per pair: the joint score, then the image and the latent score when enabled. */
     public int discriminatorOutputs() {
-        return imageScore ? 2 : 1;
+        return 1 + (imageScore ? 1 : 0) + (latentScore ? 1 : 0);
     }
 
     public int pixels() {
@@ -47,11 +50,11 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     /** The architecture timed by {@code bench}: shared/reference/bigan_reference.py. */
     public static ModelConfig reference() {
-        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false);
+        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false, false);
     }
 
     /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
     public static ModelConfig mnistDefault(Architecture arch, int zdim) {
-        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f, false);
+        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f, false, false);
     }
 }
