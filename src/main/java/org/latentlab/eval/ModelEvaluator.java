@@ -30,7 +30,7 @@ public final class ModelEvaluator {
         float[] recon = model.generate(testZ, test.count());
         out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));
         if (classifier != null) {
-            out.putAll(SampleMetrics.compute(model, classifier, trainX, testX, test.labels(), recon, test.count(), seed));
+            out.putAll(SampleMetrics.compute(model, classifier, trainX, testX, test.labels(), testZ, recon, test.count(), seed));
         }
         out.put("seconds", round((System.nanoTime() - t0) / 1e9));
         return out;

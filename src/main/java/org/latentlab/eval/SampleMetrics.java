@@ -10,7 +10,7 @@ final class SampleMetrics {
     private SampleMetrics() {}
 
     static Map<String, Object> compute(BiGan model, DigitClassifier classifier, float[] trainX, float[] testX,
-            int[] testY, float[] recon, int n, long seed) {
+            int[] testY, float[] testZ, float[] recon, int n, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         DigitClassifier.Output rec = classifier.run(recon, n);
         int kept = 0;
@@ -18,6 +18,10 @@ final class SampleMetrics {
             kept += argmax(rec.probabilities(), i, 10) == testY[i] ? 1 : 0;
         }
         out.put("recon_classifier_accuracy", ModelEvaluator.round(kept / (double) n));
+        out.put("classifier_score_reconstructions", ModelEvaluator.round(classifierScore(rec.probabilities(), n)));
+        int d = model.config().zdim();
+        DigitClassifier.Output shuffled = classifier.run(model.generate(shuffleEachDimension(testZ, n, d, seed), n), n);
+        out.put("classifier_score_shuffled_codes", ModelEvaluator.round(classifierScore(shuffled.probabilities(), n)));
         int s = ModelEvaluator.SAMPLE_COUNT;
         float[] samples = model.generate(Prior.sample(seed, 12345, s, model.config().zdim()), s);
         DigitClassifier.Output gen = classifier.run(samples, s);
@@ -31,6 +35,26 @@ final class SampleMetrics {
         out.put("frechet_distance_train_vs_test", ModelEvaluator.round(FrechetDistance.between(train.features(), nt,
                 real.features(), n, DigitClassifier.FEATURES)));
         out.put("class_histogram", histogram(gen.probabilities(), s));
+        return out;
+    }
+
+    /**
+     * The codes with each dimension permuted on its own across images: the same per-dimension
+     * distribution as E(x), without the dependence between dimensions. G on these codes tells
+     * whether samples fail for want of G (low like the prior's score) or because the prior covers
+     * codes E never produces (this score high, near the reconstructions').
+     */
+    static float[] shuffleEachDimension(float[] z, int n, int d, long seed) {
+        float[] out = z.clone();
+        java.util.Random rng = new java.util.Random(seed);
+        for (int k = 0; k < d; k++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                float t = out[i * d + k];
+                out[i * d + k] = out[j * d + k];
+                out[j * d + k] = t;
+            }
+        }
         return out;
     }
 

@@ -23,6 +23,36 @@ class MetricsTest {
     }
 
     @Test
+    void shufflingEachDimensionKeepsItsValuesButBreaksTheirDependence() {
+        int n = 1000, d = 2;
+        float[] z = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            z[i * d] = i / (float) n;
+            z[i * d + 1] = i / (float) n; // dimension 1 equals dimension 0
+        }
+        float[] s = SampleMetrics.shuffleEachDimension(z, n, d, 7);
+        for (int k = 0; k < d; k++) {
+            float[] before = column(z, n, d, k);
+            float[] after = column(s, n, d, k);
+            java.util.Arrays.sort(after);
+            assertTrue(java.util.Arrays.equals(before, after), "dimension " + k + " keeps its values");
+        }
+        double agree = 0;
+        for (int i = 0; i < n; i++) {
+            agree += Math.abs(s[i * d] - s[i * d + 1]) < 0.01 ? 1 : 0;
+        }
+        assertTrue(agree / n < 0.05, "the two dimensions no longer move together: " + agree / n);
+    }
+
+    private static float[] column(float[] z, int n, int d, int k) {
+        float[] c = new float[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = z[i * d + k];
+        }
+        return c;
+    }
+
+    @Test
     void frechetDistanceIsZeroForTheSameSetAndGrowsWithAShift() {
         Random r = new Random(1);
         int n = 2000, d = 6;
