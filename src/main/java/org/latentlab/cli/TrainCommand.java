@@ -47,8 +47,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
     @Option(names = "--image-score", description = "D also scores images alone (BigBiGAN's unary term).")
     boolean imageScore;
-    @Option(names = "--latent-score", description = "D also scores latent codes alone: E(x) against the prior (BigBiGAN's unary s_z).")
-    boolean latentScore;
     @Option(names = "--reference", description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
     @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
     @Option(names = "--threads", description = "Torch threads (default: all cores but one, at least 1).") Integer threads;
@@ -113,12 +111,12 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(java.util.Locale.ROOT));
             if (reference) {
-                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false, false);
+                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
                 tc = TrainConfig.reference(seed);
             } else {
                 ModelConfig d = ModelConfig.mnistDefault(a, zdim);
                 mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : d.hidden(), !noBatchNorm, dropout,
-                        imageScore, latentScore);
+                        imageScore);
                 tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed);
             }
         } catch (IllegalArgumentException e) {

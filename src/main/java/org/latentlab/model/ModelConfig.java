@@ -11,12 +11,9 @@ package org.latentlab.model;
  * @param dDropout dropout rate on D's hidden layers (0 = none)
  * @param imageScore D also scores the image alone (BigBiGAN's unary s_x term), which gives G a
  *     direct image-realism signal; false in checkpoints written before the option existed
- * @param latentScore D also scores the latent code alone (BigBiGAN's unary s_z term): E(x) against
- *     prior samples, as in an adversarial autoencoder, so the codes of real images fill the prior
- *     that samples are drawn from; false in checkpoints written before the option existed
  */
 public record ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden,
-        boolean batchNorm, float dDropout, boolean imageScore, boolean latentScore) {
+        boolean batchNorm, float dDropout, boolean imageScore) {
 
     public ModelConfig {
         if (zdim < 1 || zdim > 1024) {
@@ -39,9 +36,9 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         }
     }
 
-    /** Logits D returns per pair: the joint score, then the image and the latent score when enabled. */
+    /** Logits D returns per pair: the joint score, then the image score when enabled. */
     public int discriminatorOutputs() {
-        return 1 + (imageScore ? 1 : 0) + (latentScore ? 1 : 0);
+        return imageScore ? 2 : 1;
     }
 
     public int pixels() {
@@ -50,11 +47,11 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     /** The architecture timed by {@code bench}: shared/reference/bigan_reference.py. */
     public static ModelConfig reference() {
-        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false, false);
+        return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false);
     }
 
     /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
     public static ModelConfig mnistDefault(Architecture arch, int zdim) {
-        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f, false, false);
+        return new ModelConfig(arch, zdim, 1, 28, arch == Architecture.MLP ? 512 : 64, true, 0.2f, false);
     }
 }

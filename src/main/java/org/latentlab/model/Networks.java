@@ -34,17 +34,7 @@ final class Networks {
         joint.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
         joint.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
         joint.add(Linear.builder().setUnits(1).build());                   // (B, 1) logit
-        return new JointDiscriminator(features, joint, c.imageScore() ? imageHead(c) : null,
-                c.latentScore() ? latentHead(c) : null);
-    }
-
-    /** The unary latent score: an MLP on z alone. */
-    private static Block latentHead(ModelConfig c) {
-        SequentialBlock head = new SequentialBlock();                       // (B, zdim)
-        head.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
-        head.add(Linear.builder().setUnits(c.hidden()).build()).add(leaky()).add(dropout(c)); // (B, h)
-        head.add(Linear.builder().setUnits(1).build());                    // (B, 1) logit
-        return head;
+        return new JointDiscriminator(features, joint, c.imageScore() ? imageHead(c) : null);
     }
 
     /** The unary image score on D's x features: an MLP on raw pixels, or one logit on conv features. */

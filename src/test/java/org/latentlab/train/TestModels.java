@@ -22,7 +22,7 @@ public final class TestModels {
     private TestModels() {}
 
     public static ModelConfig small() {
-        return new ModelConfig(Architecture.MLP, 8, 1, 28, 64, true, 0.2f, true, true);
+        return new ModelConfig(Architecture.MLP, 8, 1, 28, 64, true, 0.2f, true);
     }
 
     public static TrainConfig smallTrain(long seed) {

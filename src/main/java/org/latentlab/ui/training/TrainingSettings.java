@@ -29,7 +29,6 @@ public final class TrainingSettings {
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
     final DoubleProperty dropout = new SimpleDoubleProperty(0.2);
     final BooleanProperty imageScore = new SimpleBooleanProperty(false);
-    final BooleanProperty latentScore = new SimpleBooleanProperty(false);
     final IntegerProperty batch = new SimpleIntegerProperty(128);
     final DoubleProperty lrD = new SimpleDoubleProperty(1e-4);
     final DoubleProperty lrGE = new SimpleDoubleProperty(2e-4);
@@ -71,7 +70,7 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get(), latentScore.get());
+                (float) dropout.get(), imageScore.get());
     }
 
     TrainConfig trainConfig() {
@@ -92,7 +91,6 @@ public final class TrainingSettings {
         batchNorm.set(mc.batchNorm());
         dropout.set(mc.dDropout());
         imageScore.set(mc.imageScore());
-        latentScore.set(mc.latentScore());
         batch.set(tc.batchSize());
         lrD.set(tc.lrD());
         lrGE.set(tc.lrGE());

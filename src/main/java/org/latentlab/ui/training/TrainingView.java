@@ -65,8 +65,6 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
                 new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
                         "D also judges images alone (BigBiGAN's unary score)"),
-                new PropertyItem(s.latentScore, Boolean.class, "Model", "Latent score in D",
-                        "D also judges codes alone, so E(x) fills the prior that samples come from"),
                 new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early")));
         training.getItems().addAll(List.of(
                 new PropertyItem(s.steps, Integer.class, "Training", "Steps", "Total steps to reach"),
