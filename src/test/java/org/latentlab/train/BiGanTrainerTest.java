@@ -52,6 +52,29 @@ class BiGanTrainerTest {
     }
 
     @Test
+    void theImageScoreSeesOnlyTheImage() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var model = t.model();
+            assertEquals(2, model.config().discriminatorOutputs());
+            NDArray x = m.create(new BatchIterator(TestModels.mnist(64), 4, 1).next(), new ai.djl.ndarray.types.Shape(4, 1, 28, 28));
+            NDArray z = m.create(z(0, 4, 8), new ai.djl.ndarray.types.Shape(4, 8));
+            NDArray base = model.discriminate(x, z, false);
+            NDArray otherZ = model.discriminate(x, z.neg(), false);
+            NDArray otherX = model.discriminate(x.flip(3), z, false);
+            // Column 0: the joint score s_xz; column 1: the image score s_x.
+            assertTrue(!java.util.Arrays.equals(column(base, 0), column(otherZ, 0)), "the joint score follows z");
+            assertTrue(!java.util.Arrays.equals(column(base, 0), column(otherX, 0)), "the joint score follows x");
+            assertTrue(java.util.Arrays.equals(column(base, 1), column(otherZ, 1)), "the image score ignores z");
+            assertTrue(!java.util.Arrays.equals(column(base, 1), column(otherX, 1)), "the image score follows x");
+        }
+    }
+
+    private static float[] column(NDArray logits, int c) {
+        return logits.get(":, " + c).toFloatArray();
+    }
+
+    @Test
     void gradientsAreZeroAtTheStartOfEveryDiscriminatorStep() throws Exception {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
