@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 /** Times the trainer on the reference architecture of shared/reference (MLP 512, batch 128). */
 @Command(name = "bench", description = "Prints JSON with training steps/s on the reference architecture.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--steps", defaultValue = "200") int steps;
-    @Option(names = "--warmup", defaultValue = "20") int warmup;
+    @Option(names = "--steps", defaultValue = "500") int steps;
+    @Option(names = "--warmup", defaultValue = "500",
+            description = "Untimed steps first: the JVM and DJL reach their steady speed after a few hundred steps.") int warmup;
     @Option(names = "--threads", description = "Torch intra-op threads (default: all cores).") Integer threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; the median is reported.") int repeats;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
