@@ -49,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean imageScore;
     @Option(names = "--reference", description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
     @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
-    @Option(names = "--threads", description = "Torch threads (default: all cores but one, at least 1).") Integer threads;
+    @Option(names = "--threads", description = "Torch threads (default: all cores; the window trains with all but one).") Integer threads;
     @Option(names = "--log-every", defaultValue = "100") int logEvery;
     @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
     @Option(names = "--keep", defaultValue = "3", description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
