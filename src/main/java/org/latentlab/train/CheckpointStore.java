@@ -41,7 +41,7 @@ public final class CheckpointStore {
             var old = s.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isDirectory(p))
                     .sorted().toList();
             for (int i = 0; i < old.size() - keep; i++) {
-                Checkpoints.deleteTree(old.get(i));
+                CheckpointFiles.deleteTree(old.get(i));
             }
         }
     }

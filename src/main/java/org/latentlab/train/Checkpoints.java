@@ -9,24 +9,16 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +71,11 @@ public final class Checkpoints {
         try {
             BiGan model = trainer.model();
             Map<String, String> hashes = new LinkedHashMap<>();
-            hashes.put(GENERATOR, writeDurably(tmp, GENERATOR, model.generator()::saveParameters));
-            hashes.put(ENCODER, writeDurably(tmp, ENCODER, model.encoder()::saveParameters));
-            hashes.put(DISCRIMINATOR, writeDurably(tmp, DISCRIMINATOR, model.discriminator()::saveParameters));
+            hashes.put(GENERATOR, CheckpointFiles.writeDurably(tmp, GENERATOR, model.generator()::saveParameters));
+            hashes.put(ENCODER, CheckpointFiles.writeDurably(tmp, ENCODER, model.encoder()::saveParameters));
+            hashes.put(DISCRIMINATOR, CheckpointFiles.writeDurably(tmp, DISCRIMINATOR, model.discriminator()::saveParameters));
             if (withOptimizer) {
-                hashes.put(OPTIMIZER, writeDurably(tmp, OPTIMIZER, out -> optimizerState(trainer).encode(out)));
+                hashes.put(OPTIMIZER, CheckpointFiles.writeDurably(tmp, OPTIMIZER, out -> optimizerState(trainer).encode(out)));
             }
             var mc = model.config();
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT, CheckpointManifest.VERSION,
@@ -91,12 +83,12 @@ public final class Checkpoints {
                     metrics == null ? Map.of() : metrics, command, hashes,
                     new long[] {trainer.dOptimizer().updates(), trainer.geOptimizer().updates()}, Instant.now().toString());
             byte[] json = Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
-            writeDurably(tmp, MANIFEST, out -> out.write(json));
+            CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(json));
             beforeCommit.run();
-            commit(tmp, target);
+            CheckpointFiles.commit(tmp, target, PREVIOUS_SUFFIX);
             return manifest;
         } finally {
-            deleteTree(tmp);
+            CheckpointFiles.deleteTree(tmp);
         }
     }
 
@@ -123,9 +115,9 @@ public final class Checkpoints {
                     Files.copy(f, tmp.resolve(f.getFileName()));
                 }
             }
-            commit(tmp, target);
+            CheckpointFiles.commit(tmp, target, PREVIOUS_SUFFIX);
         } finally {
-            deleteTree(tmp);
+            CheckpointFiles.deleteTree(tmp);
         }
     }
 
@@ -259,7 +251,7 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw new CheckpointException(dir, file + " is missing or unreadable");
         }
-        if (!expected.equalsIgnoreCase(sha256(bytes))) {
+        if (!expected.equalsIgnoreCase(CheckpointFiles.sha256(bytes))) {
             throw new CheckpointException(dir, file + " is corrupted or truncated (its SHA-256 does not match the manifest)");
         }
         return bytes;
@@ -278,64 +270,6 @@ public final class Checkpoints {
         all.addAll(trainer.dOptimizer().state());
         all.addAll(trainer.geOptimizer().state());
         return all;
-    }
-
-    /** What writes one file's content. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(DataOutputStream out) throws IOException;
-    }
-
-    /**
-     * Streams a file to disk through a SHA-256 digest and forces it to the device; returns the hash.
-     * Streaming (rather than building the file in a byte array first) keeps tens of megabytes of
-     * optimizer state from passing through the Java heap at every checkpoint, which grew the
-     * process's resident memory once per run by about 100 MB.
-     */
-    private static String writeDurably(Path dir, String name, Content content) throws IOException {
-        MessageDigest digest = newSha256();
-        try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    new DigestOutputStream(Channels.newOutputStream(ch), digest), 1 << 16));
-            content.writeTo(out);
-            out.flush();
-            ch.force(true);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Moves the finished temporary folder into place; the old checkpoint survives until then. */
-    private static void commit(Path tmp, Path target) throws IOException {
-        Path previous = target.resolveSibling(target.getFileName() + PREVIOUS_SUFFIX);
-        deleteTree(previous);
-        if (Files.exists(target)) {
-            Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256().digest(bytes));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** Names of the weight files, for tests that damage them. */

@@ -1,0 +1,81 @@
+package org.latentlab.train;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The file handling under {@link Checkpoints}: durable streamed writes, hashes, atomic commits. */
+final class CheckpointFiles {
+    private CheckpointFiles() {}
+
+    /** What writes one file's content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams a file to disk through a SHA-256 digest and forces it to the device; returns the hash.
+     * Streaming (rather than building the file in a byte array first) keeps tens of megabytes of
+     * optimizer state from passing through the Java heap at every checkpoint, which grew the
+     * process's resident memory once per run by about 100 MB.
+     */
+    static String writeDurably(Path dir, String name, Content content) throws IOException {
+        MessageDigest digest = newSha256();
+        try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    new DigestOutputStream(Channels.newOutputStream(ch), digest), 1 << 16));
+            content.writeTo(out);
+            out.flush();
+            ch.force(true);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Moves the finished temporary folder into place; the old checkpoint survives, renamed with
+     * {@code previousSuffix}, until the new one is in place.
+     */
+    static void commit(Path tmp, Path target, String previousSuffix) throws IOException {
+        Path previous = target.resolveSibling(target.getFileName() + previousSuffix);
+        deleteTree(previous);
+        if (Files.exists(target)) {
+            Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(previous);
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
