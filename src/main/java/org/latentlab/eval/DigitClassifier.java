@@ -131,7 +131,8 @@ public final class DigitClassifier implements AutoCloseable {
         }
     }
 
-    private static int[] shuffled(int n, Random rng) {
+    /** A random permutation of 0..n-1 (Fisher-Yates). */
+    static int[] shuffled(int n, Random rng) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -23,7 +23,7 @@ final class SampleMetrics {
         DigitClassifier.Output shuffled = classifier.run(model.generate(shuffleEachDimension(testZ, n, d, seed), n), n);
         out.put("classifier_score_shuffled_codes", ModelEvaluator.round(classifierScore(shuffled.probabilities(), n)));
         int s = ModelEvaluator.SAMPLE_COUNT;
-        float[] samples = model.generate(Prior.sample(seed, 12345, s, model.config().zdim()), s);
+        float[] samples = model.generate(Prior.sample(seed, 12345, s, d), s);
         DigitClassifier.Output gen = classifier.run(samples, s);
         DigitClassifier.Output real = classifier.run(testX, n);
         out.put("classifier_score", ModelEvaluator.round(classifierScore(gen.probabilities(), s)));
@@ -45,14 +45,12 @@ final class SampleMetrics {
      * codes E never produces (this score high, near the reconstructions').
      */
     static float[] shuffleEachDimension(float[] z, int n, int d, long seed) {
-        float[] out = z.clone();
+        float[] out = new float[z.length];
         java.util.Random rng = new java.util.Random(seed);
         for (int k = 0; k < d; k++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                float t = out[i * d + k];
-                out[i * d + k] = out[j * d + k];
-                out[j * d + k] = t;
+            int[] order = DigitClassifier.shuffled(n, rng);
+            for (int i = 0; i < n; i++) {
+                out[i * d + k] = z[order[i] * d + k];
             }
         }
         return out;
