@@ -111,10 +111,9 @@ public final class EncoderViewModel {
         begin("Encoding test image #" + index + "…");
         original.set(null);
         background.run(() -> engine.encodeTestImage(index).get(), e -> {
-            // A test image is already 28x28: the original and the model input are the same picture.
-            var c = model.config();
-            original.set(FxImages.of(e.input(), c.channels(), c.imageSize(), SCALE));
             show(e, "test image #" + index);
+            // A test image is already 28x28: the original and the model input are the same picture.
+            original.set(input.get());
         }, this::fail);
     }
 
