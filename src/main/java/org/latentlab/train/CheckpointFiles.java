@@ -42,12 +42,14 @@ final class CheckpointFiles {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /**
-     * Moves the finished temporary folder into place; the old checkpoint survives, renamed with
-     * {@code previousSuffix}, until the new one is in place.
-     */
-    static void commit(Path tmp, Path target, String previousSuffix) throws IOException {
-        Path previous = target.resolveSibling(target.getFileName() + previousSuffix);
+    /** Where {@link #commit} parks the old checkpoint while the new one moves into place. */
+    static Path previousOf(Path target) {
+        return target.resolveSibling(target.getFileName() + ".previous");
+    }
+
+    /** Moves the finished temporary folder into place; the old checkpoint survives until then. */
+    static void commit(Path tmp, Path target) throws IOException {
+        Path previous = previousOf(target);
         deleteTree(previous);
         if (Files.exists(target)) {
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);

@@ -36,7 +36,6 @@ public final class Checkpoints {
     static final String ENCODER = "encoder.params";
     static final String DISCRIMINATOR = "discriminator.params";
     static final String OPTIMIZER = "optimizer.params";
-    private static final String PREVIOUS_SUFFIX = ".previous";
 
     private Checkpoints() {}
 
@@ -85,7 +84,7 @@ public final class Checkpoints {
             byte[] json = Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
             CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(json));
             beforeCommit.run();
-            CheckpointFiles.commit(tmp, target, PREVIOUS_SUFFIX);
+            CheckpointFiles.commit(tmp, target);
             return manifest;
         } finally {
             CheckpointFiles.deleteTree(tmp);
@@ -115,7 +114,7 @@ public final class Checkpoints {
                     Files.copy(f, tmp.resolve(f.getFileName()));
                 }
             }
-            CheckpointFiles.commit(tmp, target, PREVIOUS_SUFFIX);
+            CheckpointFiles.commit(tmp, target);
         } finally {
             CheckpointFiles.deleteTree(tmp);
         }
@@ -134,7 +133,7 @@ public final class Checkpoints {
                 throw new CheckpointException(path, "cannot read " + CheckpointStore.LATEST, e);
             }
         }
-        Path previous = path.resolveSibling(path.getFileName() + PREVIOUS_SUFFIX);
+        Path previous = CheckpointFiles.previousOf(path);
         if (!Files.exists(path) && Files.isRegularFile(previous.resolve(MANIFEST))) {
             return previous;
         }
