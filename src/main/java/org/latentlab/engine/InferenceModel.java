@@ -83,8 +83,8 @@ public final class InferenceModel implements AutoCloseable {
     public InferenceModel copy() throws IOException {
         InferenceModel c = untrained(model.config());
         try {
-            c.updateWeights(model.config(), org.latentlab.train.Checkpoints.weightsOf(model.generator()),
-                    org.latentlab.train.Checkpoints.weightsOf(model.encoder()));
+            c.updateWeights(model.config(), Checkpoints.weightsOf(model.generator()),
+                    Checkpoints.weightsOf(model.encoder()));
             return c;
         } catch (IOException | RuntimeException e) {
             c.close();

@@ -1,9 +1,11 @@
 package org.latentlab.engine;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.latentlab.AppPaths;
@@ -55,7 +57,7 @@ public final class LatentEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, modelThread);
     }
@@ -176,15 +178,15 @@ public final class LatentEngine implements AutoCloseable {
         }).thenApplyAsync(in -> {
             try (InferenceModel copy = in.model()) {
                 return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0);
-            } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+            } catch (IOException e) {
+                throw new CompletionException(e);
             }
         }, evaluationThread);
     }
 
     private record EvaluationInput(InferenceModel model, ImageDataset train, ImageDataset test) {}
 
-    private DataCache dataCache() throws java.io.IOException {
+    private DataCache dataCache() throws IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
         if (data == null) {
             data = DataCache.load(spec, requireModel().config());
