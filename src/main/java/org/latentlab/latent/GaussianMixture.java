@@ -1,0 +1,282 @@
+package org.latentlab.latent;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * A mixture of full-covariance Gaussians fitted by EM to the encoder's codes E(x) of a data set:
+ * the "ex-post density" of Ghosh et al. (2020). A BiGAN's encoder reaches only part of the uniform
+ * prior's cube; G draws blends where E never goes. Drawing z from this mixture keeps samples where
+ * G was taught by real images. Plain Java, no DJL; codes are row-major (n * d floats).
+ */
+public final class GaussianMixture {
+    /** Added to every covariance diagonal so that no component collapses onto a few codes. */
+    private static final double RIDGE = 1e-4;
+
+    private final int dim;
+    private final double[] weights;      // (K)
+    private final double[][] means;      // (K, d)
+    private final double[][][] choleskys; // (K, d, d), lower triangular: Sigma = L L^T
+
+    public GaussianMixture(double[] weights, double[][] means, double[][][] choleskys) {
+        this.dim = means[0].length;
+        this.weights = weights.clone();
+        this.means = means;
+        this.choleskys = choleskys;
+    }
+
+    public int dimension() {
+        return dim;
+    }
+
+    public int components() {
+        return weights.length;
+    }
+
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double[] mean(int k) {
+        return means[k].clone();
+    }
+
+    /** Lower-triangular Cholesky factor of component k's covariance. */
+    public double[][] cholesky(int k) {
+        double[][] c = new double[dim][];
+        for (int i = 0; i < dim; i++) {
+            c[i] = choleskys[k][i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Fits k components to n codes: k-means++ seeding, then EM. Deterministic for a seed.
+     *
+     * @throws IllegalArgumentException if there are fewer codes than components
+     */
+    public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed) {
+        if (n < k * 2 || z.length < n * d) {
+            throw new IllegalArgumentException("Need at least " + 2 * k + " codes to fit " + k + " components, got " + n);
+        }
+        double[][] means = seedMeans(z, n, d, k, new SplittableRandom(seed));
+        double[][] resp = new double[n][k];
+        GaussianMixture g = initial(means, z, n, d);
+        for (int it = 0; it < iterations; it++) {
+            g.expectation(z, n, resp);
+            g = maximisation(z, n, d, resp);
+        }
+        return g;
+    }
+
+    /** Draws count codes, clipped to the prior's cube [-1, 1] that E's tanh output lives in. */
+    public float[] sample(int count, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] out = new float[count * dim];
+        double[] cumulative = new double[weights.length];
+        double s = 0;
+        for (int k = 0; k < weights.length; k++) {
+            s += weights[k];
+            cumulative[k] = s;
+        }
+        double[] e = new double[dim];
+        for (int i = 0; i < count; i++) {
+            double u = rng.nextDouble() * s;
+            int k = 0;
+            while (k < weights.length - 1 && cumulative[k] < u) {
+                k++;
+            }
+            for (int j = 0; j < dim; j++) {
+                e[j] = gaussian(rng);
+            }
+            for (int r = 0; r < dim; r++) {
+                double v = means[k][r];
+                for (int c = 0; c <= r; c++) {
+                    v += choleskys[k][r][c] * e[c];
+                }
+                out[i * dim + r] = (float) Math.max(-1, Math.min(1, v));
+            }
+        }
+        return out;
+    }
+
+    /** Mean log-likelihood per code under the mixture: how well it describes a set of codes. */
+    public double meanLogLikelihood(float[] z, int n) {
+        double[][] resp = new double[n][weights.length];
+        return expectation(z, n, resp) / n;
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        // Box-Muller; SplittableRandom has no nextGaussian in Java 17.
+        double u1 = 1 - rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** k-means++: each next centre drawn with probability proportional to squared distance. */
+    private static double[][] seedMeans(float[] z, int n, int d, int k, SplittableRandom rng) {
+        double[][] means = new double[k][];
+        means[0] = row(z, rng.nextInt(n), d);
+        double[] dist = new double[n];
+        Arrays.fill(dist, Double.MAX_VALUE);
+        for (int c = 1; c < k; c++) {
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                dist[i] = Math.min(dist[i], squaredDistance(z, i, means[c - 1], d));
+                total += dist[i];
+            }
+            double u = rng.nextDouble() * total;
+            int pick = 0;
+            for (double acc = dist[0]; acc < u && pick < n - 1; acc += dist[++pick]) {
+                // walk to the drawn code
+            }
+            means[c] = row(z, pick, d);
+        }
+        return means;
+    }
+
+    /** Equal weights, the codes' overall covariance for every component, centred on the seeds. */
+    private static GaussianMixture initial(double[][] means, float[] z, int n, int d) {
+        int k = means.length;
+        double[][] resp = new double[n][k];
+        for (double[] r : resp) {
+            Arrays.fill(r, 1.0 / k);
+        }
+        GaussianMixture pooled = maximisation(z, n, d, resp);
+        double[] w = new double[k];
+        Arrays.fill(w, 1.0 / k);
+        double[][][] chol = new double[k][][];
+        Arrays.fill(chol, pooled.choleskys[0]);
+        return new GaussianMixture(w, means, chol);
+    }
+
+    /** Fills resp with each code's component posteriors; returns the total log-likelihood. */
+    private double expectation(float[] z, int n, double[][] resp) {
+        int k = weights.length;
+        double[] logNorm = new double[k];
+        for (int c = 0; c < k; c++) {
+            double logDet = 0;
+            for (int i = 0; i < dim; i++) {
+                logDet += Math.log(choleskys[c][i][i]);
+            }
+            logNorm[c] = Math.log(weights[c]) - logDet - 0.5 * dim * Math.log(2 * Math.PI);
+        }
+        return IntStream.range(0, n).parallel().mapToDouble(i -> {
+            double[] r = resp[i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                r[c] = logNorm[c] - 0.5 * mahalanobis(z, i, c);
+                max = Math.max(max, r[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                r[c] = Math.exp(r[c] - max);
+                sum += r[c];
+            }
+            for (int c = 0; c < k; c++) {
+                r[c] /= sum;
+            }
+            return max + Math.log(sum);
+        }).sum();
+    }
+
+    /** (z_i - mu_c)^T Sigma_c^-1 (z_i - mu_c) by forward substitution with L. */
+    private double mahalanobis(float[] z, int i, int c) {
+        double[][] l = choleskys[c];
+        double[] y = new double[dim];
+        double q = 0;
+        for (int r = 0; r < dim; r++) {
+            double v = z[i * dim + r] - means[c][r];
+            for (int j = 0; j < r; j++) {
+                v -= l[r][j] * y[j];
+            }
+            y[r] = v / l[r][r];
+            q += y[r] * y[r];
+        }
+        return q;
+    }
+
+    private static GaussianMixture maximisation(float[] z, int n, int d, double[][] resp) {
+        int k = resp[0].length;
+        double[] w = new double[k];
+        double[][] means = new double[k][d];
+        double[][][] chol = new double[k][][];
+        for (int c = 0; c < k; c++) {
+            double nk = 1e-10;
+            for (int i = 0; i < n; i++) {
+                nk += resp[i][c];
+                for (int j = 0; j < d; j++) {
+                    means[c][j] += resp[i][c] * z[i * d + j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                means[c][j] /= nk;
+            }
+            w[c] = nk / n;
+            chol[c] = choleskyOf(covariance(z, n, d, resp, c, means[c], nk));
+        }
+        return new GaussianMixture(w, means, chol);
+    }
+
+    private static double[][] covariance(float[] z, int n, int d, double[][] resp, int c, double[] mean, double nk) {
+        double[][] cov = new double[d][d];
+        double[] diff = new double[d];
+        for (int i = 0; i < n; i++) {
+            double r = resp[i][c];
+            if (r < 1e-8) {
+                continue;
+            }
+            for (int j = 0; j < d; j++) {
+                diff[j] = z[i * d + j] - mean[j];
+            }
+            for (int a = 0; a < d; a++) {
+                double ra = r * diff[a];
+                for (int b = 0; b <= a; b++) {
+                    cov[a][b] += ra * diff[b];
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b <= a; b++) {
+                cov[a][b] /= nk;
+                cov[b][a] = cov[a][b];
+            }
+            cov[a][a] += RIDGE;
+        }
+        return cov;
+    }
+
+    /** Lower-triangular L with L L^T = m; m must be symmetric positive definite (the ridge sees to it). */
+    static double[][] choleskyOf(double[][] m) {
+        int d = m.length;
+        double[][] l = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = m[i][j];
+                for (int p = 0; p < j; p++) {
+                    s -= l[i][p] * l[j][p];
+                }
+                l[i][j] = i == j ? Math.sqrt(Math.max(s, RIDGE)) : s / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    private static double[] row(float[] z, int i, int d) {
+        double[] r = new double[d];
+        for (int j = 0; j < d; j++) {
+            r[j] = z[i * d + j];
+        }
+        return r;
+    }
+
+    private static double squaredDistance(float[] z, int i, double[] m, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double v = z[i * d + j] - m[j];
+            s += v * v;
+        }
+        return s;
+    }
+}
