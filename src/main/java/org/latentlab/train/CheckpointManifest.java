@@ -20,4 +20,9 @@ public record CheckpointManifest(String format, int version, ModelConfig model, 
         return new CheckpointManifest(format, version, model, train, step, dataset, imageShape, newMetrics, command,
                 files, optimizerUpdates, created);
     }
+
+    public CheckpointManifest withFiles(Map<String, String> newFiles) {
+        return new CheckpointManifest(format, version, model, train, step, dataset, imageShape, metrics, command,
+                newFiles, optimizerUpdates, created);
+    }
 }

@@ -52,8 +52,13 @@ public final class Checkpoints {
     public static CheckpointManifest export(Path source, Path target) throws IOException {
         CheckpointManifest m = readManifest(source);
         try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = loadTrainer(source, manager)) {
-            return save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
+            save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
         }
+        var density = LatentDensityFile.read(source);
+        if (density != null) {
+            LatentDensityFile.attach(target, density);
+        }
+        return readManifest(target);
     }
 
     /** As {@link #save}, with a hook run after the files are written and before they are committed (tests). */
@@ -93,7 +98,8 @@ public final class Checkpoints {
 
     /** Rewrites only the manifest (for example to add metrics), atomically. */
     public static void rewriteManifest(Path dir, CheckpointManifest manifest) throws IOException {
-        Path tmp = Files.createTempFile(dir, ".manifest", ".tmp");
+        Path tmp = dir.resolve("." + MANIFEST + ".tmp");
+        Files.deleteIfExists(tmp); // left by an earlier crash
         Files.writeString(tmp, Json.GSON.toJson(manifest));
         Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -239,7 +245,7 @@ public final class Checkpoints {
         }
     }
 
-    private static byte[] verifiedBytes(Path dir, CheckpointManifest m, String file) throws CheckpointException {
+    static byte[] verifiedBytes(Path dir, CheckpointManifest m, String file) throws CheckpointException {
         String expected = m.files().get(file);
         if (expected == null) {
             throw new CheckpointException(dir, "manifest.json does not list " + file);

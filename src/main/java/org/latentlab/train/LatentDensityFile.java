@@ -1,0 +1,161 @@
+package org.latentlab.train;
+
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.model.BiGan;
+
+/**
+ * The optional latent-density.json of a checkpoint: a {@link GaussianMixture} fitted to the codes
+ * E(x) of the training set, from which samples and random explorer positions are drawn. Listed in
+ * the manifest with its SHA-256 like the weights, so a damaged file is an error, not a wrong model;
+ * a checkpoint without it samples the uniform prior.
+ */
+public final class LatentDensityFile {
+    public static final String FILE = "latent-density.json";
+    static final String FORMAT = "latentlab-latent-density";
+    /** Components fitted by default: measured on the bundled model, 10 / 20 / 50 / 80 gave classifier scores 7.9 / 8.4 / 8.8 / 8.9. */
+    public static final int DEFAULT_COMPONENTS = 50;
+    /** Codes fitted at most (a random subset of a larger data set): bounds the fit to seconds. */
+    public static final int DEFAULT_MAX_CODES = 20_000;
+    private static final int ITERATIONS = 25;
+
+    private LatentDensityFile() {}
+
+    /** What is stored: weights (K), means (K, d) and each covariance's Cholesky factor as its lower triangle, row by row. */
+    record Stored(String format, int version, int dimension, double[] weights, double[][] means, double[][] choleskyLower) {}
+
+    /**
+     * Encodes up to maxCodes images of data with the model's E and fits up to k components to the
+     * codes (fewer for a data set of under 2k images). The images are evenly spaced through the data
+     * set, so a folder sorted by label gives every label its share.
+     */
+    public static GaussianMixture fit(BiGan model, ImageDataset data, int components, int maxCodes, long seed) {
+        int n = Math.min(maxCodes, data.count());
+        int k = Math.max(1, Math.min(components, n / 2));
+        int pixels = data.imageSize();
+        float[] x = new float[n * pixels];
+        for (int i = 0; i < n; i++) {
+            data.copyImage((int) ((long) i * data.count() / n), x, i * pixels);
+        }
+        float[] z = model.encode(x, n);
+        return GaussianMixture.fit(z, n, model.config().zdim(), k, ITERATIONS, seed);
+    }
+
+    /** Fits with the defaults and stores the density in the checkpoint: what a finished training run does. */
+    public static GaussianMixture fitAndAttach(BiGan model, ImageDataset data, Path checkpoint, long seed) throws IOException {
+        GaussianMixture g = fit(model, data, DEFAULT_COMPONENTS, DEFAULT_MAX_CODES, seed);
+        attach(checkpoint, g);
+        return g;
+    }
+
+    /**
+     * Adds (or replaces) the density of a checkpoint folder: the file is written durably first and
+     * then the manifest that lists it is replaced atomically, so a crash in between leaves the
+     * checkpoint as it was (an unlisted file is ignored).
+     */
+    public static void attach(Path checkpoint, GaussianMixture density) throws IOException {
+        Path dir = Checkpoints.resolve(checkpoint);
+        CheckpointManifest m = Checkpoints.readManifest(dir);
+        if (density.dimension() != m.model().zdim()) {
+            throw new IllegalArgumentException("The density has " + density.dimension() + " dimensions, the model "
+                    + m.model().zdim());
+        }
+        byte[] json = Json.COMPACT.toJson(toStored(density)).getBytes(StandardCharsets.UTF_8);
+        Path tmp = dir.resolve("." + FILE + ".tmp");
+        Files.deleteIfExists(tmp); // left by an earlier crash
+        try {
+            String hash = CheckpointFiles.writeDurably(dir, tmp.getFileName().toString(), out -> out.write(json));
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Map<String, String> files = new LinkedHashMap<>(m.files());
+            files.put(FILE, hash);
+            Checkpoints.rewriteManifest(dir, m.withFiles(files));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The checkpoint's density, or null when it has none. */
+    public static GaussianMixture read(Path checkpoint) throws CheckpointException {
+        Path dir = Checkpoints.resolve(checkpoint);
+        CheckpointManifest m = Checkpoints.readManifest(dir);
+        if (!m.files().containsKey(FILE)) {
+            return null;
+        }
+        byte[] bytes = Checkpoints.verifiedBytes(dir, m, FILE);
+        try {
+            Stored s = Json.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Stored.class);
+            return fromStored(s, m.model().zdim());
+        } catch (JsonParseException | IllegalArgumentException | NullPointerException | ArrayIndexOutOfBoundsException e) {
+            throw new CheckpointException(dir, FILE + " is not a valid latent density (" + e.getMessage() + ")");
+        }
+    }
+
+    static Stored toStored(GaussianMixture g) {
+        int k = g.components();
+        int d = g.dimension();
+        double[][] means = new double[k][];
+        double[][] lower = new double[k][d * (d + 1) / 2];
+        for (int c = 0; c < k; c++) {
+            means[c] = g.mean(c);
+            double[][] l = g.cholesky(c);
+            int p = 0;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    lower[c][p++] = l[i][j];
+                }
+            }
+        }
+        return new Stored(FORMAT, 1, d, g.weights(), means, lower);
+    }
+
+    static GaussianMixture fromStored(Stored s, int zdim) {
+        if (s == null || !FORMAT.equals(s.format()) || s.version() != 1) {
+            throw new IllegalArgumentException("unknown format");
+        }
+        int d = s.dimension();
+        int k = s.weights().length;
+        if (d != zdim) {
+            throw new IllegalArgumentException(d + " dimensions, but the model's latent size is " + zdim);
+        }
+        if (k == 0 || s.means().length != k || s.choleskyLower().length != k) {
+            throw new IllegalArgumentException("component counts disagree");
+        }
+        double[][][] chol = new double[k][d][d];
+        for (int c = 0; c < k; c++) {
+            requireFinite(s.means()[c], d, "mean");
+            requireFinite(s.choleskyLower()[c], d * (d + 1) / 2, "covariance");
+            int p = 0;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    chol[c][i][j] = s.choleskyLower()[c][p++];
+                }
+                if (!(chol[c][i][i] > 0)) {
+                    throw new IllegalArgumentException("a covariance is not positive definite");
+                }
+            }
+            if (!(s.weights()[c] > 0) || !Double.isFinite(s.weights()[c])) {
+                throw new IllegalArgumentException("a component weight is not positive");
+            }
+        }
+        return new GaussianMixture(s.weights(), s.means(), chol);
+    }
+
+    private static void requireFinite(double[] v, int length, String what) {
+        if (v == null || v.length != length) {
+            throw new IllegalArgumentException("a " + what + " has the wrong length");
+        }
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("a " + what + " is not finite");
+            }
+        }
+    }
+}

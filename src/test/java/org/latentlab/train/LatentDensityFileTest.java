@@ -1,0 +1,75 @@
+package org.latentlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.model.BiGan;
+
+class LatentDensityFileTest {
+    @TempDir Path dir;
+    private Path ckpt;
+    private GaussianMixture fitted;
+
+    @BeforeEach
+    void saveAndFit() throws Exception {
+        ckpt = dir.resolve("ckpt");
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
+            fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), 4, 200, 1);
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutADensityHasNone() throws Exception {
+        assertNull(LatentDensityFile.read(ckpt));
+    }
+
+    @Test
+    void roundTripGivesTheSameSamplesAndKeepsTheWeightsLoadable() throws Exception {
+        assertEquals(4, fitted.components());
+        assertEquals(8, fitted.dimension());
+        LatentDensityFile.attach(ckpt, fitted);
+        GaussianMixture read = LatentDensityFile.read(ckpt);
+        assertArrayEquals(fitted.sample(50, 3), read.sample(50, 3));
+        assertTrue(Checkpoints.readManifest(ckpt).files().containsKey(LatentDensityFile.FILE));
+        try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(ckpt, m)) {
+            assertEquals(8, model.config().zdim());
+        }
+        Checkpoints.export(ckpt, dir.resolve("exported"));
+        assertArrayEquals(fitted.sample(50, 3), LatentDensityFile.read(dir.resolve("exported")).sample(50, 3));
+    }
+
+    @Test
+    void aDamagedDensityIsAClearError() throws Exception {
+        LatentDensityFile.attach(ckpt, fitted);
+        Path f = ckpt.resolve(LatentDensityFile.FILE);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length / 2] ^= 0x11;
+        Files.write(f, b);
+        String msg = assertThrows(CheckpointException.class, () -> LatentDensityFile.read(ckpt)).getMessage();
+        assertTrue(msg.contains(LatentDensityFile.FILE) && msg.contains("corrupted"), msg);
+    }
+
+    @Test
+    void aDensityForAnotherLatentSizeOrWithBadNumbersIsRejected() {
+        var stored = LatentDensityFile.toStored(fitted);
+        var e = assertThrows(IllegalArgumentException.class, () -> LatentDensityFile.fromStored(stored, 16));
+        assertTrue(e.getMessage().contains("latent size is 16"), e.getMessage());
+        stored.choleskyLower()[0][0] = -1; // a covariance that is not positive definite
+        assertThrows(IllegalArgumentException.class, () -> LatentDensityFile.fromStored(stored, 8));
+        stored.choleskyLower()[0][0] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> LatentDensityFile.fromStored(stored, 8));
+    }
+}
