@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
             InterpolateCommand.class,
-            EvalCommand.class, ExportCommand.class, TrainClassifierCommand.class, BenchCommand.class,
+            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class, BenchCommand.class,
             UiBenchCommand.class, ScreenshotsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {

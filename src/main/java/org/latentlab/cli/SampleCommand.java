@@ -6,19 +6,21 @@ import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.train.Prior;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sample", description = "Writes a grid of generated images G(z), z from the prior.")
+@Command(name = "sample", description = "Writes a grid of generated images G(z), z from the model's fitted latent density "
+        + "(see fit-density), or from the prior U(-1, 1) for a model without one or with --uniform.")
 final class SampleCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--count", defaultValue = "64", description = "Number of samples (default ${DEFAULT-VALUE}).") int count;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--scale", defaultValue = "2", description = "Pixel scale of the grid (default ${DEFAULT-VALUE}).") int scale;
     @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
+    @Option(names = "--uniform", description = "Draw z from the uniform prior even if the model has a fitted density.")
+    boolean uniform;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -29,11 +31,12 @@ final class SampleCommand implements Callable<Integer> {
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             ModelConfig c = m.config();
-            float[] images = m.generate(Prior.sample(seed, 0, count, c.zdim()), count);
+            float[] images = m.generate(m.drawLatents(count, seed, uniform), count);
             int cols = (int) Math.ceil(Math.sqrt(count));
             ImageGrid.writePng(ImageGrid.tile(images, count, cols, c.channels(), c.imageSize(), scale), out);
+            String from = m.density() != null && !uniform ? "the fitted latent density" : "the uniform prior";
+            spec.commandLine().getOut().println("wrote " + count + " samples (z from " + from + ") to " + out);
         }
-        spec.commandLine().getOut().println("wrote " + count + " samples to " + out);
         return 0;
     }
 }

@@ -15,6 +15,7 @@ import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.CheckpointManifest;
 import org.latentlab.train.CheckpointStore;
 import org.latentlab.train.Checkpoints;
+import org.latentlab.train.LatentDensityFile;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingListener;
@@ -53,6 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "100") int logEvery;
     @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
     @Option(names = "--keep", defaultValue = "3", description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
+    @Option(names = "--no-density", description = "Do not fit the latent density to the final encoder (see fit-density).")
+    boolean noDensity;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     static final class Length {
@@ -90,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
             var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
                     new CheckpointStore(out, keep), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
+            if (!noDensity && r.lastCheckpoint() != null) {
+                long t0 = System.nanoTime();
+                var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, r.lastCheckpoint(), trainer.config().seed());
+                outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(), (System.nanoTime() - t0) / 1e9);
+            }
             outw.println("done: step " + r.step() + ", checkpoint " + r.lastCheckpoint());
         }
         return 0;

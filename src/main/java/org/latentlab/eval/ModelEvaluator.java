@@ -3,6 +3,7 @@ package org.latentlab.eval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
 
 /**
@@ -15,7 +16,11 @@ public final class ModelEvaluator {
 
     private ModelEvaluator() {}
 
-    public static Map<String, Object> evaluate(BiGan model, ImageDataset train, ImageDataset test,
+    /**
+     * @param density the model's fitted latent density, or null: when given, the sample metrics are
+     *     also computed for samples drawn from it
+     */
+    public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train, ImageDataset test,
             DigitClassifier classifier, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         int d = model.config().zdim();
@@ -30,7 +35,8 @@ public final class ModelEvaluator {
         float[] recon = model.generate(testZ, test.count());
         out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));
         if (classifier != null) {
-            out.putAll(SampleMetrics.compute(model, classifier, trainX, testX, test.labels(), testZ, recon, test.count(), seed));
+            out.putAll(SampleMetrics.compute(model, density, classifier, trainX, testX, test.labels(), testZ, recon,
+                    test.count(), seed));
         }
         out.put("seconds", round((System.nanoTime() - t0) / 1e9));
         return out;

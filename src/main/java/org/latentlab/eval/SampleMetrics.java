@@ -2,6 +2,7 @@ package org.latentlab.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.Prior;
 
@@ -9,8 +10,8 @@ import org.latentlab.train.Prior;
 final class SampleMetrics {
     private SampleMetrics() {}
 
-    static Map<String, Object> compute(BiGan model, DigitClassifier classifier, float[] trainX, float[] testX,
-            int[] testY, float[] testZ, float[] recon, int n, long seed) {
+    static Map<String, Object> compute(BiGan model, GaussianMixture density, DigitClassifier classifier, float[] trainX,
+            float[] testX, int[] testY, float[] testZ, float[] recon, int n, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         DigitClassifier.Output rec = classifier.run(recon, n);
         int kept = 0;
@@ -35,7 +36,21 @@ final class SampleMetrics {
         out.put("frechet_distance_train_vs_test", ModelEvaluator.round(FrechetDistance.between(train.features(), nt,
                 real.features(), n, DigitClassifier.FEATURES)));
         out.put("class_histogram", histogram(gen.probabilities(), s));
+        if (density != null) {
+            putDensityMetrics(out, model, density, classifier, real, n, seed);
+        }
         return out;
+    }
+
+    /** The sample metrics again, for z drawn from the latent density fitted to E(x) instead of the prior. */
+    private static void putDensityMetrics(Map<String, Object> out, BiGan model, GaussianMixture density,
+            DigitClassifier classifier, DigitClassifier.Output real, int n, long seed) {
+        int s = ModelEvaluator.SAMPLE_COUNT;
+        DigitClassifier.Output fitted = classifier.run(model.generate(density.sample(s, seed), s), s);
+        out.put("classifier_score_fitted_density", ModelEvaluator.round(classifierScore(fitted.probabilities(), s)));
+        out.put("frechet_distance_fitted_density", ModelEvaluator.round(FrechetDistance.between(fitted.features(), s,
+                real.features(), n, DigitClassifier.FEATURES)));
+        out.put("class_histogram_fitted_density", histogram(fitted.probabilities(), s));
     }
 
     /**

@@ -58,8 +58,11 @@ class CliTest {
         Path out = dir.resolve("grid.png");
         Run r = run("sample", "--count", "16", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("z from the fitted latent density"), r.out());
         BufferedImage grid = ImageIO.read(out.toFile());
         assertEquals(4 * (28 * 2 + 1) + 1, grid.getWidth());
+        Run uniform = run("sample", "--count", "4", "--uniform", "--out", out.toString());
+        assertTrue(uniform.out().contains("z from the uniform prior"), uniform.out());
     }
 
     @Test
@@ -103,8 +106,14 @@ class CliTest {
                 "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("step 20/20"), r.out());
+        assertTrue(r.out().contains("fitted the latent density"), r.out());
         Run s = run("sample", "--model", run.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
         assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("fitted latent density"), s.out());
+        Run refit = run("fit-density", "--model", run.toString(), "--components", "3", "--max-codes", "100");
+        assertEquals(0, refit.code(), refit.err());
+        assertTrue(refit.out().contains("fitted 3 components to 100 codes"), refit.out());
+        assertEquals(2, run("fit-density", "--model", run.toString(), "--components", "0").code());
         Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out", run.toString(),
                 "--threads", "1");
         assertEquals(0, resumed.code(), resumed.err());

@@ -1,0 +1,53 @@
+package org.latentlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.Checkpoints;
+import org.latentlab.train.LatentDensityFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fit-density", description = "Fits a Gaussian mixture to the codes E(x) of the training set and stores it "
+        + "in the checkpoint; sample, eval and the explorer's Randomize then draw z from it. train does this at its end.")
+final class FitDensityCommand implements Callable<Integer> {
+    @Mixin ModelOption model;
+    @Option(names = "--data", description = "Training data (default: the checkpoint's own data set).") String data;
+    @Option(names = "--components", defaultValue = "" + LatentDensityFile.DEFAULT_COMPONENTS,
+            description = "Mixture components (default ${DEFAULT-VALUE}).") int components;
+    @Option(names = "--max-codes", defaultValue = "" + LatentDensityFile.DEFAULT_MAX_CODES,
+            description = "Training images encoded at most (default ${DEFAULT-VALUE}).") int maxCodes;
+    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (components < 1 || maxCodes < 2 * components) {
+            throw new ParameterException(spec.commandLine(), "--components must be at least 1 and --max-codes at least "
+                    + "twice the components");
+        }
+        TorchThreads.prepare(TorchThreads.trainingThreads());
+        Path dir = Checkpoints.resolve(model.path());
+        var manifest = Checkpoints.readManifest(dir);
+        long t0 = System.nanoTime();
+        try (NDManager manager = NDManager.newBaseManager(); BiGan m = Checkpoints.loadModel(dir, manager)) {
+            var c = m.config();
+            ImageDataset ds = DataSources.load(data != null ? data : manifest.dataset(), MnistDataset.Split.TRAIN,
+                    c.imageSize(), c.channels());
+            GaussianMixture g = LatentDensityFile.fit(m, ds, components, maxCodes, seed);
+            LatentDensityFile.attach(dir, g);
+            spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", components,
+                    Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9, dir.resolve(LatentDensityFile.FILE));
+        }
+        return 0;
+    }
+}
