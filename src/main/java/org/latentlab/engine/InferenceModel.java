@@ -11,6 +11,7 @@ import org.latentlab.data.DigitPreprocessor;
 import org.latentlab.data.ImageFolderDataset;
 import org.latentlab.eval.DigitClassifier;
 import org.latentlab.eval.ModelEvaluator;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
@@ -18,6 +19,8 @@ import org.latentlab.model.ModelConfig;
 import org.latentlab.train.CheckpointException;
 import org.latentlab.train.CheckpointManifest;
 import org.latentlab.train.Checkpoints;
+import org.latentlab.train.LatentDensityFile;
+import org.latentlab.train.Prior;
 
 /**
  * A loaded BiGAN for inference, speaking plain Java values: float[] latent vectors and CHW float
@@ -28,18 +31,21 @@ public final class InferenceModel implements AutoCloseable {
     private final NDManager manager;
     private final CheckpointManifest manifest;
     private BiGan model;
+    private GaussianMixture density; // fitted to this model's E(x); null: draw from the uniform prior
 
-    private InferenceModel(NDManager manager, CheckpointManifest manifest, BiGan model) {
+    private InferenceModel(NDManager manager, CheckpointManifest manifest, BiGan model, GaussianMixture density) {
         this.manager = manager;
         this.manifest = manifest;
         this.model = model;
+        this.density = density;
     }
 
     public static InferenceModel load(Path checkpoint) throws CheckpointException {
         NDManager manager = NDManager.newBaseManager();
         try {
             CheckpointManifest m = Checkpoints.readManifest(checkpoint);
-            return new InferenceModel(manager, m, Checkpoints.loadModel(checkpoint, manager));
+            GaussianMixture density = LatentDensityFile.read(checkpoint);
+            return new InferenceModel(manager, m, Checkpoints.loadModel(checkpoint, manager), density);
         } catch (CheckpointException | RuntimeException e) {
             manager.close();
             throw e;
@@ -49,7 +55,7 @@ public final class InferenceModel implements AutoCloseable {
     /** A model with fresh weights, to receive a training snapshot when no checkpoint was loaded. */
     public static InferenceModel untrained(ModelConfig config) {
         NDManager manager = NDManager.newBaseManager();
-        return new InferenceModel(manager, null, new BiGan(config, manager));
+        return new InferenceModel(manager, null, new BiGan(config, manager), null);
     }
 
     public ModelConfig config() {
@@ -74,6 +80,32 @@ public final class InferenceModel implements AutoCloseable {
         }
         model.close();
         model = fresh;
+        density = null; // fitted to the old encoder
+    }
+
+    /** The latent density fitted to this model's codes, or null when samples come from the uniform prior. */
+    public GaussianMixture density() {
+        return density;
+    }
+
+    /** Takes a density fitted to the current weights (after training, for example). */
+    public void setDensity(GaussianMixture fitted) {
+        if (fitted != null && fitted.dimension() != config().zdim()) {
+            throw new IllegalArgumentException("The density has " + fitted.dimension() + " dimensions, the model "
+                    + config().zdim());
+        }
+        density = fitted;
+    }
+
+    /**
+     * count latent vectors (count * zdim floats) from the model's fitted density, or from the
+     * uniform prior when it has none or {@code uniform} asks for the prior.
+     */
+    public float[] drawLatents(int count, long seed, boolean uniform) {
+        if (density == null || uniform) {
+            return Prior.sample(seed, 0, count, config().zdim());
+        }
+        return density.sample(count, seed);
     }
 
     /**
@@ -85,6 +117,7 @@ public final class InferenceModel implements AutoCloseable {
         try {
             c.updateWeights(model.config(), Checkpoints.weightsOf(model.generator()),
                     Checkpoints.weightsOf(model.encoder()));
+            c.density = density;
             return c;
         } catch (IOException | RuntimeException e) {
             c.close();
@@ -132,10 +165,10 @@ public final class InferenceModel implements AutoCloseable {
     public java.util.Map<String, Object> evaluate(org.latentlab.data.ImageDataset train, org.latentlab.data.ImageDataset test,
             Path classifierDir, long seed) throws IOException {
         if (classifierDir == null || !java.nio.file.Files.isDirectory(classifierDir)) {
-            return ModelEvaluator.evaluate(model, train, test, null, seed);
+            return ModelEvaluator.evaluate(model, density, train, test, null, seed);
         }
         try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {
-            return ModelEvaluator.evaluate(model, train, test, classifier, seed);
+            return ModelEvaluator.evaluate(model, density, train, test, classifier, seed);
         }
     }
 

@@ -13,6 +13,7 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageFiles;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.train.TrainingSnapshot;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class LatentEngine implements AutoCloseable {
     private InferenceModel model;         // model thread only
     private ModelInfo info;               // model thread only
     private DataCache data;               // model thread only
+    private final java.util.SplittableRandom randomSeeds = new java.util.SplittableRandom(); // model thread only
 
     public LatentEngine() {
         modelThread = torchThread("latentlab-model");
@@ -81,7 +83,7 @@ public final class LatentEngine implements AutoCloseable {
             }
             model = loaded;
             var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.step(), m.dataset(), checkpoint, m.metrics());
+            info = new ModelInfo(m.model(), m.step(), m.dataset(), checkpoint, m.metrics(), loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
             return info;
@@ -100,7 +102,7 @@ public final class LatentEngine implements AutoCloseable {
             }
             boolean sameShape = model.config().equals(s.config());
             model.updateWeights(s.config(), s.generatorWeights(), s.encoderWeights());
-            info = new ModelInfo(s.config(), s.step(), dataset, null, Map.of());
+            info = new ModelInfo(s.config(), s.step(), dataset, null, Map.of(), false);
             if (!sameShape || data != null && !dataset.equals(data.spec())) {
                 data = null;
             } else if (data != null) {
@@ -108,6 +110,25 @@ public final class LatentEngine implements AutoCloseable {
             }
             return info;
         });
+    }
+
+    /** Takes a density fitted after training for the model of that step (ignored if the model moved on). */
+    CompletableFuture<ModelInfo> applyDensity(GaussianMixture density, long step) {
+        return onModelThread(() -> {
+            if (model != null && info != null && info.step() == step && info.source() == null) {
+                model.setDensity(density);
+                info = info.withFittedDensity();
+            }
+            return info;
+        });
+    }
+
+    /**
+     * A random latent vector: from the model's fitted density, where G was taught by real images,
+     * or from the uniform prior for a model without one.
+     */
+    public CompletableFuture<float[]> randomLatent() {
+        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false));
     }
 
     /** G(z): pixels of one image (CHW floats). */

@@ -15,6 +15,9 @@ public interface TrainingEvents {
     /** The engine's inference copies now hold the weights of this step. */
     void modelRefreshed(ModelInfo info);
 
+    /** The run's steps are done; a latent density is being fitted to its encoder (seconds) before it finishes. */
+    default void fittingDensity() {}
+
     /** The run ended normally or by request; {@code checkpoint} is its last checkpoint (or null). */
     void finished(long step, boolean stopped, Path checkpoint);
 

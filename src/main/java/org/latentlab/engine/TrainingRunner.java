@@ -1,16 +1,19 @@
 package org.latentlab.engine;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.CheckpointStore;
 import org.latentlab.train.Checkpoints;
+import org.latentlab.train.LatentDensityFile;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingDivergedException;
 import org.latentlab.train.TrainingListener;
@@ -87,6 +90,9 @@ public final class TrainingRunner implements AutoCloseable {
             var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
                     new CheckpointStore(req.outDir(), 3), req.data(), "Latent Lab window");
             TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data()), c).run();
+            if (r.lastCheckpoint() != null) {
+                fitDensity(trainer, data, r, events);
+            }
             events.finished(r.step(), r.cancelled(), r.lastCheckpoint());
         } catch (TrainingDivergedException e) {
             events.failed(e.getMessage());
@@ -95,6 +101,21 @@ public final class TrainingRunner implements AutoCloseable {
             events.failed(e.getMessage() != null ? e.getMessage() : e.toString());
         } finally {
             control = null;
+        }
+    }
+
+    /**
+     * Fits the latent density to the final encoder, stores it with the last checkpoint and hands it
+     * to the explorer's model. A failure here costs only the density, never the run.
+     */
+    private void fitDensity(BiGanTrainer trainer, ImageDataset data, TrainingLoop.Result r, TrainingEvents events) {
+        events.fittingDensity();
+        try {
+            GaussianMixture g = LatentDensityFile.fitAndAttach(trainer.model(), data, r.lastCheckpoint(),
+                    trainer.config().seed());
+            events.modelRefreshed(engine.applyDensity(g, r.step()).join());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not fit the latent density; samples will come from the uniform prior", e);
         }
     }
 

@@ -71,7 +71,9 @@ class ViewModelTest {
     @Test
     void explorerRendersSetsPastesAndRemembers() throws Exception {
         ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
-        vm.modelChanged(engine.loadBundledModel().get(), true);
+        var info = engine.loadBundledModel().get();
+        assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
+        vm.modelChanged(info, true);
         assertEquals(32, vm.dims().size());
         Image first = vm.imageProperty().get();
         assertNotNull(first);
@@ -94,6 +96,7 @@ class ViewModelTest {
         assertEquals(1, vm.gallery().size());
         org.junit.jupiter.api.Assertions.assertArrayEquals(remembered, vm.gallery().get(0).z());
         vm.randomize();
+        assertFalse(java.util.Arrays.equals(remembered, vm.effectiveZ()), "randomize draws a new z");
         vm.remember();
         assertEquals(2, vm.gallery().size());
         assertFalse(samePixels(vm.gallery().get(0).thumbnail(), vm.gallery().get(1).thumbnail()),

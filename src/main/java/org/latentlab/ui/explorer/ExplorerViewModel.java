@@ -2,7 +2,6 @@ package org.latentlab.ui.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -69,7 +68,6 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final Random random = new Random();
     private boolean rendering;
     private boolean stale;
     private long staleSince;
@@ -190,12 +188,9 @@ public final class ExplorerViewModel {
         changed();
     }
 
+    /** A random z from the model's fitted latent density (the uniform prior for a model without one). */
     public void randomize() {
-        float[] z = new float[dims.size()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = random.nextFloat() * 2 - 1;
-        }
-        setZ(z);
+        background.run(() -> engine.randomLatent().get(), this::setZ, this::fail);
     }
 
     public void reset() {

@@ -45,15 +45,17 @@ public final class MetricsView extends VBox {
         y.setLabel("share of 10,000 samples");
         BarChart<String, Number> hist = new BarChart<>(x, y);
         hist.setAnimated(false);
-        hist.setLegendVisible(false);
         hist.setTitle("Class histogram of samples (mode collapse shows here)");
         hist.setPrefHeight(280);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        hist.getData().add(series);
-        vm.histogram().addListener((ListChangeListener<Double>) c -> {
-            series.getData().clear();
-            for (int i = 0; i < vm.histogram().size(); i++) {
-                series.getData().add(new XYChart.Data<>(Integer.toString(i), vm.histogram().get(i)));
+        vm.histograms().addListener((ListChangeListener<MetricsViewModel.Histogram>) c -> {
+            hist.getData().clear();
+            for (MetricsViewModel.Histogram h : vm.histograms()) {
+                XYChart.Series<String, Number> series = new XYChart.Series<>();
+                series.setName(h.source());
+                for (int i = 0; i < h.shares().length; i++) {
+                    series.getData().add(new XYChart.Data<>(Integer.toString(i), h.shares()[i]));
+                }
+                hist.getData().add(series);
             }
         });
         getChildren().addAll(new HBox(10, run, busy, message), table, hist);

@@ -223,6 +223,11 @@ public final class TrainingViewModel {
         }
 
         @Override
+        public void fittingDensity() {
+            background.onUiThread(() -> status.set("Fitting the latent density to the encoder's codes, for sampling…"));
+        }
+
+        @Override
         public void finished(long step, boolean stopped, Path checkpoint) {
             background.onUiThread(() -> {
                 if (checkpoint != null) {
