@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 final class FitDensityCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--data", description = "Training data (default: the checkpoint's own data set).") String data;
-    @Option(names = "--components", defaultValue = "" + LatentDensityFile.DEFAULT_COMPONENTS,
+    @Option(names = "--components", defaultValue = "" + LatentDensityFile.THOROUGH_COMPONENTS,
             description = "Mixture components (default ${DEFAULT-VALUE}).") int components;
-    @Option(names = "--max-codes", defaultValue = "" + LatentDensityFile.DEFAULT_MAX_CODES,
+    @Option(names = "--max-codes", defaultValue = "" + LatentDensityFile.THOROUGH_MAX_CODES,
             description = "Training images encoded at most (default ${DEFAULT-VALUE}).") int maxCodes;
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,7 +45,7 @@ final class FitDensityCommand implements Callable<Integer> {
                     c.imageSize(), c.channels());
             GaussianMixture g = LatentDensityFile.fit(m, ds, components, maxCodes, seed);
             LatentDensityFile.attach(dir, g);
-            spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", components,
+            spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", g.components(),
                     Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9, dir.resolve(LatentDensityFile.FILE));
         }
         return 0;

@@ -94,13 +94,24 @@ final class TrainCommand implements Callable<Integer> {
                     new CheckpointStore(out, keep), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
             if (!noDensity && r.lastCheckpoint() != null) {
-                long t0 = System.nanoTime();
-                var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, r.lastCheckpoint(), trainer.config().seed());
-                outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(), (System.nanoTime() - t0) / 1e9);
+                fitDensity(trainer, ds, r.lastCheckpoint(), outw);
             }
             outw.println("done: step " + r.step() + ", checkpoint " + r.lastCheckpoint());
         }
         return 0;
+    }
+
+    /** The checkpoint is already safe: a density that cannot be fitted is reported, not a failed run. */
+    private static void fitDensity(BiGanTrainer trainer, ImageDataset ds, Path checkpoint, PrintWriter outw)
+            throws java.io.IOException {
+        long t0 = System.nanoTime();
+        try {
+            var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, checkpoint, LatentDensityFile.Settings.THOROUGH,
+                    trainer.config().seed());
+            outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(), (System.nanoTime() - t0) / 1e9);
+        } catch (IllegalArgumentException e) {
+            outw.println("no latent density (samples will use the uniform prior): " + e.getMessage());
+        }
     }
 
     private long totalSteps(ImageDataset ds, int batchSize) {
