@@ -121,8 +121,11 @@ class MainWindowTest {
         robot.clickOn("#stop-training");
         waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
         assertTrue(vm.training().statusProperty().get().startsWith("Stopped at step"), vm.training().statusProperty().get());
-        assertNotNull(vm.training().lastCheckpointProperty().get());
-        // The explorer now shows the trained model (latent size 8).
+        java.nio.file.Path last = vm.training().lastCheckpointProperty().get();
+        assertNotNull(last);
+        assertTrue(java.nio.file.Files.exists(last.resolve("latent-density.json")), "the last checkpoint holds its density");
+        // The explorer now shows the trained model (latent size 8), and Randomize draws from its density.
         waitFor(20, () -> vm.explorer().dims().size() == 8);
+        waitFor(20, () -> vm.explorer().modelProperty().get().fittedDensity());
     }
 }
