@@ -123,7 +123,7 @@ public final class UiBenchmark extends Application {
             public void handle(long now) {
                 if (last != 0) {
                     gaps.record(now - last);
-                    if (now - last > 100_000_000L) {
+                    if (now - last > 50_000_000L) { // the goal
                         LOG.info("FX pulse gap of {} ms, {} s after training started ({})", (now - last) / 1_000_000,
                                 String.format("%.1f", (now - trainingStart) / 1e9), vm.training().statusProperty().get());
                     }
