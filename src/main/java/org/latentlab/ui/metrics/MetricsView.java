@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The evaluation figures of the current model and the class histogram of its samples. */
@@ -35,7 +36,8 @@ public final class MetricsView extends VBox {
         table.getColumns().add(column("Metric", 330, r -> r.name()));
         table.getColumns().add(column("Value", 120, r -> r.value()));
         table.getColumns().add(column("Compare with", 330, r -> r.reference()));
-        table.setPrefHeight(330);
+        table.setPrefHeight(420); // every row without scrolling; grows with the window
+        VBox.setVgrow(table, Priority.ALWAYS);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // no empty filler column
         table.setPlaceholder(new Label("No figures yet."));
         CategoryAxis x = new CategoryAxis();
@@ -47,6 +49,7 @@ public final class MetricsView extends VBox {
         hist.setAnimated(false);
         hist.setTitle("Class histogram of samples (mode collapse shows here)");
         hist.setPrefHeight(280);
+        hist.setMinHeight(260);
         vm.histograms().addListener((ListChangeListener<MetricsViewModel.Histogram>) c -> {
             hist.getData().clear();
             for (MetricsViewModel.Histogram h : vm.histograms()) {
