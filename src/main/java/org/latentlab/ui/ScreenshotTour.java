@@ -65,14 +65,14 @@ public final class ScreenshotTour extends Application {
     private void encoder() {
         select(1);
         var en = vm.encoder();
-        en.randomTestImageAs(true);
-        en.randomTestImageAs(false);
+        en.interpolation().randomTestImageAs(true);
+        en.interpolation().randomTestImageAs(false);
         en.encodeRandomTestImage();
         waitUntil(() -> en.reconstructionProperty().get() != null && !en.busyProperty().get(), () -> {
             en.refine();
             waitUntil(() -> !en.busyProperty().get() && !en.refineErrors().isEmpty(), () -> {
-                en.interpolate();
-                waitUntil(() -> en.stripProperty().get() != null && !en.busyProperty().get(),
+                en.interpolation().interpolate();
+                waitUntil(() -> en.interpolation().stripProperty().get() != null && !en.busyProperty().get(),
                         () -> after(1000, () -> {
                             shoot("encoder.png");
                             training();

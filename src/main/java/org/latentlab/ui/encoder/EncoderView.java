@@ -137,20 +137,21 @@ public final class EncoderView extends ScrollPane {
     }
 
     private Node interpolation() {
+        InterpolationViewModel iv = vm.interpolation();
         ImageView a = imageView(84, "slot-a");
-        a.imageProperty().bind(vm.slotAProperty());
+        a.imageProperty().bind(iv.slotAProperty());
         ImageView b = imageView(84, "slot-b");
-        b.imageProperty().bind(vm.slotBProperty());
+        b.imageProperty().bind(iv.slotBProperty());
         VBox slotA = new VBox(4, new Label("A"), framedSmall(a), button("Use current", "Use the encoded image as A", () -> vm.useCurrentAs(true)),
-                button("Random", "A random test image as A", () -> vm.randomTestImageAs(true)));
+                button("Random", "A random test image as A", () -> iv.randomTestImageAs(true)));
         VBox slotB = new VBox(4, new Label("B"), framedSmall(b), button("Use current", "Use the encoded image as B", () -> vm.useCurrentAs(false)),
-                button("Random", "A random test image as B", () -> vm.randomTestImageAs(false)));
-        Spinner<Integer> frames = new Spinner<>(2, 64, vm.framesProperty().get());
+                button("Random", "A random test image as B", () -> iv.randomTestImageAs(false)));
+        Spinner<Integer> frames = new Spinner<>(2, 64, iv.framesProperty().get());
         frames.setPrefWidth(80);
-        frames.valueProperty().addListener((o, x, y) -> vm.framesProperty().set(y));
+        frames.valueProperty().addListener((o, x, y) -> iv.framesProperty().set(y));
         ToggleSwitch slerp = new ToggleSwitch("Spherical");
-        slerp.selectedProperty().bindBidirectional(vm.sphericalProperty());
-        Button go = button("Interpolate", "Frames of G along the path from z_A to z_B", vm::interpolate);
+        slerp.selectedProperty().bindBidirectional(iv.sphericalProperty());
+        Button go = button("Interpolate", "Frames of G along the path from z_A to z_B", iv::interpolate);
         go.setId("interpolate");
         Button play = button("Play", "Play the frames as an animation", this::togglePlay);
         player.statusProperty().addListener((o, x, status) ->
@@ -159,13 +160,13 @@ public final class EncoderView extends ScrollPane {
         Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF", "*.gif", false));
         ImageView strip = new ImageView();
         strip.setId("strip");
-        strip.imageProperty().bind(vm.stripProperty());
+        strip.imageProperty().bind(iv.stripProperty());
         strip.setPreserveRatio(true);
         strip.setFitWidth(560);
         strip.setSmooth(false);
-        vm.animationFrames().addListener((ListChangeListener<Image>) c -> {
+        iv.animationFrames().addListener((ListChangeListener<Image>) c -> {
             player.stop();
-            animation.setImage(vm.animationFrames().isEmpty() ? null : vm.animationFrames().get(0));
+            animation.setImage(iv.animationFrames().isEmpty() ? null : iv.animationFrames().get(0));
         });
         HBox controls = new HBox(8, new Label("Frames"), frames, slerp, go, play, png, gif);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -175,7 +176,7 @@ public final class EncoderView extends ScrollPane {
     }
 
     private void togglePlay() {
-        List<Image> frames = vm.animationFrames();
+        List<Image> frames = vm.interpolation().animationFrames();
         if (player.getStatus() == javafx.animation.Animation.Status.RUNNING || frames.isEmpty()) {
             player.stop();
             return;
@@ -208,9 +209,9 @@ public final class EncoderView extends ScrollPane {
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             if (png) {
-                vm.exportStrip(f.toPath());
+                vm.interpolation().exportStrip(f.toPath());
             } else {
-                vm.exportGif(f.toPath());
+                vm.interpolation().exportGif(f.toPath());
             }
         }
     }

@@ -2,12 +2,9 @@ package org.latentlab.ui.encoder;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,14 +12,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
-import org.latentlab.data.AnimatedGif;
 import org.latentlab.data.ImageFiles;
-import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
@@ -52,18 +46,10 @@ public final class EncoderViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Float> refineErrors = FXCollections.observableArrayList();
     private final IntegerProperty refineSteps = new SimpleIntegerProperty(50);
-    private final IntegerProperty frames = new SimpleIntegerProperty(10);
-    private final BooleanProperty spherical = new SimpleBooleanProperty(false);
-    private final ReadOnlyObjectWrapper<Image> slotA = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Image> slotB = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Image> strip = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Image> animationFrames = FXCollections.observableArrayList();
     private final Random random = new Random();
     private ModelInfo model;
     private Encoding current;
-    private float[] zA;
-    private float[] zB;
-    private float[] stripPixels;
+    private final InterpolationViewModel interpolation;
     private long encodeStarted;
     private double lastEncodeMillis = Double.NaN;
 
@@ -73,6 +59,25 @@ public final class EncoderViewModel {
         this.engine = engine;
         this.background = background;
         this.sendToExplorer = sendToExplorer;
+        this.interpolation = new InterpolationViewModel(engine, background, new InterpolationViewModel.Status() {
+            @Override
+            public void working(String text) {
+                busy.set(true);
+                failed.set(false);
+                message.set(text);
+            }
+
+            @Override
+            public void done(String text) {
+                busy.set(false);
+                message.set(text);
+            }
+
+            @Override
+            public void failed(Throwable t) {
+                fail(t);
+            }
+        });
     }
 
     public void modelChanged(ModelInfo info) {
@@ -80,12 +85,8 @@ public final class EncoderViewModel {
         model = info;
         if (resized) {
             current = null;
-            zA = zB = null;
-            slotA.set(null);
-            slotB.set(null);
-            strip.set(null);
-            animationFrames.clear();
         }
+        interpolation.modelChanged(info, resized);
     }
 
     // ---- inputs ----
@@ -186,89 +187,16 @@ public final class EncoderViewModel {
 
     // ---- interpolation ----
 
+    public InterpolationViewModel interpolation() {
+        return interpolation;
+    }
+
     public void useCurrentAs(boolean a) {
         if (current == null) {
             fail(new IllegalStateException("Encode an image first, then use it as " + (a ? "A" : "B") + "."));
             return;
         }
-        setSlot(a, current);
-    }
-
-    private void setSlot(boolean a, Encoding e) {
-        var c = model.config();
-        Image thumb = FxImages.of(e.input(), c.channels(), c.imageSize(), 3);
-        if (a) {
-            zA = e.z();
-            slotA.set(thumb);
-        } else {
-            zB = e.z();
-            slotB.set(thumb);
-        }
-    }
-
-    public void randomTestImageAs(boolean a) {
-        int index = random.nextInt(10_000);
-        background.run(() -> engine.encodeTestImage(index).get(), e -> setSlot(a, e), this::fail);
-    }
-
-    public void interpolate() {
-        if (zA == null || zB == null) {
-            fail(new IllegalStateException("Choose both image A and image B first."));
-            return;
-        }
-        int n = frames.get();
-        var c = model.config();
-        busy.set(true);
-        background.run(() -> engine.interpolate(zA, zB, n, spherical.get()).get(), px -> {
-            stripPixels = px;
-            strip.set(FxImages.grid(px, n, n, c.channels(), c.imageSize(), 3));
-            List<Image> list = new ArrayList<>();
-            int size = c.pixels();
-            for (int f = 0; f < n; f++) {
-                float[] one = java.util.Arrays.copyOfRange(px, f * size, (f + 1) * size);
-                list.add(FxImages.of(one, c.channels(), c.imageSize(), SCALE));
-            }
-            animationFrames.setAll(list);
-            busy.set(false);
-            message.set("Interpolated " + n + (spherical.get() ? " frames (spherical)." : " frames (linear)."));
-        }, this::fail);
-    }
-
-    public void exportStrip(Path file) {
-        if (stripPixels == null) {
-            fail(new IllegalStateException("Interpolate first."));
-            return;
-        }
-        var c = model.config();
-        int n = stripPixels.length / c.pixels();
-        float[] px = stripPixels;
-        background.run(() -> {
-            ImageGrid.writePng(ImageGrid.tile(px, n, n, c.channels(), c.imageSize(), 4), file);
-            return file;
-        }, f -> message.set("Saved " + f.getFileName() + "."), this::fail);
-    }
-
-    public void exportGif(Path file) {
-        if (stripPixels == null) {
-            fail(new IllegalStateException("Interpolate first."));
-            return;
-        }
-        var c = model.config();
-        int size = c.pixels();
-        float[] px = stripPixels;
-        background.run(() -> {
-            List<BufferedImage> frames = new ArrayList<>();
-            int n = px.length / size;
-            for (int f = 0; f < n; f++) {
-                float[] one = java.util.Arrays.copyOfRange(px, f * size, (f + 1) * size);
-                frames.add(ImageGrid.tile(one, 1, 1, c.channels(), c.imageSize(), 8));
-            }
-            for (int f = n - 2; f > 0; f--) {
-                frames.add(frames.get(f)); // play back and forth
-            }
-            AnimatedGif.write(frames, file, 120);
-            return file;
-        }, f -> message.set("Saved " + f.getFileName() + "."), this::fail);
+        interpolation.setSlot(a, current);
     }
 
     // ---- properties ----
@@ -307,30 +235,6 @@ public final class EncoderViewModel {
 
     public IntegerProperty refineStepsProperty() {
         return refineSteps;
-    }
-
-    public IntegerProperty framesProperty() {
-        return frames;
-    }
-
-    public BooleanProperty sphericalProperty() {
-        return spherical;
-    }
-
-    public ReadOnlyObjectProperty<Image> slotAProperty() {
-        return slotA.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Image> slotBProperty() {
-        return slotB.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Image> stripProperty() {
-        return strip.getReadOnlyProperty();
-    }
-
-    public ObservableList<Image> animationFrames() {
-        return animationFrames;
     }
 
     public Encoding current() {
