@@ -13,9 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
@@ -26,7 +24,6 @@ import org.latentlab.train.Checkpoints;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
 import org.latentlab.ui.common.Background;
-import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.UserMessages;
 
 /**
@@ -37,7 +34,6 @@ public final class TrainingViewModel {
     static final long UI_INTERVAL_NANOS = 100_000_000L;
     static final int SNAPSHOT_EVERY = 100;
     static final int CHECKPOINT_EVERY = 1000;
-    static final int GRID_HISTORY = 200;
 
     private final LatentEngine engine;
     private final Background background;
@@ -49,17 +45,10 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper chartVersion = new ReadOnlyIntegerWrapper(0);
-    private final ObservableList<GridFrame> frames = FXCollections.observableArrayList();
-    private final IntegerProperty selectedFrame = new SimpleIntegerProperty(-1);
+    private final TrainingHistory history = new TrainingHistory();
     private final ObjectProperty<Path> resumeFrom = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> lastCheckpoint = new ReadOnlyObjectWrapper<>();
-    final SeriesStore lossD = new SeriesStore();
-    final SeriesStore lossGE = new SeriesStore();
-    final SeriesStore dReal = new SeriesStore();
-    final SeriesStore dFake = new SeriesStore();
-    final SeriesStore reconError = new SeriesStore();
     private volatile long lastUiUpdate;
-    private volatile boolean followLatest = true;
 
     private record Loaded(CheckpointManifest manifest, ModelInfo info) {}
 
@@ -67,7 +56,6 @@ public final class TrainingViewModel {
         this.engine = engine;
         this.background = background;
         this.modelUpdated = modelUpdated;
-        selectedFrame.addListener((o, a, b) -> followLatest = b.intValue() == frames.size() - 1);
     }
 
     public TrainingSettings settings() {
@@ -170,12 +158,7 @@ public final class TrainingViewModel {
     }
 
     private void clearRun() {
-        for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
-            s.clear();
-        }
-        frames.clear();
-        selectedFrame.set(-1);
-        followLatest = true;
+        history.clear();
         error.set("");
         progress.set(0);
         chartVersion.set(chartVersion.get() + 1);
@@ -186,10 +169,7 @@ public final class TrainingViewModel {
     private final class Events implements TrainingEvents {
         @Override
         public void progress(TrainingProgress p) {
-            lossD.add(p.step(), p.lossD());
-            lossGE.add(p.step(), p.lossGE());
-            dReal.add(p.step(), p.dReal());
-            dFake.add(p.step(), p.dFake());
+            history.record(p);
             long now = System.nanoTime();
             if (now - lastUiUpdate >= UI_INTERVAL_NANOS || p.step() == p.totalSteps()) {
                 lastUiUpdate = now;
@@ -199,17 +179,8 @@ public final class TrainingViewModel {
 
         @Override
         public void snapshot(TrainingSnapshot s) {
-            var c = s.config();
-            reconError.add(s.step(), s.reconstructionMse());
-            int n = s.realCount();
-            float[] pairs = new float[2 * n * c.pixels()];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(s.reals(), i * c.pixels(), pairs, 2 * i * c.pixels(), c.pixels());
-                System.arraycopy(s.reconstructions(), i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
-            }
-            GridFrame f = new GridFrame(s.step(), FxImages.grid(s.samples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
-                    FxImages.grid(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), s.reconstructionMse());
-            background.onUiThread(() -> addFrame(f));
+            GridFrame f = history.frameOf(s);
+            background.onUiThread(() -> history.addFrame(f));
         }
 
         @Override
@@ -269,16 +240,6 @@ public final class TrainingViewModel {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    private void addFrame(GridFrame f) {
-        if (frames.size() >= GRID_HISTORY) {
-            frames.remove(0);
-        }
-        frames.add(f);
-        if (followLatest) {
-            selectedFrame.set(frames.size() - 1);
-        }
-    }
-
     // ---- properties ----
 
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
@@ -306,11 +267,11 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<GridFrame> frames() {
-        return frames;
+        return history.frames();
     }
 
     public IntegerProperty selectedFrameProperty() {
-        return selectedFrame;
+        return history.selectedFrameProperty();
     }
 
     public ObjectProperty<Path> resumeFromProperty() {
@@ -322,13 +283,6 @@ public final class TrainingViewModel {
     }
 
     public SeriesStore series(String name) {
-        return switch (name) {
-            case "lossD" -> lossD;
-            case "lossGE" -> lossGE;
-            case "dReal" -> dReal;
-            case "dFake" -> dFake;
-            case "recon" -> reconError;
-            default -> throw new IllegalArgumentException(name);
-        };
+        return history.series(name);
     }
 }
