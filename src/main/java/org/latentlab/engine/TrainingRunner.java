@@ -112,7 +112,7 @@ public final class TrainingRunner implements AutoCloseable {
         events.fittingDensity();
         try {
             GaussianMixture g = LatentDensityFile.fitAndAttach(trainer.model(), data, r.lastCheckpoint(),
-                    LatentDensityFile.Settings.QUICK, trainer.config().seed());
+                    LatentDensityFile.Settings.quick(), trainer.config().seed());
             events.modelRefreshed(engine.applyDensity(g, r.step()).join());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not fit the latent density; samples will come from the uniform prior", e);

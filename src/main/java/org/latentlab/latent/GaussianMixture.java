@@ -2,6 +2,7 @@ package org.latentlab.latent;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -57,9 +58,27 @@ public final class GaussianMixture {
      * @throws IllegalArgumentException if there are fewer codes than components
      */
     public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed) {
+        return fit(z, n, d, k, iterations, seed, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #fit(float[], int, int, int, int, long)} on at most {@code threads} threads: the
+     * window leaves one core to the UI while it fits after training.
+     */
+    public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed, int threads) {
         if (n < k * 2 || z.length < n * d) {
             throw new IllegalArgumentException("Need at least " + 2 * k + " codes to fit " + k + " components, got " + n);
         }
+        // Parallel streams run in the pool of the task that starts them, so this bounds every one below.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            return pool.submit(() -> fitInPool(z, n, d, k, iterations, seed)).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static GaussianMixture fitInPool(float[] z, int n, int d, int k, int iterations, long seed) {
         double[][] means = seedMeans(z, n, d, k, new SplittableRandom(seed));
         double[][] resp = new double[n][k];
         GaussianMixture g = initial(means, z, n, d);
@@ -202,7 +221,7 @@ public final class GaussianMixture {
         double[] w = new double[k];
         double[][] means = new double[k][d];
         double[][][] chol = new double[k][][];
-        for (int c = 0; c < k; c++) {
+        IntStream.range(0, k).parallel().forEach(c -> { // components are independent
             double nk = 1e-10;
             for (int i = 0; i < n; i++) {
                 nk += resp[i][c];
@@ -215,7 +234,7 @@ public final class GaussianMixture {
             }
             w[c] = nk / n;
             chol[c] = choleskyOf(covariance(z, n, d, resp, c, means[c], nk));
-        }
+        });
         return new GaussianMixture(w, means, chol);
     }
 

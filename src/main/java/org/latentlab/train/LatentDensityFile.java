@@ -30,11 +30,15 @@ public final class LatentDensityFile {
     public static final int THOROUGH_COMPONENTS = 100;
     public static final int THOROUGH_MAX_CODES = 60_000;
 
-    public record Settings(int components, int maxCodes) {
-        /** For the CLI's train and fit-density: a minute once at the end of a long run. */
-        public static final Settings THOROUGH = new Settings(THOROUGH_COMPONENTS, THOROUGH_MAX_CODES);
-        /** For training in the window: seconds, so the user is not kept waiting after Stop. */
-        public static final Settings QUICK = new Settings(50, 20_000);
+    public record Settings(int components, int maxCodes, int threads) {
+        /** For the CLI's train and fit-density: a minute once at the end of a long run, on every core. */
+        public static final Settings THOROUGH = new Settings(THOROUGH_COMPONENTS, THOROUGH_MAX_CODES,
+                Runtime.getRuntime().availableProcessors());
+
+        /** For training in the window: seconds, so the user is not kept waiting after Stop; one core left to the UI. */
+        public static Settings quick() {
+            return new Settings(50, 20_000, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        }
     }
 
     private static final int ITERATIONS = 25;
@@ -50,7 +54,9 @@ public final class LatentDensityFile {
      * every few images. The images are evenly spaced through the data set, so a folder sorted by
      * label gives every label its share.
      */
-    public static GaussianMixture fit(BiGan model, ImageDataset data, int components, int maxCodes, long seed) {
+    public static GaussianMixture fit(BiGan model, ImageDataset data, Settings settings, long seed) {
+        int components = settings.components();
+        int maxCodes = settings.maxCodes();
         int n = Math.min(maxCodes, data.count());
         int k = Math.max(1, Math.min(components, n / (2 * model.config().zdim())));
         int pixels = data.imageSize();
@@ -59,13 +65,13 @@ public final class LatentDensityFile {
             data.copyImage((int) ((long) i * data.count() / n), x, i * pixels);
         }
         float[] z = model.encode(x, n);
-        return GaussianMixture.fit(z, n, model.config().zdim(), k, ITERATIONS, seed);
+        return GaussianMixture.fit(z, n, model.config().zdim(), k, ITERATIONS, seed, settings.threads());
     }
 
     /** Fits and stores the density in the checkpoint: what a finished training run does. */
     public static GaussianMixture fitAndAttach(BiGan model, ImageDataset data, Path checkpoint, Settings settings,
             long seed) throws IOException {
-        GaussianMixture g = fit(model, data, settings.components(), settings.maxCodes(), seed);
+        GaussianMixture g = fit(model, data, settings, seed);
         attach(checkpoint, g);
         return g;
     }

@@ -50,6 +50,14 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void theFitIsTheSameOnOneThreadAsOnSeveral() {
+        GaussianMixture one = GaussianMixture.fit(twoClusters(), 3000, 2, 3, 10, 5, 1);
+        GaussianMixture four = GaussianMixture.fit(twoClusters(), 3000, 2, 3, 10, 5, 4);
+        assertArrayEquals(one.weights(), four.weights());
+        assertArrayEquals(one.sample(100, 2), four.sample(100, 2));
+    }
+
+    @Test
     void choleskyFactorReproducesTheMatrix() {
         double[][] m = {{4, 2, 0.4}, {2, 3, 0.5}, {0.4, 0.5, 1}};
         double[][] l = GaussianMixture.choleskyOf(m);

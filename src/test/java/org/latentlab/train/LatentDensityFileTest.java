@@ -27,7 +27,7 @@ class LatentDensityFileTest {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
-            fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), 4, 200, 1);
+            fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), new LatentDensityFile.Settings(4, 200, 1), 1);
         }
     }
 
