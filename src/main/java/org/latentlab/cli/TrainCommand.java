@@ -42,7 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128") int batch;
     @Option(names = "--lr-d", defaultValue = "1e-4") float lrD;
     @Option(names = "--lr-ge", defaultValue = "2e-4") float lrGE;
-    @Option(names = "--lambda-x", defaultValue = "1", description = "x-cycle weight (0 = off).") float lambdaX;
+    @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
+            description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "1", description = "z-cycle weight (0 = off).") float lambdaZ;
     @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;

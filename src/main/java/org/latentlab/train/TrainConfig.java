@@ -36,9 +36,15 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         return new TrainConfig(128, 2e-4f, 2e-4f, 0.5f, 0.999f, 0f, 0f, seed);
     }
 
+    /**
+     * Weight of the x-cycle term by default. Measured (8,000 steps, `eval` with the fitted density):
+     * 1-NN of E(x) 96.83 / 97.21 / 97.49 % at 1 / 2 / 4, samples' classifier score 8.93 / 8.84 / 8.92.
+     */
+    public static final float DEFAULT_LAMBDA_X = 4f;
+
     /** Defaults that train MNIST stably: a slower D and both cycle terms. */
     public static TrainConfig defaults(long seed) {
-        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 1f, 1f, seed);
+        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, DEFAULT_LAMBDA_X, 1f, seed);
     }
 
     public TrainConfig withSeed(long newSeed) {

@@ -32,7 +32,7 @@ public final class TrainingSettings {
     final IntegerProperty batch = new SimpleIntegerProperty(128);
     final DoubleProperty lrD = new SimpleDoubleProperty(1e-4);
     final DoubleProperty lrGE = new SimpleDoubleProperty(2e-4);
-    final DoubleProperty lambdaX = new SimpleDoubleProperty(1.0);
+    final DoubleProperty lambdaX = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_X);
     final DoubleProperty lambdaZ = new SimpleDoubleProperty(1.0);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
