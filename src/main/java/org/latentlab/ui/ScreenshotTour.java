@@ -3,7 +3,6 @@ package org.latentlab.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -46,19 +45,29 @@ public final class ScreenshotTour extends Application {
         vm.start(() -> after(1500, this::explorer));
     }
 
+    /** Three random z's remembered in the gallery, as a user clicking Randomize would; then a direction moved. */
     private void explorer() {
-        var ex = vm.explorer();
-        for (long seed : List.of(3L, 5L, 8L)) {
-            ex.setZ(org.latentlab.train.Prior.sample(seed, 0, 1, ex.dims().size()));
-            ex.remember();
+        rememberRandom(3, () -> {
+            var ex = vm.explorer();
+            if (!ex.directions().isEmpty()) {
+                ex.directions().get(0).amountProperty().set(0.8);
+            }
+            after(1500, () -> {
+                shoot("explorer.png");
+                encoder();
+            });
+        });
+    }
+
+    private void rememberRandom(int left, Runnable then) {
+        if (left == 0) {
+            then.run();
+            return;
         }
-        ex.dims().get(0).set(0.6);
-        if (!ex.directions().isEmpty()) {
-            ex.directions().get(0).amountProperty().set(-1.2);
-        }
-        after(1500, () -> {
-            shoot("explorer.png");
-            encoder();
+        vm.explorer().randomize();
+        after(500, () -> {
+            vm.explorer().remember();
+            rememberRandom(left - 1, then);
         });
     }
 
