@@ -191,7 +191,7 @@ public final class TrainingView extends BorderPane {
             scrub.setValue(b.intValue());
             show.run();
         });
-        VBox box = new VBox(6, title("Samples G(z), fixed noise"), samples, title("Real x | reconstruction G(E(x))"), pairs,
+        VBox box = new VBox(6, title("Samples G(z), fixed z from the prior"), samples, title("Real x | reconstruction G(E(x))"), pairs,
                 scrub, stepLabel);
         box.setPrefWidth(310);
         return box;
