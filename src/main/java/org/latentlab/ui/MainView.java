@@ -21,8 +21,10 @@ public final class MainView extends BorderPane {
         explorer.setId("tab-explorer");
         Tab encoder = new Tab("Encoder", new EncoderView(vm.encoder()));
         encoder.setId("tab-encoder");
-        Tab training = new Tab("Training", new TrainingView(vm.training()));
+        TrainingView trainingView = new TrainingView(vm.training());
+        Tab training = new Tab("Training", trainingView);
         training.setId("tab-training");
+        trainingView.showingProperty().bind(training.selectedProperty());
         Tab metrics = new Tab("Metrics", new MetricsView(vm.metrics()));
         metrics.setId("tab-metrics");
         tabs.getTabs().addAll(explorer, encoder, training, metrics);

@@ -8,6 +8,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -32,6 +34,8 @@ import org.latentlab.ui.common.PropertyItem;
 public final class TrainingView extends BorderPane {
     static final int CHART_POINTS = 400;
     private final TrainingViewModel vm;
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
+    private boolean chartsStale;
     private final LineChart<Number, Number> losses = chart("loss", "training-losses");
     private final LineChart<Number, Number> outputs = chart("mean D output", "d-outputs");
     private final LineChart<Number, Number> recon = chart("reconstruction MSE", "recon-chart");
@@ -49,7 +53,26 @@ public final class TrainingView extends BorderPane {
         series(losses, "D loss", "G+E loss");
         series(outputs, "D(x, E(x))", "D(G(z), z)");
         series(recon, "x vs G(E(x))");
-        vm.chartVersionProperty().addListener((o, a, b) -> redraw());
+        // Charts are redrawn only while the tab shows: on 2 cores, laying out and painting three
+        // hidden charts ten times a second took CPU from the tab the user is looking at.
+        vm.chartVersionProperty().addListener((o, a, b) -> {
+            if (showing.get()) {
+                redraw();
+            } else {
+                chartsStale = true;
+            }
+        });
+        showing.addListener((o, was, now) -> {
+            if (now && chartsStale) {
+                chartsStale = false;
+                redraw();
+            }
+        });
+    }
+
+    /** Whether the tab is selected; MainView binds it. */
+    public BooleanProperty showingProperty() {
+        return showing;
     }
 
     private Node settingsPane() {
