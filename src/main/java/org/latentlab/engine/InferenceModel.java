@@ -43,9 +43,9 @@ public final class InferenceModel implements AutoCloseable {
     public static InferenceModel load(Path checkpoint) throws CheckpointException {
         NDManager manager = NDManager.newBaseManager();
         try {
-            CheckpointManifest m = Checkpoints.readManifest(checkpoint);
-            GaussianMixture density = LatentDensityFile.read(checkpoint);
-            return new InferenceModel(manager, m, Checkpoints.loadModel(checkpoint, manager), density);
+            Path dir = Checkpoints.resolve(checkpoint);
+            CheckpointManifest m = Checkpoints.readManifest(dir);
+            return new InferenceModel(manager, m, Checkpoints.loadModel(dir, manager), LatentDensityFile.read(dir, m));
         } catch (CheckpointException | RuntimeException e) {
             manager.close();
             throw e;

@@ -105,7 +105,11 @@ public final class LatentDensityFile {
     /** The checkpoint's density, or null when it has none. */
     public static GaussianMixture read(Path checkpoint) throws CheckpointException {
         Path dir = Checkpoints.resolve(checkpoint);
-        CheckpointManifest m = Checkpoints.readManifest(dir);
+        return read(dir, Checkpoints.readManifest(dir));
+    }
+
+    /** As {@link #read(Path)} for a resolved checkpoint folder whose manifest the caller has read already. */
+    public static GaussianMixture read(Path dir, CheckpointManifest m) throws CheckpointException {
         if (!m.files().containsKey(FILE)) {
             return null;
         }
