@@ -42,6 +42,7 @@ public final class LatentDensityFile {
     }
 
     private static final int ITERATIONS = 25;
+    private static final int ENCODE_CHUNK = 2_000;
 
     private LatentDensityFile() {}
 
@@ -59,13 +60,26 @@ public final class LatentDensityFile {
         int maxCodes = settings.maxCodes();
         int n = Math.min(maxCodes, data.count());
         int k = Math.max(1, Math.min(components, n / (2 * model.config().zdim())));
+        return GaussianMixture.fit(codes(model, data, n), n, model.config().zdim(), k, ITERATIONS, seed, settings.threads());
+    }
+
+    /**
+     * E(x) of n images evenly spaced through the data set, encoded a chunk at a time: the images
+     * of 60,000 codes as one array would be 188 MB of heap for a moment at the end of training.
+     */
+    private static float[] codes(BiGan model, ImageDataset data, int n) {
         int pixels = data.imageSize();
-        float[] x = new float[n * pixels];
-        for (int i = 0; i < n; i++) {
-            data.copyImage((int) ((long) i * data.count() / n), x, i * pixels);
+        int d = model.config().zdim();
+        float[] z = new float[n * d];
+        float[] x = new float[Math.min(n, ENCODE_CHUNK) * pixels];
+        for (int start = 0; start < n; start += ENCODE_CHUNK) {
+            int len = Math.min(ENCODE_CHUNK, n - start);
+            for (int i = 0; i < len; i++) {
+                data.copyImage((int) ((long) (start + i) * data.count() / n), x, i * pixels);
+            }
+            System.arraycopy(model.encode(x, len), 0, z, start * d, len * d);
         }
-        float[] z = model.encode(x, n);
-        return GaussianMixture.fit(z, n, model.config().zdim(), k, ITERATIONS, seed, settings.threads());
+        return z;
     }
 
     /** Fits and stores the density in the checkpoint: what a finished training run does. */
