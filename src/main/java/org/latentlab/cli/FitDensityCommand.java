@@ -43,8 +43,8 @@ final class FitDensityCommand implements Callable<Integer> {
             var c = m.config();
             ImageDataset ds = DataSources.load(data != null ? data : manifest.dataset(), MnistDataset.Split.TRAIN,
                     c.imageSize(), c.channels());
-            GaussianMixture g = LatentDensityFile.fit(m, ds, new LatentDensityFile.Settings(components, maxCodes,
-                    Runtime.getRuntime().availableProcessors()), seed);
+            var settings = new LatentDensityFile.Settings(components, maxCodes, LatentDensityFile.Settings.THOROUGH.threads());
+            GaussianMixture g = LatentDensityFile.fit(m, ds, settings, seed);
             LatentDensityFile.attach(dir, g);
             spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", g.components(),
                     Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9, dir.resolve(LatentDensityFile.FILE));

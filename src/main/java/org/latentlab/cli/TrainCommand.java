@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -104,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The checkpoint is already safe: a density that cannot be fitted is reported, not a failed run. */
     private static void fitDensity(BiGanTrainer trainer, ImageDataset ds, Path checkpoint, PrintWriter outw)
-            throws java.io.IOException {
+            throws IOException {
         long t0 = System.nanoTime();
         try {
             var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, checkpoint, LatentDensityFile.Settings.THOROUGH,

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,7 @@ public final class LatentEngine implements AutoCloseable {
     private InferenceModel model;         // model thread only
     private ModelInfo info;               // model thread only
     private DataCache data;               // model thread only
-    private final java.util.SplittableRandom randomSeeds = new java.util.SplittableRandom(); // model thread only
+    private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
 
     public LatentEngine() {
         modelThread = torchThread("latentlab-model");

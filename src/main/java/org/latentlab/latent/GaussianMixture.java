@@ -53,17 +53,10 @@ public final class GaussianMixture {
     }
 
     /**
-     * Fits k components to n codes: k-means++ seeding, then EM. Deterministic for a seed.
+     * Fits k components to n codes: k-means++ seeding, then EM, on at most {@code threads} threads
+     * (the window leaves one core to the UI). Deterministic for a seed, whatever the thread count.
      *
-     * @throws IllegalArgumentException if there are fewer codes than components
-     */
-    public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed) {
-        return fit(z, n, d, k, iterations, seed, Runtime.getRuntime().availableProcessors());
-    }
-
-    /**
-     * As {@link #fit(float[], int, int, int, int, long)} on at most {@code threads} threads: the
-     * window leaves one core to the UI while it fits after training.
+     * @throws IllegalArgumentException if there are fewer than 2k codes
      */
     public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed, int threads) {
         if (n < k * 2 || z.length < n * d) {

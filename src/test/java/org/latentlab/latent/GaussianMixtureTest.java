@@ -23,7 +23,7 @@ class GaussianMixtureTest {
 
     @Test
     void recoversTheWeightsMeansAndSpreadOfAKnownMixture() {
-        GaussianMixture g = GaussianMixture.fit(twoClusters(), 3000, 2, 2, 30, 1);
+        GaussianMixture g = GaussianMixture.fit(twoClusters(), 3000, 2, 2, 30, 1, 2);
         int first = g.mean(0)[0] < 0 ? 0 : 1;
         int second = 1 - first;
         assertEquals(0.3, g.weights()[first], 0.01);
@@ -31,13 +31,13 @@ class GaussianMixtureTest {
         assertArrayEquals(new double[] {0.5, -0.2}, g.mean(second), 0.01);
         assertEquals(0.1, g.cholesky(second)[0][0], 0.01);   // sd along the first axis
         assertEquals(0.02, g.cholesky(second)[1][1], 0.005); // sd along the second
-        assertTrue(g.meanLogLikelihood(twoClusters(), 3000) > GaussianMixture.fit(twoClusters(), 3000, 2, 1, 30, 1)
+        assertTrue(g.meanLogLikelihood(twoClusters(), 3000) > GaussianMixture.fit(twoClusters(), 3000, 2, 1, 30, 1, 2)
                 .meanLogLikelihood(twoClusters(), 3000), "two components describe two clusters better than one");
     }
 
     @Test
     void samplesFollowTheWeightsStayInTheCubeAndRepeatForASeed() {
-        GaussianMixture g = GaussianMixture.fit(twoClusters(), 3000, 2, 2, 30, 1);
+        GaussianMixture g = GaussianMixture.fit(twoClusters(), 3000, 2, 2, 30, 1, 2);
         float[] s = g.sample(4000, 7);
         int left = 0;
         for (int i = 0; i < 4000; i++) {
@@ -74,7 +74,7 @@ class GaussianMixtureTest {
 
     @Test
     void tooFewCodesIsAClearError() {
-        var e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.fit(new float[6], 3, 2, 2, 5, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.fit(new float[6], 3, 2, 2, 5, 1, 1));
         assertTrue(e.getMessage().contains("at least 4 codes"), e.getMessage());
     }
 }
