@@ -74,6 +74,11 @@ class ViewModelTest {
         var info = engine.loadBundledModel().get();
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
         vm.modelChanged(info, true);
+        assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
+        vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.step(), info.dataset(), null,
+                info.metrics(), false));
+        assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"), "a model without a density samples the prior");
+        vm.modelProperty().set(info);
         assertEquals(32, vm.dims().size());
         Image first = vm.imageProperty().get();
         assertNotNull(first);

@@ -1,6 +1,7 @@
 package org.latentlab.ui.encoder;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.model.ModelConfig;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
 
@@ -110,28 +112,15 @@ public final class InterpolationViewModel {
     }
 
     public void exportStrip(Path file) {
-        if (stripPixels == null) {
-            status.failed(new IllegalStateException("Interpolate first."));
-            return;
-        }
-        var c = model.config();
-        float[] px = stripPixels;
-        int n = px.length / c.pixels();
-        background.run(() -> {
+        export(file, (px, c) -> {
+            int n = px.length / c.pixels();
             ImageGrid.writePng(ImageGrid.tile(px, n, n, c.channels(), c.imageSize(), 4), file);
-            return file;
-        }, f -> status.done("Saved " + f.getFileName() + "."), status::failed);
+        });
     }
 
     /** The frames forth and back, 120 ms each. */
     public void exportGif(Path file) {
-        if (stripPixels == null) {
-            status.failed(new IllegalStateException("Interpolate first."));
-            return;
-        }
-        var c = model.config();
-        float[] px = stripPixels;
-        background.run(() -> {
+        export(file, (px, c) -> {
             List<BufferedImage> images = new ArrayList<>();
             for (float[] one : frames(px)) {
                 images.add(ImageGrid.tile(one, 1, 1, c.channels(), c.imageSize(), 8));
@@ -140,6 +129,23 @@ public final class InterpolationViewModel {
                 images.add(images.get(f)); // play back and forth
             }
             AnimatedGif.write(images, file, 120);
+        });
+    }
+
+    /** Writes one export of the last interpolation's frames. */
+    private interface Export {
+        void write(float[] pixels, ModelConfig config) throws IOException;
+    }
+
+    private void export(Path file, Export export) {
+        if (stripPixels == null) {
+            status.failed(new IllegalStateException("Interpolate first."));
+            return;
+        }
+        var c = model.config();
+        float[] px = stripPixels;
+        background.run(() -> {
+            export.write(px, c);
             return file;
         }, f -> status.done("Saved " + f.getFileName() + "."), status::failed);
     }

@@ -50,8 +50,8 @@ public final class ExplorerView extends BorderPane {
         view.setFitHeight(336);
         view.setPreserveRatio(true);
         view.setSmooth(false);
-        Button random = button("Randomize", "Draw z from the model's latent density, fitted to the codes of the training images"
-                + " (from the prior U(-1, 1) for a model without one)", vm::randomize);
+        Button random = button("Randomize", "", vm::randomize);
+        random.getTooltip().textProperty().bind(vm.randomizeTipProperty());
         random.setId("randomize");
         Button reset = button("Reset", "All dimensions and directions to 0", vm::reset);
         Button copy = button("Copy z", "Copy the latent vector as text", () -> {

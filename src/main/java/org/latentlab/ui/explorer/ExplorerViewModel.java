@@ -3,6 +3,8 @@ package org.latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -67,6 +69,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
+    private final StringExpression randomizeTip = Bindings.createStringBinding(() -> randomizeTip(model.get()), model);
     private final LatencyRecorder latency = new LatencyRecorder();
     private boolean rendering;
     private boolean stale;
@@ -104,6 +107,17 @@ public final class ExplorerViewModel {
 
     public ObjectProperty<ModelInfo> modelProperty() {
         return model;
+    }
+
+    /** Where Randomize draws z from for the current model, in words for its tooltip. */
+    public StringExpression randomizeTipProperty() {
+        return randomizeTip;
+    }
+
+    static String randomizeTip(ModelInfo info) {
+        return info != null && info.fittedDensity()
+                ? "Draw z from this model's latent density, fitted to the codes of its training images"
+                : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet (train or fit-density adds one)";
     }
 
     public LatencyRecorder latency() {
