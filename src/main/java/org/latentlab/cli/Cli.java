@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 
 /** The headless commands. Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage. */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT, // so that every command answers --help
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
             InterpolateCommand.class,

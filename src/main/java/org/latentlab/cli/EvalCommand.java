@@ -10,6 +10,7 @@ import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.train.Checkpoints;
 import org.latentlab.train.Json;
 import picocli.CommandLine.Command;
@@ -23,11 +24,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "mnist", description = "A labelled IDX data set (default ${DEFAULT-VALUE}).") String data;
     @Option(names = "--classifier", paramLabel = "DIR", description = "Digit classifier (default: models/digit-classifier).") Path classifier;
     @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
+            description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
+    double temperature;
     @Option(names = "--write-manifest", description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        SampleCommand.checkTemperature(spec, temperature);
         TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
@@ -36,7 +41,8 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.path().toString());
             out.put("step", m.manifest().step());
-            out.putAll(m.evaluate(train, test, classifier != null ? classifier : AppPaths.bundledClassifier(), seed));
+            out.putAll(m.evaluate(train, test, classifier != null ? classifier : AppPaths.bundledClassifier(), seed,
+                    temperature));
             if (writeManifest) {
                 Map<String, Double> numbers = new LinkedHashMap<>();
                 out.forEach((k, v) -> {

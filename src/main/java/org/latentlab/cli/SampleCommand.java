@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
     @Option(names = "--uniform", description = "Draw z from the uniform prior even if the model has a fitted density.")
     boolean uniform;
+    @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
+            description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper and less varied "
+                    + "(default ${DEFAULT-VALUE}).")
+    double temperature;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -28,15 +33,24 @@ final class SampleCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be between 1 and 10000");
         }
+        checkTemperature(spec, temperature);
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             ModelConfig c = m.config();
-            float[] images = m.generate(m.drawLatents(count, seed, uniform), count);
+            float[] images = m.generate(m.drawLatents(count, seed, uniform, temperature), count);
             int cols = (int) Math.ceil(Math.sqrt(count));
             ImageGrid.writePng(ImageGrid.tile(images, count, cols, c.channels(), c.imageSize(), scale), out);
-            String from = m.density() != null && !uniform ? "the fitted latent density" : "the uniform prior";
+            String from = m.density() != null && !uniform
+                    ? "the fitted latent density at temperature " + temperature : "the uniform prior";
             spec.commandLine().getOut().println("wrote " + count + " samples (z from " + from + ") to " + out);
         }
         return 0;
+    }
+
+    static void checkTemperature(picocli.CommandLine.Model.CommandSpec spec, double temperature) {
+        if (!(temperature > 0 && temperature <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--temperature must be above 0 and at most 1 (1 = the density as fitted), got " + temperature);
+        }
     }
 }

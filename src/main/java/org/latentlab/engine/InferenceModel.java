@@ -98,14 +98,15 @@ public final class InferenceModel implements AutoCloseable {
     }
 
     /**
-     * count latent vectors (count * zdim floats) from the model's fitted density, or from the
-     * uniform prior when it has none or {@code uniform} asks for the prior.
+     * count latent vectors (count * zdim floats) from the model's fitted density at the given
+     * temperature (see {@link GaussianMixture#tempered}), or from the uniform prior when it has
+     * none or {@code uniform} asks for the prior.
      */
-    public float[] drawLatents(int count, long seed, boolean uniform) {
+    public float[] drawLatents(int count, long seed, boolean uniform, double temperature) {
         if (density == null || uniform) {
             return Prior.sample(seed, 0, count, config().zdim());
         }
-        return density.sample(count, seed);
+        return density.tempered(temperature).sample(count, seed);
     }
 
     /**
@@ -161,15 +162,26 @@ public final class InferenceModel implements AutoCloseable {
         return generate(Interpolation.path(za, zb, frames, spherical), frames);
     }
 
-    /** Every metric of {@link ModelEvaluator}; the classifier-based ones only if a classifier is found. */
+    /**
+     * Every metric of {@link ModelEvaluator}; the classifier-based ones only if a classifier is
+     * found. Samples from the fitted density are drawn at {@code temperature}, which the figures
+     * list as {@code density_temperature}.
+     */
     public java.util.Map<String, Object> evaluate(org.latentlab.data.ImageDataset train, org.latentlab.data.ImageDataset test,
-            Path classifierDir, long seed) throws IOException {
+            Path classifierDir, long seed, double temperature) throws IOException {
+        GaussianMixture sampled = density == null ? null : density.tempered(temperature);
+        java.util.Map<String, Object> out;
         if (classifierDir == null || !java.nio.file.Files.isDirectory(classifierDir)) {
-            return ModelEvaluator.evaluate(model, density, train, test, null, seed);
+            out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed);
+        } else {
+            try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {
+                out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed);
+            }
         }
-        try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {
-            return ModelEvaluator.evaluate(model, density, train, test, classifier, seed);
+        if (sampled != null) {
+            out.put("density_temperature", temperature);
         }
+        return out;
     }
 
     public static float meanSquaredError(float[] a, float[] b) {

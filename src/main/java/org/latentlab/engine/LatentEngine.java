@@ -125,11 +125,12 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     /**
-     * A random latent vector: from the model's fitted density, where G was taught by real images,
-     * or from the uniform prior for a model without one.
+     * A random latent vector: from the model's fitted density at the default temperature, where G
+     * was taught by real images, or from the uniform prior for a model without one.
      */
     public CompletableFuture<float[]> randomLatent() {
-        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false));
+        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false,
+                GaussianMixture.DEFAULT_TEMPERATURE));
     }
 
     /** G(z): pixels of one image (CHW floats). */
@@ -199,7 +200,7 @@ public final class LatentEngine implements AutoCloseable {
             return new EvaluationInput(requireModel().copy(), d.train(), d.test());
         }).thenApplyAsync(in -> {
             try (InferenceModel copy = in.model()) {
-                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0);
+                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0, GaussianMixture.DEFAULT_TEMPERATURE);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }

@@ -58,7 +58,7 @@ class CliTest {
         Path out = dir.resolve("grid.png");
         Run r = run("sample", "--count", "16", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("z from the fitted latent density"), r.out());
+        assertTrue(r.out().contains("z from the fitted latent density at temperature 0.7"), r.out());
         BufferedImage grid = ImageIO.read(out.toFile());
         assertEquals(4 * (28 * 2 + 1) + 1, grid.getWidth());
         Run uniform = run("sample", "--count", "4", "--uniform", "--out", out.toString());
@@ -140,10 +140,22 @@ class CliTest {
     }
 
     @Test
+    void everyCommandAnswersHelp() {
+        Run r = run("sample", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("--temperature"), r.out());
+        assertEquals(0, run("fit-density", "--help").code());
+    }
+
+    @Test
     void badUsageExitsWith2() {
         assertEquals(2, run("sample").code(), "missing --out");
         assertEquals(2, run("train", "--arch", "rnn", "--steps", "5", "--out", dir.resolve("x").toString()).code());
         assertEquals(2, run("frobnicate").code());
+        Run hot = run("sample", "--temperature", "1.5", "--out", dir.resolve("t.png").toString());
+        assertEquals(2, hot.code());
+        assertTrue(hot.err().contains("--temperature must be above 0 and at most 1"), hot.err());
+        assertEquals(2, run("eval", "--temperature", "0").code());
         assertEquals(2, run("interpolate", one.toString(), one.toString(), "--frames", "1", "--out", "x.png").code());
     }
 

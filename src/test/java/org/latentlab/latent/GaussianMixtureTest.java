@@ -50,6 +50,38 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void aLowerTemperatureShrinksEachComponentsSpreadAroundItsMean() {
+        GaussianMixture g = GaussianMixture.fit(twoClusters(), 3000, 2, 2, 30, 1, 2);
+        GaussianMixture cool = g.tempered(0.5);
+        assertArrayEquals(g.weights(), cool.weights());
+        int second = g.mean(0)[0] > 0 ? 0 : 1;
+        assertArrayEquals(g.mean(second), cool.mean(second));
+        assertEquals(g.cholesky(second)[0][0] * 0.5, cool.cholesky(second)[0][0], 1e-12);
+        assertEquals(g.cholesky(second)[1][0] * 0.5, cool.cholesky(second)[1][0], 1e-12);
+        // Spread of the second cluster's samples along its first axis: sd 0.1 fitted, 0.05 tempered.
+        assertEquals(0.05, spreadAlongFirstAxisRightOfZero(cool.sample(4000, 3)), 0.006);
+        assertEquals(0.1, spreadAlongFirstAxisRightOfZero(g.tempered(1).sample(4000, 3)), 0.012);
+        assertThrows(IllegalArgumentException.class, () -> g.tempered(0));
+        assertThrows(IllegalArgumentException.class, () -> g.tempered(1.2));
+        assertThrows(IllegalArgumentException.class, () -> g.tempered(Double.NaN));
+    }
+
+    private static double spreadAlongFirstAxisRightOfZero(float[] s) {
+        double sum = 0;
+        double sq = 0;
+        int n = 0;
+        for (int i = 0; i < s.length / 2; i++) {
+            if (s[2 * i] > 0) {
+                sum += s[2 * i];
+                sq += s[2 * i] * s[2 * i];
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(sq / n - mean * mean);
+    }
+
+    @Test
     void theFitIsTheSameOnOneThreadAsOnSeveral() {
         GaussianMixture one = GaussianMixture.fit(twoClusters(), 3000, 2, 3, 10, 5, 1);
         GaussianMixture four = GaussianMixture.fit(twoClusters(), 3000, 2, 3, 10, 5, 4);

@@ -75,6 +75,7 @@ class ViewModelTest {
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
         vm.modelChanged(info, true);
         assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
+        assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.7"), vm.randomizeTipProperty().get());
         vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.step(), info.dataset(), null,
                 info.metrics(), false));
         assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"), "a model without a density samples the prior");

@@ -20,6 +20,7 @@ import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentDirections;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
@@ -116,7 +117,8 @@ public final class ExplorerViewModel {
 
     static String randomizeTip(ModelInfo info) {
         return info != null && info.fittedDensity()
-                ? "Draw z from this model's latent density, fitted to the codes of its training images"
+                ? "Draw z from this model's latent density, fitted to the codes of its training images, at temperature "
+                        + GaussianMixture.DEFAULT_TEMPERATURE + " (sharper digits than at 1)"
                 : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet (train or fit-density adds one)";
     }
 

@@ -39,6 +39,9 @@ public final class MetricsViewModel {
             Map.entry("frechet_distance_train_vs_test", new String[] {"Fréchet distance train vs test", "the floor"}),
             Map.entry("seconds", new String[] {"Evaluation time (s)", ""}));
 
+    /** Not a row of its own: it names the temperature in the fitted density's rows and histogram. */
+    private static final String TEMPERATURE_KEY = "density_temperature";
+
     private final LatentEngine engine;
     private final Background background;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -66,12 +69,15 @@ public final class MetricsViewModel {
     void show(Map<String, Object> m) {
         rows.clear();
         histograms.clear();
+        String fitted = m.get(TEMPERATURE_KEY) instanceof Number t
+                ? "fitted density at temperature "
+                + java.math.BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
         m.forEach((k, v) -> {
             if (v instanceof double[] h) {
-                histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the fitted density" : "z from the prior", h));
-            } else if (v instanceof Number n) {
+                histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the " + fitted : "z from the prior", h));
+            } else if (v instanceof Number n && !k.equals(TEMPERATURE_KEY)) {
                 String[] label = LABELS.getOrDefault(k, new String[] {k, ""});
-                rows.add(new Row(label[0], format(k, n.doubleValue()), label[1]));
+                rows.add(new Row(label[0].replace("fitted density", fitted), format(k, n.doubleValue()), label[1]));
             }
         });
         running.set(false);

@@ -30,4 +30,17 @@ class MetricsViewModelTest {
         assertEquals("96.92%", vm.rows().get(0).value());
         assertTrue(vm.rows().get(2).name().contains("fitted density"), vm.rows().get(2).name());
     }
+
+    @Test
+    void theSamplingTemperatureNamesTheFittedDensityInsteadOfARowOfItsOwn() {
+        MetricsViewModel vm = new MetricsViewModel(null, new DirectBackground());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("classifier_score_fitted_density", 9.31);
+        m.put("class_histogram_fitted_density", new double[10]);
+        m.put("density_temperature", 0.7);
+        vm.show(m);
+        assertEquals(1, vm.rows().size());
+        assertEquals("Classifier score of samples, z from the fitted density at temperature 0.7", vm.rows().get(0).name());
+        assertEquals("z from the fitted density at temperature 0.7", vm.histograms().get(0).source());
+    }
 }
