@@ -110,9 +110,7 @@ class MainWindowTest {
         robot.clickOn("#start-training");
         waitFor(60, () -> vm.training().series("lossD").size() >= 3);
         // The charts redraw while their tab shows (they skip redraws while it is hidden).
-        waitFor(10, () -> !robot.lookup("#training-losses").queryAs(javafx.scene.chart.LineChart.class).getData().isEmpty()
-                && !((javafx.scene.chart.XYChart.Series<?, ?>) robot.lookup("#training-losses")
-                        .queryAs(javafx.scene.chart.LineChart.class).getData().get(0)).getData().isEmpty());
+        waitFor(10, () -> robot.lookup("#training-losses").queryAs(org.latentlab.ui.training.LiveChart.class).pointCount(0) > 0);
         waitFor(30, () -> !vm.training().frames().isEmpty());
         assertNotNull(robot.lookup("#sample-grid").queryAs(ImageView.class).getImage());
         robot.clickOn("#pause-training");

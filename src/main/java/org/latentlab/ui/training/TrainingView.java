@@ -10,9 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -36,9 +33,9 @@ public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private boolean chartsStale;
-    private final LineChart<Number, Number> losses = chart("loss", "training-losses");
-    private final LineChart<Number, Number> outputs = chart("mean D output", "d-outputs");
-    private final LineChart<Number, Number> recon = chart("reconstruction MSE", "recon-chart");
+    private final LiveChart losses = chart("training-losses", "loss", "D loss", "G+E loss");
+    private final LiveChart outputs = chart("d-outputs", "mean D output", "D(x, E(x))", "D(G(z), z)");
+    private final LiveChart recon = chart("recon-chart", "reconstruction MSE", "x vs G(E(x))");
 
     public TrainingView(TrainingViewModel vm) {
         this.vm = vm;
@@ -50,9 +47,6 @@ public final class TrainingView extends BorderPane {
         setCenter(charts);
         setRight(grids());
         setBottom(progressRow());
-        series(losses, "D loss", "G+E loss");
-        series(outputs, "D(x, E(x))", "D(G(z), z)");
-        series(recon, "x vs G(E(x))");
         // Charts are redrawn only while the tab shows: on 2 cores, laying out and painting three
         // hidden charts ten times a second took CPU from the tab the user is looking at.
         vm.chartVersionProperty().addListener((o, a, b) -> {
@@ -240,37 +234,17 @@ public final class TrainingView extends BorderPane {
         fill(recon, vm.series("recon"));
     }
 
-    private static void fill(LineChart<Number, Number> chart, SeriesStore... stores) {
-        for (int i = 0; i < stores.length; i++) {
-            List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
-            for (float[] p : stores[i].decimated(CHART_POINTS)) {
-                points.add(new XYChart.Data<>(p[0], p[1]));
-            }
-            chart.getData().get(i).getData().setAll(points);
+    private static void fill(LiveChart chart, SeriesStore... stores) {
+        List<List<float[]>> points = new java.util.ArrayList<>();
+        for (SeriesStore s : stores) {
+            points.add(s.decimated(CHART_POINTS));
         }
+        chart.setPoints(points);
     }
 
-    @SafeVarargs
-    private static void series(LineChart<Number, Number> chart, String... names) {
-        for (String n : names) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(n);
-            chart.getData().add(s);
-        }
-    }
-
-    private static LineChart<Number, Number> chart(String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("step");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
+    private static LiveChart chart(String id, String yLabel, String... series) {
+        LiveChart c = new LiveChart(yLabel, series);
         c.setId(id);
-        c.setAnimated(false);
-        c.setCreateSymbols(false);
-        c.setPrefHeight(230);
         VBox.setVgrow(c, Priority.ALWAYS);
         return c;
     }

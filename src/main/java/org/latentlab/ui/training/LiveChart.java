@@ -1,0 +1,288 @@
+package org.latentlab.ui.training;
+
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A line chart of live training curves, drawn on one canvas. JavaFX's LineChart relaid its axes,
+ * tick labels, legend and paths as nodes on every update: 10-50 ms of CSS and layout per update
+ * with training on both cores of the build machine, the longest stalls of the window. Here an
+ * update is one redraw of a few hundred line segments and a dozen labels. Hovering shows the
+ * values at the step under the pointer. Non-finite values (a diverging run) break the line.
+ */
+public final class LiveChart extends Region {
+    private static final Color[] COLORS = {Color.web("#5b8def"), Color.web("#f28e2b")};
+    private static final Color PLOT = Color.web("#1e1f24");
+    private static final Color GRID = Color.web("#33363e");
+    private static final Color TEXT = Color.web("#c9cdd5");
+    private static final double LEFT = 64;
+    private static final double TOP = 8;
+    private static final double RIGHT = 26; // room for the last step label, centred on the edge
+    private static final double BOTTOM = 56;
+
+    private final Canvas canvas = new Canvas();
+    private final String yLabel;
+    private final String[] names;
+    private final List<List<float[]>> series = new ArrayList<>();
+    private final Font font = Font.font(11);
+    private double hoverX = Double.NaN;
+
+    public LiveChart(String yLabel, String... names) {
+        this.yLabel = yLabel;
+        this.names = names.clone();
+        for (int i = 0; i < names.length; i++) {
+            series.add(List.of());
+        }
+        getChildren().add(canvas);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(Double.NaN));
+    }
+
+    /** Replaces every series' points (one list per series, each point {step, value} in step order) and redraws. */
+    public void setPoints(List<List<float[]>> perSeries) {
+        if (perSeries.size() != names.length) {
+            throw new IllegalArgumentException(names.length + " series expected, got " + perSeries.size());
+        }
+        for (int i = 0; i < names.length; i++) {
+            series.set(i, List.copyOf(perSeries.get(i)));
+        }
+        draw();
+    }
+
+    public int pointCount(int i) {
+        return series.get(i).size();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 120;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 100;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 520;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 230;
+    }
+
+    private void hover(double x) {
+        hoverX = x;
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
+            return;
+        }
+        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM, AxisTicks.enclosing(min(0), max(0), 8),
+                AxisTicks.enclosing(min(1), max(1), 5));
+        g.setFont(font);
+        g.setFill(PLOT);
+        g.fillRect(p.left, p.top, p.right - p.left, p.bottom - p.top);
+        drawAxes(g, p);
+        g.setLineWidth(1.6);
+        for (int i = 0; i < series.size(); i++) {
+            g.setStroke(COLORS[i % COLORS.length]);
+            strokeSeries(g, p, series.get(i));
+        }
+        drawLegend(g, w, h);
+        if (hoverX >= p.left && hoverX <= p.right) {
+            drawReadout(g, p);
+        }
+    }
+
+    /** Grid lines, tick labels and the two axis titles. */
+    private void drawAxes(GraphicsContext g, Plot p) {
+        g.setLineWidth(1);
+        g.setStroke(GRID);
+        g.setFill(TEXT);
+        DecimalFormat fx = p.x.format();
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < p.x.count(); i++) {
+            double px = snap(p.px(p.x.tick(i)));
+            g.strokeLine(px, p.top, px, p.bottom);
+            g.fillText(fx.format(p.x.tick(i)), px, p.bottom + 4);
+        }
+        g.fillText("step", (p.left + p.right) / 2, p.bottom + 19);
+        DecimalFormat fy = p.y.format();
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < p.y.count(); i++) {
+            double py = snap(p.py(p.y.tick(i)));
+            g.strokeLine(p.left, py, p.right, py);
+            g.fillText(fy.format(p.y.tick(i)), p.left - 5, py);
+        }
+        g.save();
+        g.translate(12, (p.top + p.bottom) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
+    }
+
+    private static void strokeSeries(GraphicsContext g, Plot p, List<float[]> points) {
+        boolean drawing = false;
+        g.beginPath();
+        for (float[] pt : points) {
+            if (!Float.isFinite(pt[1])) {
+                drawing = false; // a gap where the run produced NaN or infinity
+                continue;
+            }
+            if (drawing) {
+                g.lineTo(p.px(pt[0]), p.py(pt[1]));
+            } else {
+                g.moveTo(p.px(pt[0]), p.py(pt[1]));
+                drawing = true;
+            }
+        }
+        g.stroke();
+    }
+
+    private void drawLegend(GraphicsContext g, double w, double h) {
+        double y = h - 12;
+        double[] widths = new double[names.length];
+        double total = 0;
+        for (int i = 0; i < names.length; i++) {
+            widths[i] = 17 + textWidth(names[i]) + 16;
+            total += widths[i];
+        }
+        double x = (LEFT + w - RIGHT - total) / 2;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < names.length; i++) {
+            g.setStroke(COLORS[i % COLORS.length]);
+            g.setLineWidth(2);
+            g.strokeLine(x, y, x + 12, y);
+            g.setFill(TEXT);
+            g.fillText(names[i], x + 17, y);
+            x += widths[i];
+        }
+    }
+
+    /** A vertical line at the pointer and each series' value at the nearest recorded step. */
+    private void drawReadout(GraphicsContext g, Plot p) {
+        double step = p.x.lower() + (hoverX - p.left) / (p.right - p.left) * (p.x.upper() - p.x.lower());
+        StringBuilder text = new StringBuilder();
+        DecimalFormat steps = new DecimalFormat("#,##0");
+        for (int i = 0; i < series.size(); i++) {
+            float[] pt = nearest(series.get(i), step);
+            if (pt != null) {
+                if (text.length() == 0) {
+                    text.append("step ").append(steps.format(pt[0]));
+                }
+                text.append("   ").append(names[i]).append(' ').append(String.format(java.util.Locale.ROOT, "%.4g", pt[1]));
+            }
+        }
+        if (text.length() == 0) {
+            return;
+        }
+        g.setStroke(TEXT.deriveColor(0, 1, 1, 0.5));
+        g.setLineWidth(1);
+        g.strokeLine(snap(hoverX), p.top, snap(hoverX), p.bottom);
+        g.setFill(Color.rgb(20, 20, 24, 0.9));
+        g.fillRect(p.left + 4, p.top + 4, Math.min(p.right - p.left - 8, textWidth(text.toString()) + 12), 20);
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text.toString(), p.left + 10, p.top + 14);
+    }
+
+    static float[] nearest(List<float[]> points, double step) {
+        if (points.isEmpty()) {
+            return null;
+        }
+        int lo = 0;
+        int hi = points.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid)[0] < step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && step - points.get(lo - 1)[0] < points.get(lo)[0] - step) {
+            lo--;
+        }
+        return points.get(lo);
+    }
+
+    /** Smallest (coordinate 0: step, 1: value) over every series' finite points, NaN if none. */
+    private double min(int coordinate) {
+        double m = Double.NaN;
+        for (List<float[]> s : series) {
+            for (float[] pt : s) {
+                if (Float.isFinite(pt[1]) && !(pt[coordinate] >= m)) {
+                    m = pt[coordinate];
+                }
+            }
+        }
+        return m;
+    }
+
+    private double max(int coordinate) {
+        double m = Double.NaN;
+        for (List<float[]> s : series) {
+            for (float[] pt : s) {
+                if (Float.isFinite(pt[1]) && !(pt[coordinate] <= m)) {
+                    m = pt[coordinate];
+                }
+            }
+        }
+        return m;
+    }
+
+    private double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static double snap(double v) {
+        return Math.floor(v) + 0.5; // a 1-px line on a pixel, not smeared over two
+    }
+
+    /** The plot rectangle in canvas pixels and the data range it shows. */
+    private record Plot(double left, double top, double right, double bottom, AxisTicks x, AxisTicks y) {
+        double px(double step) {
+            return left + (step - x.lower()) / (x.upper() - x.lower()) * (right - left);
+        }
+
+        double py(double value) {
+            return bottom - (value - y.lower()) / (y.upper() - y.lower()) * (bottom - top);
+        }
+    }
+}

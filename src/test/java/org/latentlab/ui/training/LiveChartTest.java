@@ -1,0 +1,67 @@
+package org.latentlab.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+class LiveChartTest {
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage(); // fonts and canvases need the toolkit; no scene is shown
+    }
+
+    @Test
+    void ticksAreNiceNumbersThatEncloseTheData() {
+        AxisTicks losses = AxisTicks.enclosing(0.03, 11.2, 5);
+        assertEquals(0, losses.lower());
+        assertEquals(12, losses.upper());
+        assertEquals(2, losses.unit());
+        assertEquals(7, losses.count());
+        AxisTicks steps = AxisTicks.enclosing(1, 1500, 8);
+        assertEquals(200, steps.unit());
+        assertEquals(1600, steps.upper());
+        assertEquals("1,600", steps.format().format(steps.upper()));
+        AxisTicks small = AxisTicks.enclosing(0.012, 0.25, 5);
+        assertEquals(0.05, small.unit(), 1e-12);
+        assertEquals("0.25", small.format().format(0.25));
+    }
+
+    @Test
+    void aFlatOrEmptySeriesStillGetsAnAxis() {
+        AxisTicks flat = AxisTicks.enclosing(5, 5, 5);
+        assertEquals(true, flat.lower() < 5 && flat.upper() > 5, flat.toString());
+        assertEquals(new AxisTicks(0, 1, 0.2), AxisTicks.enclosing(Double.NaN, Double.NaN, 5));
+    }
+
+    @Test
+    void theReadoutPicksThePointNearestThePointersStep() {
+        List<float[]> points = List.of(new float[] {0, 1}, new float[] {100, 2}, new float[] {200, 3});
+        assertArrayEquals(new float[] {100, 2}, LiveChart.nearest(points, 120));
+        assertArrayEquals(new float[] {200, 3}, LiveChart.nearest(points, 160));
+        assertArrayEquals(new float[] {0, 1}, LiveChart.nearest(points, -50));
+        assertArrayEquals(new float[] {200, 3}, LiveChart.nearest(points, 900));
+        assertNull(LiveChart.nearest(List.of(), 5));
+    }
+
+    @Test
+    void aDivergingRunDrawsWithoutFailing() throws Exception {
+        LiveChart chart = new LiveChart("loss", "D loss", "G+E loss");
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.resize(600, 260);
+            chart.layout();
+            chart.setPoints(List.of(
+                    List.of(new float[] {1, 0.7f}, new float[] {2, Float.NaN}, new float[] {3, Float.POSITIVE_INFINITY}),
+                    List.of(new float[] {1, 3f}, new float[] {2, 5f}, new float[] {3, 4f})));
+        }).get();
+        assertEquals(3, chart.pointCount(0));
+        assertThrows(IllegalArgumentException.class, () -> chart.setPoints(List.of(List.of())));
+    }
+}
