@@ -1,24 +1,33 @@
 package org.latentlab.cli;
 
-/** Matrix-multiply FLOPs of one reference step (MLP 512, batch 128, zdim 32). */
+/** Matrix-multiply FLOPs of one step on the reference architecture (MLP 512, batch 128, zdim 32). */
 final class FlopCount {
+    private static final double B = 128;
+    private static final double G = 32 * 512 + 512 * 512 + 512 * 784;  // G: weights (MACs per row)
+    private static final double E = 784 * 512 + 512 * 512 + 512 * 32;  // E
+    private static final double D = 816 * 512 + 512 * 512 + 512;       // D
+    private static final double D_FIRST = 816 * 512;
+
     private FlopCount() {}
 
     /**
-     * Forward matmul FLOPs of a layer = 2*B*in*out; its backward costs twice that (grad of input
-     * and of weight), or once when the input needs no gradient (the first layer).
+     * Latent Lab's step. Forward matmul FLOPs of a layer = 2*B*in*out; its backward costs twice
+     * that (grad of input and of weight), or once when the input needs no gradient (the first
+     * layer). E(x) and G(z) are computed once a step and serve both updates.
      */
-    static double referenceStepFlops() {
-        double b = 128;
-        double g = 32 * 512 + 512 * 512 + 512 * 784;          // G: weights (MACs per row)
-        double e = 784 * 512 + 512 * 512 + 512 * 32;          // E
-        double d = 816 * 512 + 512 * 512 + 512;               // D
-        double dFirst = 816 * 512;
-        // D step: forward E, G (no grad), D twice; backward D twice (first layer: weight grad only).
-        double dStep = g + e + 2 * d + 2 * (2 * d - dFirst);
-        // G+E step: forward E, G, D twice; backward D twice (input grads only, D frozen), G and E
-        // (weight + input grads, minus input grad of each first layer).
-        double geStep = g + e + 2 * d + 2 * d + (2 * g - 32 * 512) + (2 * e - 784 * 512);
-        return 2 * b * (dStep + geStep);
+    static double stepFlops() {
+        // Forward E, G once.
+        double shared = G + E;
+        // D step: D twice forward; backward D twice (first layer: weight grad only).
+        double dStep = 2 * D + 2 * (2 * D - D_FIRST);
+        // G+E step: D twice forward; backward D twice (input grads only, D frozen), G and E
+        // (weight + input grads, minus the input grad of each first layer).
+        double geStep = 2 * D + 2 * D + (2 * G - 32 * 512) + (2 * E - 784 * 512);
+        return 2 * B * (shared + dStep + geStep);
+    }
+
+    /** The reference script's step, which computes E(x) and G(z) again for its D step. */
+    static double referenceScriptStepFlops() {
+        return stepFlops() + 2 * B * (G + E);
     }
 }

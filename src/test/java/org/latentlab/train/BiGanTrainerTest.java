@@ -1,5 +1,6 @@
 package org.latentlab.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,69 @@ class BiGanTrainerTest {
             assertTrue(TestModels.same(TestModels.values(model.discriminator()), d0), "D unchanged by the G+E step");
             assertTrue(TestModels.allTrainableChanged(model.generator(), g0), "every G weight moves");
             assertTrue(TestModels.allTrainableChanged(model.encoder(), e0), "every E weight moves");
+        }
+    }
+
+    /**
+     * A step computes E(x) and G(z) once and reuses them (detached for D, through their graph for
+     * G and E): it must equal the two steps done separately, each computing them afresh.
+     */
+    @Test
+    void oneStepEqualsADiscriminatorStepThenAGeneratorEncoderStep() throws Exception {
+        float[] x = new BatchIterator(TestModels.mnist(256), 32, 4).next();
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer fused = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(5));
+                BiGanTrainer separate = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(5))) {
+            assertTrue(TestModels.same(TestModels.values(fused.model().discriminator()),
+                    TestModels.values(separate.model().discriminator())), "same start");
+            for (int s = 0; s < 3; s++) {
+                StepStats st = fused.train(x, z(s, 32, 8));
+                ai.djl.engine.Engine.getInstance().setRandomSeed((int) (5 * 7919 + s)); // as train() seeds dropout
+                float[] d = separate.trainDiscriminatorOnly(x, z(s, 32, 8));
+                float[] ge = separate.trainGeneratorEncoderOnly(x, z(s, 32, 8));
+                assertArrayEquals(new float[] {d[0], d[1], d[2], ge[0], ge[1]},
+                        new float[] {st.lossD(), st.dReal(), st.dFake(), st.lossGE(), st.lossCycle()}, 1e-5f, "step " + s);
+            }
+            var a = fused.model();
+            var b = separate.model();
+            assertEquals(0, maxTrainableDifference(a.generator(), b.generator()), 1e-5, "G after 3 steps");
+            assertEquals(0, maxTrainableDifference(a.encoder(), b.encoder()), 1e-5, "E after 3 steps");
+            assertEquals(0, maxTrainableDifference(a.discriminator(), b.discriminator()), 1e-5, "D after 3 steps");
+        }
+    }
+
+    private static double maxTrainableDifference(Block a, Block b) {
+        double max = 0;
+        for (int i = 0; i < a.getParameters().size(); i++) {
+            Parameter p = a.getParameters().get(i).getValue();
+            if (p.requiresGradient()) {
+                float[] u = p.getArray().toFloatArray();
+                float[] v = b.getParameters().get(i).getValue().getArray().toFloatArray();
+                for (int k = 0; k < u.length; k++) {
+                    max = Math.max(max, Math.abs(u[k] - v[k]));
+                }
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The trainer scores the real and the fake pairs in one batch of 2B rows. That equals two
+     * batches only while D has no layer that couples rows, such as batch norm.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.latentlab.model.Architecture.class)
+    void theDiscriminatorScoresEachPairOnItsOwn(org.latentlab.model.Architecture arch) throws Exception {
+        var mc = new org.latentlab.model.ModelConfig(arch, 8, 1, 28, 16, true, 0.2f, true);
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, mc, TestModels.smallTrain(1))) {
+            var s = new ai.djl.ndarray.types.Shape(4, 1, 28, 28);
+            float[] images = new BatchIterator(TestModels.mnist(64), 8, 1).next();
+            NDArray x = m.create(java.util.Arrays.copyOfRange(images, 0, 4 * 784), s);
+            NDArray other = m.create(java.util.Arrays.copyOfRange(images, 4 * 784, 8 * 784), s);
+            NDArray z = m.create(z(0, 4, 8), new ai.djl.ndarray.types.Shape(4, 8));
+            NDArray together = t.model().discriminate(x.concat(other), z.concat(z.neg()), false);
+            assertArrayEquals(t.model().discriminate(x, z, false).toFloatArray(), together.get("0:4").toFloatArray(), 1e-5f);
+            assertArrayEquals(t.model().discriminate(other, z.neg(), false).toFloatArray(), together.get("4:").toFloatArray(), 1e-5f);
         }
     }
 
