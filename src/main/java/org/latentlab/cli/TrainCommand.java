@@ -91,6 +91,11 @@ final class TrainCommand implements Callable<Integer> {
                 public void onCheckpoint(Path checkpoint, long step) {
                     outw.println("checkpoint " + checkpoint);
                 }
+
+                @Override
+                public void onWarning(String message) {
+                    spec.commandLine().getErr().println("warning: " + message);
+                }
             };
             var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
                     new CheckpointStore(out, keep), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

@@ -18,6 +18,9 @@ public interface TrainingEvents {
     /** The run's steps are done; a latent density is being fitted to its encoder (seconds) before it finishes. */
     default void fittingDensity() {}
 
+    /** A warning while the run goes on (a collapse, for one), in words for the user. */
+    default void warning(String message) {}
+
     /** The run ended normally or by request; {@code checkpoint} is its last checkpoint (or null). */
     void finished(long step, boolean stopped, Path checkpoint);
 

@@ -147,6 +147,11 @@ public final class TrainingRunner implements AutoCloseable {
             public void onCheckpoint(Path checkpoint, long step) {
                 events.checkpoint(checkpoint, step);
             }
+
+            @Override
+            public void onWarning(String message) {
+                events.warning(message);
+            }
         };
     }
 

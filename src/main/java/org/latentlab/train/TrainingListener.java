@@ -9,4 +9,7 @@ public interface TrainingListener {
     default void onSnapshot(TrainingSnapshot snapshot) {}
 
     default void onCheckpoint(Path checkpoint, long step) {}
+
+    /** Something the user should know while the run goes on, in words (a collapse, for one). */
+    default void onWarning(String message) {}
 }

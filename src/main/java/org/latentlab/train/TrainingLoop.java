@@ -35,6 +35,7 @@ public final class TrainingLoop {
     private final TrainingControl control;
     private final float[] fixedNoise;
     private final float[] fixedReals;
+    private final CollapseWatch collapse = new CollapseWatch();
     private Path lastCheckpoint;
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
@@ -69,6 +70,10 @@ public final class TrainingLoop {
                 throw new TrainingDivergedException(s.step(), s);
             }
             window.add(s);
+            String warning = collapse.observe(s);
+            if (warning != null) {
+                listener.onWarning(warning);
+            }
             long step = trainer.step();
             if (step % options.progressEvery() == 0 || step == options.totalSteps()) {
                 listener.onProgress(window.progress(step, options.totalSteps()));

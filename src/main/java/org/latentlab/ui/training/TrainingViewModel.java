@@ -194,6 +194,11 @@ public final class TrainingViewModel {
         }
 
         @Override
+        public void warning(String message) {
+            background.onUiThread(() -> error.set(message));
+        }
+
+        @Override
         public void fittingDensity() {
             background.onUiThread(() -> status.set("Fitting the latent density to the encoder's codes, for sampling…"));
         }
