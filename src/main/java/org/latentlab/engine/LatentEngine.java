@@ -125,12 +125,11 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     /**
-     * A random latent vector: from the model's fitted density at the default temperature, where G
-     * was taught by real images, or from the uniform prior for a model without one.
+     * A random latent vector: from the model's fitted density at {@code temperature} (0 < t <= 1),
+     * where G was taught by real images, or from the uniform prior for a model without one.
      */
-    public CompletableFuture<float[]> randomLatent() {
-        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false,
-                GaussianMixture.DEFAULT_TEMPERATURE));
+    public CompletableFuture<float[]> randomLatent(double temperature) {
+        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false, temperature));
     }
 
     /** G(z): pixels of one image (CHW floats). */

@@ -68,6 +68,25 @@ class ViewModelTest {
         assertEquals(1, few.decimated(400).size());
     }
 
+    /** Mean Euclidean distance between successive Randomize draws. */
+    private static double meanDistanceOfDraws(ExplorerViewModel vm, int draws) {
+        double total = 0;
+        float[] previous = null;
+        for (int i = 0; i < draws; i++) {
+            vm.randomize();
+            float[] z = vm.effectiveZ();
+            if (previous != null) {
+                double d = 0;
+                for (int k = 0; k < z.length; k++) {
+                    d += (z[k] - previous[k]) * (z[k] - previous[k]);
+                }
+                total += Math.sqrt(d);
+            }
+            previous = z;
+        }
+        return total / (draws - 1);
+    }
+
     @Test
     void explorerRendersSetsPastesAndRemembers() throws Exception {
         ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
@@ -75,7 +94,9 @@ class ViewModelTest {
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
         vm.modelChanged(info, true);
         assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
-        assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.7"), vm.randomizeTipProperty().get());
+        assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
+        vm.temperatureProperty().set(0.3);
+        assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"), vm.randomizeTipProperty().get());
         vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.step(), info.dataset(), null,
                 info.metrics(), false));
         assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"), "a model without a density samples the prior");
@@ -103,6 +124,14 @@ class ViewModelTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(remembered, vm.gallery().get(0).z());
         vm.randomize();
         assertFalse(java.util.Arrays.equals(remembered, vm.effectiveZ()), "randomize draws a new z");
+        // At a temperature near 0 the draws sit at the mixture's component means: two draws are
+        // then far more alike than draws at 1 (the bundled density has 100 components).
+        vm.temperatureProperty().set(1.0);
+        double spreadAtOne = meanDistanceOfDraws(vm, 20);
+        vm.temperatureProperty().set(0.05);
+        double spreadCool = meanDistanceOfDraws(vm, 20);
+        assertTrue(spreadCool < spreadAtOne, "cooler draws vary less: " + spreadCool + " vs " + spreadAtOne);
+        vm.temperatureProperty().set(0.7);
         vm.remember();
         assertEquals(2, vm.gallery().size());
         assertFalse(samePixels(vm.gallery().get(0).thumbnail(), vm.gallery().get(1).thumbnail()),

@@ -1,6 +1,7 @@
 package org.latentlab.ui.explorer;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -64,6 +65,20 @@ public final class ExplorerView extends BorderPane {
         Button remember = button("Remember", "Keep this z in the gallery", vm::remember);
         HBox buttons = new HBox(6, random, reset, copy, paste, remember);
         buttons.setAlignment(Pos.CENTER);
+        Slider temperature = new Slider(0.1, 1, vm.temperatureProperty().get());
+        temperature.setId("temperature");
+        temperature.setPrefWidth(140);
+        temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
+        temperature.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.modelProperty().get() == null || !vm.modelProperty().get().fittedDensity(), vm.modelProperty()));
+        Label temperatureValue = new Label();
+        temperatureValue.textProperty().bind(vm.temperatureProperty().asString(Locale.ROOT, "%.2f"));
+        Label temperatureName = new Label("Randomize temperature");
+        temperatureName.getStyleClass().add("caption");
+        Tooltip.install(temperature, new Tooltip("The spread of Randomize's draws from the fitted density: "
+                + "1 = as fitted, lower = sharper and less varied digits"));
+        HBox temperatureRow = new HBox(6, temperatureName, temperature, temperatureValue);
+        temperatureRow.setAlignment(Pos.CENTER);
         Label message = new Label();
         message.setId("explorer-message");
         message.getStyleClass().add("message");
@@ -77,7 +92,8 @@ public final class ExplorerView extends BorderPane {
         gallery.setCellHeight(56);
         gallery.setPrefHeight(140);
         gallery.setCellFactory(g -> new GalleryCell());
-        VBox box = new VBox(10, info, framed(view), buttons, message, new Label("Gallery — click to recall"), gallery);
+        VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message, new Label("Gallery — click to recall"),
+                gallery);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         return box;

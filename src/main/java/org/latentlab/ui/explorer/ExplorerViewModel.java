@@ -70,7 +70,9 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
-    private final StringExpression randomizeTip = Bindings.createStringBinding(() -> randomizeTip(model.get()), model);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
+    private final StringExpression randomizeTip = Bindings.createStringBinding(
+            () -> randomizeTip(model.get(), temperature.get()), model, temperature);
     private final LatencyRecorder latency = new LatencyRecorder();
     private boolean rendering;
     private boolean stale;
@@ -115,10 +117,18 @@ public final class ExplorerViewModel {
         return randomizeTip;
     }
 
-    static String randomizeTip(ModelInfo info) {
+    /**
+     * The spread Randomize draws with from the fitted density: 1 as fitted, lower for sharper and
+     * less varied digits (see {@link GaussianMixture#tempered}).
+     */
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    static String randomizeTip(ModelInfo info, double temperature) {
         return info != null && info.fittedDensity()
-                ? "Draw z from this model's latent density, fitted to the codes of its training images, at temperature "
-                        + GaussianMixture.DEFAULT_TEMPERATURE + " (sharper digits than at 1)"
+                ? String.format(java.util.Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its "
+                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied digits)", temperature)
                 : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet (train or fit-density adds one)";
     }
 
@@ -206,7 +216,8 @@ public final class ExplorerViewModel {
 
     /** A random z from the model's fitted latent density (the uniform prior for a model without one). */
     public void randomize() {
-        background.run(() -> engine.randomLatent().get(), this::setZ, this::fail);
+        double t = Math.max(0.05, Math.min(1, temperature.get()));
+        background.run(() -> engine.randomLatent(t).get(), this::setZ, this::fail);
     }
 
     public void reset() {
