@@ -47,10 +47,11 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A temperature {@link GaussianMixture#tempered} would refuse, as a usage error (exit code 2) naming the option. */
     static void checkTemperature(picocli.CommandLine.Model.CommandSpec spec, double temperature) {
-        if (!(temperature > 0 && temperature <= 1)) {
+        if (!GaussianMixture.isValidTemperature(temperature)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--temperature must be above 0 and at most 1 (1 = the density as fitted), got " + temperature);
+                    "--temperature must be " + GaussianMixture.TEMPERATURE_RANGE + ", got " + temperature);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class GaussianMixture {
      */
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
+    /** The temperatures {@link #tempered} takes, in words for messages. */
+    public static final String TEMPERATURE_RANGE = "above 0 and at most 1 (1 = the density as fitted)";
+
     /** Added to every covariance diagonal so that no component collapses onto a few codes. */
     private static final double RIDGE = 1e-4;
 
@@ -98,8 +101,8 @@ public final class GaussianMixture {
      * @throws IllegalArgumentException unless 0 < temperature <= 1
      */
     public GaussianMixture tempered(double temperature) {
-        if (!(temperature > 0 && temperature <= 1)) {
-            throw new IllegalArgumentException("The sampling temperature must be above 0 and at most 1, got " + temperature);
+        if (!isValidTemperature(temperature)) {
+            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got " + temperature);
         }
         double[][][] scaled = new double[choleskys.length][dim][];
         for (int k = 0; k < choleskys.length; k++) {
@@ -111,6 +114,11 @@ public final class GaussianMixture {
             }
         }
         return new GaussianMixture(weights, means, scaled);
+    }
+
+    /** The one test of a sampling temperature, for {@link #tempered} and every caller that takes one from a user. */
+    public static boolean isValidTemperature(double temperature) {
+        return temperature > 0 && temperature <= 1;
     }
 
     /** Draws count codes, clipped to the prior's cube [-1, 1] that E's tanh output lives in. */

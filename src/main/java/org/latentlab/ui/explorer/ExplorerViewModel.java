@@ -216,7 +216,7 @@ public final class ExplorerViewModel {
 
     /** A random z from the model's fitted latent density (the uniform prior for a model without one). */
     public void randomize() {
-        double t = Math.max(0.05, Math.min(1, temperature.get()));
+        double t = temperature.get(); // read on the FX thread; a value out of range fails with the reason
         background.run(() -> engine.randomLatent(t).get(), this::setZ, this::fail);
     }
 

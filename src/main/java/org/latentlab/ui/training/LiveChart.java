@@ -1,8 +1,10 @@
 package org.latentlab.ui.training;
 
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -34,13 +36,17 @@ public final class LiveChart extends Region {
     private final String[] names;
     private final List<List<float[]>> series = new ArrayList<>();
     private final Font font = Font.font(11);
+    private final double[] legendWidths; // the names are fixed: measured once, not on every redraw
+    private final DecimalFormat readoutSteps = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     private double hoverX = Double.NaN;
 
     public LiveChart(String yLabel, String... names) {
         this.yLabel = yLabel;
         this.names = names.clone();
+        this.legendWidths = new double[names.length];
         for (int i = 0; i < names.length; i++) {
             series.add(List.of());
+            legendWidths[i] = 17 + textWidth(names[i]) + 16; // line, gap, name, gap
         }
         getChildren().add(canvas);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
@@ -106,8 +112,10 @@ public final class LiveChart extends Region {
         if (w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             return;
         }
-        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM, AxisTicks.enclosing(min(0), max(0), 8),
-                AxisTicks.enclosing(min(1), max(1), 5));
+        double[] steps = range(0);
+        double[] values = range(1);
+        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM, AxisTicks.enclosing(steps[0], steps[1], 8),
+                AxisTicks.enclosing(values[0], values[1], 5));
         g.setFont(font);
         g.setFill(PLOT);
         g.fillRect(p.left, p.top, p.right - p.left, p.bottom - p.top);
@@ -173,12 +181,7 @@ public final class LiveChart extends Region {
 
     private void drawLegend(GraphicsContext g, double w, double h) {
         double y = h - 12;
-        double[] widths = new double[names.length];
-        double total = 0;
-        for (int i = 0; i < names.length; i++) {
-            widths[i] = 17 + textWidth(names[i]) + 16;
-            total += widths[i];
-        }
+        double total = java.util.Arrays.stream(legendWidths).sum();
         double x = (LEFT + w - RIGHT - total) / 2;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -188,7 +191,7 @@ public final class LiveChart extends Region {
             g.strokeLine(x, y, x + 12, y);
             g.setFill(TEXT);
             g.fillText(names[i], x + 17, y);
-            x += widths[i];
+            x += legendWidths[i];
         }
     }
 
@@ -196,14 +199,13 @@ public final class LiveChart extends Region {
     private void drawReadout(GraphicsContext g, Plot p) {
         double step = p.x.lower() + (hoverX - p.left) / (p.right - p.left) * (p.x.upper() - p.x.lower());
         StringBuilder text = new StringBuilder();
-        DecimalFormat steps = new DecimalFormat("#,##0");
         for (int i = 0; i < series.size(); i++) {
             float[] pt = nearest(series.get(i), step);
             if (pt != null) {
                 if (text.length() == 0) {
-                    text.append("step ").append(steps.format(pt[0]));
+                    text.append("step ").append(readoutSteps.format(pt[0]));
                 }
-                text.append("   ").append(names[i]).append(' ').append(String.format(java.util.Locale.ROOT, "%.4g", pt[1]));
+                text.append("   ").append(names[i]).append(' ').append(String.format(Locale.ROOT, "%.4g", pt[1]));
             }
         }
         if (text.length() == 0) {
@@ -240,29 +242,19 @@ public final class LiveChart extends Region {
         return points.get(lo);
     }
 
-    /** Smallest (coordinate 0: step, 1: value) over every series' finite points, NaN if none. */
-    private double min(int coordinate) {
-        double m = Double.NaN;
+    /** {smallest, largest} of coordinate 0 (step) or 1 (value) over every series' finite points; NaNs if none. */
+    private double[] range(int coordinate) {
+        double lo = Double.NaN;
+        double hi = Double.NaN;
         for (List<float[]> s : series) {
             for (float[] pt : s) {
-                if (Float.isFinite(pt[1]) && !(pt[coordinate] >= m)) {
-                    m = pt[coordinate];
+                if (Float.isFinite(pt[1])) {
+                    lo = !(pt[coordinate] >= lo) ? pt[coordinate] : lo;
+                    hi = !(pt[coordinate] <= hi) ? pt[coordinate] : hi;
                 }
             }
         }
-        return m;
-    }
-
-    private double max(int coordinate) {
-        double m = Double.NaN;
-        for (List<float[]> s : series) {
-            for (float[] pt : s) {
-                if (Float.isFinite(pt[1]) && !(pt[coordinate] <= m)) {
-                    m = pt[coordinate];
-                }
-            }
-        }
-        return m;
+        return new double[] {lo, hi};
     }
 
     private double textWidth(String s) {
