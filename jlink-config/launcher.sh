@@ -14,6 +14,6 @@ export PYTORCH_LIBRARY_PATH="$app/lib/pytorch" PYTORCH_FLAVOR=cpu PYTORCH_VERSIO
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-${TMPDIR:-/tmp}/latentlab-djl-$(id -u)}"
 # DJL frees some of libtorch's memory only when the Java wrappers are collected: a small young
 # generation collects them often (measured: RSS ~650 MB instead of ~1,070 MB, same speed).
-exec "$app/runtime/bin/java" ${LATENTLAB_JAVA_OPTS:--Xmx4g -XX:MaxNewSize=64m} -Dai.djl.offline=true -Dlatentlab.home="$app" \
+exec "$app/runtime/bin/java" ${LATENTLAB_JAVA_OPTS:--Xmx4g -XX:MaxNewSize=64m} --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dlatentlab.home="$app" \
   -Djavafx.cachedir="${TMPDIR:-/tmp}/latentlab-fx-$(id -u)" \
   -cp "$app/lib/*" org.latentlab.Main "$@"

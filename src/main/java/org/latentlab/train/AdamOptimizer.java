@@ -8,11 +8,27 @@ import java.util.List;
 
 /**
  * Adam over a fixed list of parameters, with its moments owned here so that they can be saved,
- * restored and freed (DJL's own Adam keeps them private and never frees them). The update itself
- * is libtorch's fused Adam kernel, which also zeroes each weight's gradient.
+ * restored and freed (DJL's own Adam keeps them private and never frees them). The update also
+ * zeroes each weight's gradient. It runs as one vectorised pass in Java ({@link VectorAdam}) where
+ * the JDK's vector module is present, else as DJL's libtorch Adam kernel: same arithmetic.
  */
 public final class AdamOptimizer implements AutoCloseable {
     private static final float EPSILON = 1e-8f;
+
+    /** How the update is computed. */
+    public enum Kernel {
+        /** One pass over libtorch's memory with the JDK's vector API (needs jdk.incubator.vector). */
+        VECTOR,
+        /** DJL's adamUpdate: about twelve libtorch kernels per weight. */
+        LIBTORCH;
+
+        /** VECTOR where the module was added to the JVM ({@code --add-modules jdk.incubator.vector}). */
+        public static Kernel best() {
+            return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? VECTOR : LIBTORCH;
+        }
+    }
+
+    private final Kernel kernel;
     private final List<Parameter> parameters;
     private final NDManager stateManager;
     private final NDList means = new NDList();
@@ -23,6 +39,12 @@ public final class AdamOptimizer implements AutoCloseable {
     private long updates;
 
     public AdamOptimizer(List<Parameter> parameters, NDManager parent, float learningRate, float beta1, float beta2) {
+        this(parameters, parent, learningRate, beta1, beta2, Kernel.best());
+    }
+
+    public AdamOptimizer(List<Parameter> parameters, NDManager parent, float learningRate, float beta1, float beta2,
+                         Kernel kernel) {
+        this.kernel = kernel;
         this.parameters = List.copyOf(parameters);
         this.stateManager = parent.newSubManager();
         this.learningRate = learningRate;
@@ -43,6 +65,10 @@ public final class AdamOptimizer implements AutoCloseable {
         this.learningRate = learningRate;
     }
 
+    public Kernel kernel() {
+        return kernel;
+    }
+
     public long updates() {
         return updates;
     }
@@ -56,9 +82,30 @@ public final class AdamOptimizer implements AutoCloseable {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
             try (NDArray grad = weight.getGradient()) {
-                NDList inputs = new NDList(weight, grad, means.get(i), variances.get(i));
-                weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, biasCorrected,
-                        0f, 1f, -1f, beta1, beta2, EPSILON, false, false);
+                if (kernel == Kernel.VECTOR) {
+                    vectorUpdate(weight, grad, means.get(i), variances.get(i), biasCorrected);
+                } else {
+                    NDList inputs = new NDList(weight, grad, means.get(i), variances.get(i));
+                    weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, biasCorrected,
+                            0f, 1f, -1f, beta1, beta2, EPSILON, false, false);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code toByteBuffer(true)} aliases a contiguous tensor's memory; for any other it returns a
+     * copy and the update would be lost, so the first update checks that it reached the gradient.
+     */
+    private void vectorUpdate(NDArray weight, NDArray grad, NDArray mean, NDArray variance, float biasCorrected) {
+        VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true), mean.toByteBuffer(true),
+                variance.toByteBuffer(true), biasCorrected, beta1, beta2, EPSILON);
+        if (updates == 1) {
+            try (NDArray nonZero = grad.countNonzero()) {
+                if (nonZero.getLong() != 0) {
+                    throw new IllegalStateException("Adam could not update " + weight.getShape()
+                            + " in place (not a contiguous CPU tensor); use Kernel.LIBTORCH");
+                }
             }
         }
     }
