@@ -13,9 +13,21 @@ final class FlopCount {
     /**
      * Latent Lab's step. Forward matmul FLOPs of a layer = 2*B*in*out; its backward costs twice
      * that (grad of input and of weight), or once when the input needs no gradient (the first
-     * layer). E(x) and G(z) are computed once a step and serve both updates.
+     * layer). E(x) and G(z) are computed once a step and serve both updates, and the G+E step
+     * back-propagates through D's first layer per part: the real pair's gradient to E(x) only
+     * (32 columns), the fake pair's to G(z) only (784 columns), one row's worth instead of two.
      */
     static double stepFlops() {
+        return fullInputGradientStepFlops() - 2 * B * D_FIRST;
+    }
+
+    /** The reference script's step: E(x) and G(z) again for its D step, D's full input gradient. */
+    static double referenceScriptStepFlops() {
+        return fullInputGradientStepFlops() + 2 * B * (G + E);
+    }
+
+    /** E(x) and G(z) once, D's input gradient for all 816 columns of both pairs. */
+    private static double fullInputGradientStepFlops() {
         // Forward E, G once.
         double shared = G + E;
         // D step: D twice forward; backward D twice (first layer: weight grad only).
@@ -24,10 +36,5 @@ final class FlopCount {
         // (weight + input grads, minus the input grad of each first layer).
         double geStep = 2 * D + 2 * D + (2 * G - 32 * 512) + (2 * E - 784 * 512);
         return 2 * B * (shared + dStep + geStep);
-    }
-
-    /** The reference script's step, which computes E(x) and G(z) again for its D step. */
-    static double referenceScriptStepFlops() {
-        return stepFlops() + 2 * B * (G + E);
     }
 }

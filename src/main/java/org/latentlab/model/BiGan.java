@@ -83,6 +83,15 @@ public final class BiGan implements AutoCloseable {
         return discriminator.forward(store, new NDList(x, z), training).singletonOrThrow();
     }
 
+    /**
+     * D's logits of the real pairs (x, ex) then the fake pairs (gz, z): (2B, k). The same numbers as
+     * {@link #discriminate} on the concatenated pairs, arranged so that back-propagation computes
+     * only the gradients of ex and gz (the G+E step, D frozen).
+     */
+    public NDArray discriminatePairsForInputGradients(NDArray x, NDArray ex, NDArray gz, NDArray z, boolean training) {
+        return ((JointDiscriminator) discriminator).forwardPairsForInputGradients(store, x, ex, gz, z, training);
+    }
+
     /** G(z) for {@code n} latent vectors (n*zdim floats) in inference mode: n*pixels floats. */
     public float[] generate(float[] z, int n) {
         return runBatched(z, n, config.zdim(), config.pixels(), true);

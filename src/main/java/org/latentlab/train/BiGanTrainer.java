@@ -26,6 +26,7 @@ public final class BiGanTrainer implements AutoCloseable {
     private final AdamOptimizer dOptimizer;
     private final AdamOptimizer geOptimizer;
     private final Set<Parameter> dParameters;
+    private final StepInput input;
     private long step;
 
     public BiGanTrainer(BiGan model, TrainConfig config) {
@@ -34,6 +35,9 @@ public final class BiGanTrainer implements AutoCloseable {
         List<Parameter> d = BiGan.trainable(model.discriminator());
         List<Parameter> ge = BiGan.trainable(model.generator(), model.encoder());
         this.dParameters = new HashSet<>(d);
+        ModelConfig mc = model.config();
+        this.input = new StepInput(new Shape(config.batchSize(), mc.channels(), mc.imageSize(), mc.imageSize()),
+                new Shape(config.batchSize(), mc.zdim()));
         this.dOptimizer = new AdamOptimizer(d, model.manager(), config.lrD(), config.beta1(), config.beta2());
         this.geOptimizer = new AdamOptimizer(ge, model.manager(), config.lrGE(), config.beta1(), config.beta2());
     }
@@ -105,10 +109,7 @@ public final class BiGanTrainer implements AutoCloseable {
     }
 
     private NDArray[] input(NDManager m, float[] x, float[] z) {
-        ModelConfig mc = model.config();
-        int b = config.batchSize();
-        return new NDArray[] {m.create(x, new Shape(b, mc.channels(), mc.imageSize(), mc.imageSize())),
-            m.create(z, new Shape(b, mc.zdim()))};
+        return input.wrap(m, x, z);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class BiGanTrainer implements AutoCloseable {
      * the backward pass reaches D's weights only.
      */
     private float[] discriminatorStep(GradientCollector gc, NDArray x, NDArray z, NDArray ex, NDArray gz) {
-        NDArray[] logits = discriminatePairs(x, ex, gz, z);
+        NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), true));
         NDArray real = logits[0];
         NDArray fake = logits[1];
         NDArray loss = scores(Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false)));
@@ -129,7 +130,7 @@ public final class BiGanTrainer implements AutoCloseable {
     private float[] generatorEncoderStep(GradientCollector gc, NDArray x, NDArray z, NDArray ex, NDArray gz) {
         model.discriminator().freezeParameters(true, dParameters::contains);
         try {
-            NDArray[] logits = discriminatePairs(x, ex, gz, z);
+            NDArray[] logits = split(model.discriminatePairsForInputGradients(x, ex, gz, z, true));
             NDArray real = logits[0];
             NDArray fake = logits[1];
             NDArray adversarial = scores(Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false)));
@@ -149,13 +150,12 @@ public final class BiGanTrainer implements AutoCloseable {
     }
 
     /**
-     * D on the real pairs (x, E(x)) and the fake pairs (G(z), z) in one forward pass of 2B rows:
-     * D scores every row on its own (it has no batch norm), and one matmul of 2B rows runs faster
-     * than two of B. Returns {real (B, k), fake (B, k)} logits: joint score, image score.
+     * D scores the real pairs (x, E(x)) and the fake pairs (G(z), z) in one forward pass of 2B rows
+     * (D has no batch norm, so every row is scored on its own, and one matmul of 2B rows runs
+     * faster than two of B). Splits its (2B, k) logits into {real (B, k), fake (B, k)}.
      */
-    private NDArray[] discriminatePairs(NDArray x, NDArray ex, NDArray gz, NDArray z) {
-        NDArray both = model.discriminate(x.concat(gz), ex.concat(z), true); // (2B, k)
-        long b = x.getShape().get(0);
+    private static NDArray[] split(NDArray both) {
+        long b = both.getShape().get(0) / 2;
         return new NDArray[] {both.get("0:" + b), both.get(b + ":")};
     }
 
