@@ -28,6 +28,7 @@ import java.util.function.IntConsumer;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.AdamOptimizer;
+import org.latentlab.train.Losses;
 import org.latentlab.train.Json;
 
 /**
@@ -114,7 +115,7 @@ public final class DigitClassifier implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray f = features.forward(store, new NDList(m.create(x, new Shape(batch, 1, 28, 28))), true).singletonOrThrow();
                 NDArray logp = head.forward(store, new NDList(f), true).singletonOrThrow().logSoftmax(1);
-                gc.backward(logp.mul(m.create(onehot, new Shape(batch, 10))).sum().div(-batch));
+                gc.backward(Losses.scale(logp.mul(m.create(onehot, new Shape(batch, 10))).sum(), -1f / batch));
             }
             adam.step();
         }

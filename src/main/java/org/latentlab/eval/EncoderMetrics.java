@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Random;
 import org.latentlab.train.AdamOptimizer;
+import org.latentlab.train.Losses;
 
 /** How much of the label an encoding keeps: 1-nearest-neighbour and linear-probe accuracy. */
 public final class EncoderMetrics {
@@ -95,7 +96,7 @@ public final class EncoderMetrics {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray logits = xb.matMul(w.getArray()).add(b.getArray());
                         NDArray logp = logits.logSoftmax(1);
-                        NDArray loss = logp.mul(s.create(onehot, new Shape(batch, classes))).sum().div(-batch);
+                        NDArray loss = Losses.scale(logp.mul(s.create(onehot, new Shape(batch, classes))).sum(), -1f / batch);
                         gc.backward(loss);
                     }
                     adam.step();

@@ -136,10 +136,10 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray adversarial = scores(Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false)));
             NDArray cycle = adversarial.zerosLike();
             if (config.lambdaX() > 0) {
-                cycle = cycle.add(Losses.sumSquaredPerRow(model.generate(ex, true), x).mul(config.lambdaX()));
+                cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.generate(ex, true), x), config.lambdaX()));
             }
             if (config.lambdaZ() > 0) {
-                cycle = cycle.add(Losses.sumSquaredPerRow(model.encode(gz, true), z).mul(config.lambdaZ()));
+                cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.encode(gz, true), z), config.lambdaZ()));
             }
             gc.backward(adversarial.add(cycle));
             geOptimizer.step();
@@ -165,7 +165,7 @@ public final class BiGanTrainer implements AutoCloseable {
      */
     private NDArray scores(NDArray meanOverScores) {
         int k = model.config().discriminatorOutputs();
-        return k == 1 ? meanOverScores : meanOverScores.mul(k);
+        return k == 1 ? meanOverScores : Losses.scale(meanOverScores, k);
     }
 
     /** Mean D(x, z) of the joint score (column 0), the figure the BiGAN game is about. */
