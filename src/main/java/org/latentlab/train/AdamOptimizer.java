@@ -33,6 +33,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private final NDManager stateManager;
     private final NDList means = new NDList();
     private final NDList variances = new NDList();
+    private boolean inPlaceChecked;
     private float learningRate;
     private final float beta1;
     private final float beta2;
@@ -83,7 +84,8 @@ public final class AdamOptimizer implements AutoCloseable {
             NDArray weight = parameters.get(i).getArray();
             try (NDArray grad = weight.getGradient()) {
                 if (kernel == Kernel.VECTOR) {
-                    vectorUpdate(weight, grad, means.get(i), variances.get(i), biasCorrected);
+                    VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true), means.get(i).toByteBuffer(true),
+                            variances.get(i).toByteBuffer(true), biasCorrected, beta1, beta2, EPSILON);
                 } else {
                     NDList inputs = new NDList(weight, grad, means.get(i), variances.get(i));
                     weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, biasCorrected,
@@ -91,23 +93,26 @@ public final class AdamOptimizer implements AutoCloseable {
                 }
             }
         }
+        if (kernel == Kernel.VECTOR && !inPlaceChecked) {
+            requireUpdatedInPlace();
+        }
     }
 
     /**
      * {@code toByteBuffer(true)} aliases a contiguous tensor's memory; for any other it returns a
-     * copy and the update would be lost, so the first update checks that it reached the gradient.
+     * copy and the update would be lost, so after this optimizer's first update every gradient
+     * must read zero.
      */
-    private void vectorUpdate(NDArray weight, NDArray grad, NDArray mean, NDArray variance, float biasCorrected) {
-        VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true), mean.toByteBuffer(true),
-                variance.toByteBuffer(true), biasCorrected, beta1, beta2, EPSILON);
-        if (updates == 1) {
-            try (NDArray nonZero = grad.countNonzero()) {
+    private void requireUpdatedInPlace() {
+        for (Parameter p : parameters) {
+            try (NDArray grad = p.getArray().getGradient(); NDArray nonZero = grad.countNonzero()) {
                 if (nonZero.getLong() != 0) {
-                    throw new IllegalStateException("Adam could not update " + weight.getShape()
+                    throw new IllegalStateException("Adam could not update " + p.getArray().getShape()
                             + " in place (not a contiguous CPU tensor); use Kernel.LIBTORCH");
                 }
             }
         }
+        inPlaceChecked = true;
     }
 
     /** Moments as one list: all means, then all variances, in parameter order. */

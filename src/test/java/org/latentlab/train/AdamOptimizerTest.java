@@ -2,6 +2,8 @@ package org.latentlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -52,6 +54,27 @@ class AdamOptimizerTest {
                     }
                 }
                 assertNotEquals(0f, a.state().get(0).toFloatArray()[0], "the moments moved");
+            }
+        }
+    }
+
+    /**
+     * The vector kernel writes through buffers that alias the tensors; a transposed (strided) weight
+     * would give it a copy, and the update would vanish. That must be an error, not a no-op.
+     */
+    @Test
+    void aWeightTheVectorKernelCannotReachIsAnError() {
+        TorchThreads.prepare(1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = Parameter.builder().setName("t").setType(Parameter.Type.WEIGHT).build();
+            NDArray strided = m.randomNormal(new Shape(6, 5)).transpose();
+            p.setArray(strided);
+            strided.setRequiresGradient(true);
+            List<Parameter> params = List.of(p);
+            try (AdamOptimizer adam = new AdamOptimizer(params, m, 1e-2f, 0.5f, 0.999f, AdamOptimizer.Kernel.VECTOR)) {
+                backward(params, 0);
+                IllegalStateException e = assertThrows(IllegalStateException.class, adam::step);
+                assertTrue(e.getMessage().contains("in place"), e.getMessage());
             }
         }
     }
