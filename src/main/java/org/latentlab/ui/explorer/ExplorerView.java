@@ -173,6 +173,14 @@ public final class ExplorerView extends BorderPane {
     private static ScrollPane scroll(VBox content, double width) {
         content.setPadding(new Insets(4));
         ScrollPane sp = new ScrollPane(content);
+        // The skin caches its viewport as one bitmap (fast scrolling on a GPU); every slider move
+        // then repainted the whole column: 24 ms a frame in the software pipeline (pulse logger).
+        sp.skinProperty().addListener((o, old, skin) -> {
+            javafx.scene.Node viewport = sp.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         sp.setFitToWidth(true);
         sp.setPrefWidth(width);
         sp.setPrefViewportHeight(360);
