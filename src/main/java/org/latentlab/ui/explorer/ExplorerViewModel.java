@@ -25,12 +25,13 @@ import org.latentlab.latent.LatentDirections;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.LatencyRecorder;
+import org.latentlab.ui.common.LatestOnly;
 import org.latentlab.ui.common.UserMessages;
 
 /**
  * The latent explorer: one value per latent dimension, amounts along discovered directions, and
- * the image G(z) that follows them. Renders are coalesced: while one is in flight, further changes
- * only mark the image stale, and the newest z is rendered next.
+ * the image G(z) that follows them. Renders are coalesced ({@link LatestOnly}): while one is in
+ * flight, only the newest z waits, and it starts as soon as the previous image is computed.
  */
 public final class ExplorerViewModel {
     public static final int IMAGE_SCALE = 10;
@@ -74,14 +75,16 @@ public final class ExplorerViewModel {
     private final StringExpression randomizeTip = Bindings.createStringBinding(
             () -> randomizeTip(model.get(), temperature.get()), model, temperature);
     private final LatencyRecorder latency = new LatencyRecorder();
-    private boolean rendering;
-    private boolean stale;
-    private long staleSince;
+    private final LatestOnly<Render, Image> renders;
     private boolean muted;
 
     public ExplorerViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
+        this.renders = new LatestOnly<>(background, this::draw, rendered -> {
+            image.set(rendered.value());
+            latency.record(System.nanoTime() - rendered.requestedAt());
+        }, this::fail);
     }
 
     public ObservableList<DoubleProperty> dims() {
@@ -289,32 +292,16 @@ public final class ExplorerViewModel {
         if (muted || model.get() == null) {
             return;
         }
-        if (!stale) {
-            staleSince = System.nanoTime();
-        }
-        stale = true;
-        if (!rendering) {
-            render();
-        }
+        var c = model.get().config();
+        renders.submit(new Render(effectiveZ(), c.channels(), c.imageSize()));
     }
 
-    private void render() {
-        stale = false;
-        rendering = true;
-        long since = staleSince;
-        float[] z = effectiveZ();
-        var c = model.get().config();
-        background.run(() -> FxImages.of(engine.generate(z).get(), c.channels(), c.imageSize(), IMAGE_SCALE), img -> {
-            image.set(img);
-            latency.record(System.nanoTime() - since);
-            rendering = false;
-            if (stale) {
-                render();
-            }
-        }, e -> {
-            rendering = false;
-            fail(e);
-        });
+    /** What to draw, read on the FX thread. */
+    private record Render(float[] z, int channels, int imageSize) {}
+
+    /** In the background: G(z) as an image. */
+    private Image draw(Render r) throws Exception {
+        return FxImages.of(engine.generate(r.z()).get(), r.channels(), r.imageSize(), IMAGE_SCALE);
     }
 
     private void fail(Throwable t) {
