@@ -12,6 +12,8 @@ import org.latentlab.model.ModelConfig;
 /**
  * The data behind the explorer, and what is derived from encoding it: directions and the 2-D map.
  * Encodings are computed once per model version (the engine drops the cache when weights change).
+ * The data sets load on whichever thread asks first (synchronized); the encodings, directions and
+ * map are set and read on the engine's model thread only.
  */
 final class DataCache {
     /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
@@ -42,7 +44,7 @@ final class DataCache {
         return spec;
     }
 
-    ImageDataset train() throws IOException {
+    synchronized ImageDataset train() throws IOException {
         if (train == null) {
             train = DataSources.load(spec, MnistDataset.Split.TRAIN, config.imageSize(), config.channels());
         }
@@ -50,7 +52,7 @@ final class DataCache {
     }
 
     /** The test split, or the training images when the data has none (an image folder). */
-    ImageDataset test() throws IOException {
+    synchronized ImageDataset test() throws IOException {
         if (test == null) {
             boolean idx = MnistDataset.isIdxFolder(DataSources.resolve(spec));
             test = idx ? DataSources.load(spec, MnistDataset.Split.TEST, config.imageSize(), config.channels()) : train();
@@ -64,22 +66,29 @@ final class DataCache {
         map = null;
     }
 
-    private float[] codes(InferenceModel model) throws IOException {
-        if (codes == null) {
-            ImageDataset t = test();
-            int n = Math.min(ENCODED, t.count());
-            float[] x = new float[n * t.imageSize()];
-            for (int i = 0; i < n; i++) {
-                t.copyImage(i, x, i * t.imageSize());
-            }
-            codes = model.encode(x, n);
-        }
+    /** The encodings, if this model version's are known. */
+    float[] codes() {
         return codes;
     }
 
-    Directions directions(InferenceModel model) throws IOException {
-        if (directions == null) {
-            float[] c = codes(model);
+    void setCodes(float[] encoded) {
+        codes = encoded;
+    }
+
+    /** E(x) of the first {@link #ENCODED} test images, with {@code model} (any thread's copy). */
+    float[] encodeSample(InferenceModel model) throws IOException {
+        ImageDataset t = test();
+        int n = Math.min(ENCODED, t.count());
+        float[] x = new float[n * t.imageSize()];
+        for (int i = 0; i < n; i++) {
+            t.copyImage(i, x, i * t.imageSize());
+        }
+        return model.encode(x, n);
+    }
+
+    /** Directions from {@code c}, the encodings of this version (cached once they are set). */
+    Directions directions(float[] c) throws IOException {
+        if (directions == null || c != codes) {
             int d = config.zdim();
             int n = c.length / d;
             List<Direction> all = new ArrayList<>();
@@ -93,14 +102,18 @@ final class DataCache {
                     all.add(new Direction(cd.name(), "class", cd.vector()));
                 }
             }
-            directions = new Directions(List.copyOf(all));
+            Directions computed = new Directions(List.copyOf(all));
+            if (c != codes) {
+                return computed;
+            }
+            directions = computed;
         }
         return directions;
     }
 
-    LatentMap map(InferenceModel model) throws IOException {
-        if (map == null) {
-            float[] c = codes(model);
+    /** The 2-D map from {@code c}, the encodings of this version (cached once they are set). */
+    LatentMap map(float[] c) throws IOException {
+        if (map == null || c != codes) {
             int d = config.zdim();
             int n = c.length / d;
             var pcs = LatentDirections.principalComponents(c, n, d, 2);
@@ -113,7 +126,11 @@ final class DataCache {
                 labels[i] = t.label(i);
                 indices[i] = i;
             }
-            map = new LatentMap(xy, labels, indices, t.classNames());
+            LatentMap computed = new LatentMap(xy, labels, indices, t.classNames());
+            if (c != codes) {
+                return computed;
+            }
+            map = computed;
         }
         return map;
     }

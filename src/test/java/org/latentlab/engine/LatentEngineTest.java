@@ -23,4 +23,26 @@ class LatentEngineTest {
             assertTrue(nn > 0.9, "1-NN accuracy of the bundled model: " + nn);
         }
     }
+
+    /**
+     * Directions and the map need the test set loaded and 5,000 images encoded (about a second): on
+     * the analysis thread, so a render asked for after them comes back first. Both requests share
+     * one encoding, and the results are cached for the model version.
+     */
+    @Test
+    void theExplorerKeepsRenderingWhileDirectionsAndTheMapAreComputed() throws Exception {
+        try (LatentEngine engine = new LatentEngine()) {
+            ModelInfo info = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
+            CompletableFuture<java.util.List<Direction>> directions = engine.directions();
+            CompletableFuture<LatentMap> map = engine.latentMap();
+            float[] image = engine.generate(new float[info.config().zdim()]).get(60, TimeUnit.SECONDS);
+            assertEquals(info.config().pixels(), image.length);
+            assertFalse(map.isDone(), "the render came back before the encoding for the map ended");
+            assertEquals(DataCache.PRINCIPAL_COMPONENTS + 10, directions.get(120, TimeUnit.SECONDS).size(),
+                    "8 principal components and one direction per digit");
+            LatentMap first = map.get(120, TimeUnit.SECONDS);
+            assertEquals(DataCache.ENCODED, first.labels().length);
+            assertTrue(first == engine.latentMap().get(60, TimeUnit.SECONDS), "cached for this model version");
+        }
+    }
 }
