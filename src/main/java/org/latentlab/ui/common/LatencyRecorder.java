@@ -16,13 +16,27 @@ public final class LatencyRecorder {
         return Math.min(count, samples.length);
     }
 
+    /** The number of durations recorded so far, to pass to {@link #quantileSince} later. */
+    public synchronized int mark() {
+        return count;
+    }
+
     /** The q-quantile (0..1) of the recorded milliseconds, or NaN when empty. */
     public synchronized double quantile(double q) {
-        int n = count();
-        if (n == 0) {
+        return quantileSince(Math.max(0, count - samples.length), q);
+    }
+
+    /** The q-quantile of the durations recorded since {@code mark} (those still kept), or NaN. */
+    public synchronized double quantileSince(int mark, double q) {
+        int from = Math.max(mark, count - samples.length);
+        int n = count - from;
+        if (n <= 0) {
             return Double.NaN;
         }
-        double[] sorted = Arrays.copyOf(samples, n);
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = samples[(from + i) % samples.length];
+        }
         Arrays.sort(sorted);
         return sorted[Math.min(n - 1, (int) Math.floor(q * n))];
     }
