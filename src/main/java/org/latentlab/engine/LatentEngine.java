@@ -58,15 +58,7 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, modelThread);
+        return CompletableFuture.supplyAsync(() -> unchecked(work), modelThread);
     }
 
     interface ThrowingSupplier<T> {
@@ -186,11 +178,11 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     public CompletableFuture<java.util.List<Direction>> directions() {
-        return encodedSample().thenApplyAsync(e -> uncheckedIo(() -> e.cache().directions(e.codes()).all()), modelThread);
+        return encodedSample().thenApplyAsync(e -> unchecked(() -> e.cache().directions(e.codes()).all()), modelThread);
     }
 
     public CompletableFuture<LatentMap> latentMap() {
-        return encodedSample().thenApplyAsync(e -> uncheckedIo(() -> e.cache().map(e.codes())), modelThread);
+        return encodedSample().thenApplyAsync(e -> unchecked(() -> e.cache().map(e.codes())), modelThread);
     }
 
     private record Encoded(DataCache cache, float[] codes) {}
@@ -220,7 +212,7 @@ public final class LatentEngine implements AutoCloseable {
         long version = weightsVersion;
         CompletableFuture<Encoded> encoding = CompletableFuture.supplyAsync(() -> {
             try (copy) {
-                return new Encoded(d, uncheckedIo(() -> d.encodeSample(copy)));
+                return new Encoded(d, unchecked(() -> d.encodeSample(copy)));
             }
         }, analysisThread);
         return encoding.whenCompleteAsync((e, failure) -> {
@@ -233,7 +225,8 @@ public final class LatentEngine implements AutoCloseable {
         }, modelThread);
     }
 
-    private static <T> T uncheckedIo(ThrowingSupplier<T> work) {
+    /** Runs {@code work}, wrapping a checked exception for a future. */
+    private static <T> T unchecked(ThrowingSupplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {
