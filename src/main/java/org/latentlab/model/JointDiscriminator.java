@@ -86,8 +86,14 @@ final class JointDiscriminator extends AbstractBlock {
         long f = fx.getShape().get(1);
         NDArray fxIn = dropout.forward(ps, new NDList(fx), training).singletonOrThrow();
         NDArray zIn = dropout.forward(ps, new NDList(z), training).singletonOrThrow();
-        NDArray fromX = Linear.linear(fxIn, w.get(":, 0:" + f), b).singletonOrThrow();  // (B, h)
-        NDArray fromZ = Linear.linear(zIn, w.get(":, " + f + ":"), null).singletonOrThrow(); // (B, h)
+        // Views of W, moved to the step's manager: made in W's own (the model's), they would stay
+        // until the model closes, a few kilobytes a step.
+        NDArray wx = w.get(":, 0:" + f);                                              // (h, F)
+        NDArray wz = w.get(":, " + f + ":");                                          // (h, zdim)
+        wx.attach(fx.getManager());
+        wz.attach(fx.getManager());
+        NDArray fromX = Linear.linear(fxIn, wx, b).singletonOrThrow();                // (B, h)
+        NDArray fromZ = Linear.linear(zIn, wz, null).singletonOrThrow();              // (B, h)
         return fromX.add(fromZ);
     }
 
