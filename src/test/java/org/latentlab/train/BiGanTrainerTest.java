@@ -115,6 +115,24 @@ class BiGanTrainerTest {
         }
     }
 
+    /** A step leaves no array behind in the model's manager (its optimizer state and weights aside). */
+    @Test
+    void stepsLeaveNoArraysInTheModelsManager() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
+            var manager = (ai.djl.ndarray.BaseNDManager) t.model().manager();
+            for (int s = 0; s < 2; s++) {
+                t.train(it.next(), z(s, 32, 8));
+            }
+            int before = manager.getManagedArrays().size();
+            for (int s = 2; s < 7; s++) {
+                t.train(it.next(), z(s, 32, 8));
+            }
+            assertEquals(before, manager.getManagedArrays().size(), "arrays in the model's manager after 5 more steps");
+        }
+    }
+
     @Test
     void theImageScoreSeesOnlyTheImage() throws Exception {
         try (NDManager m = NDManager.newBaseManager();
