@@ -75,7 +75,7 @@ public final class BiGanTrainer implements AutoCloseable {
         Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
         try (NDManager m = model.manager().newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray[] in = input(m, x, z);
+            NDArray[] in = input.wrap(m, x, z);
             // E(x) and G(z) once a step, recorded: the D step takes them detached (torch's detach),
             // the G+E step back-propagates through them after D's update, as PyTorch's DCGAN
             // example does with G(z). The reference computes them twice: 12 % of a step's FLOPs.
@@ -92,7 +92,7 @@ public final class BiGanTrainer implements AutoCloseable {
     float[] trainDiscriminatorOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray[] in = input(m, x, z);
+            NDArray[] in = input.wrap(m, x, z);
             NDArray ex = model.encode(in[0], true).stopGradient();
             NDArray gz = model.generate(in[1], true).stopGradient();
             return discriminatorStep(gc, in[0], in[1], ex, gz);
@@ -103,13 +103,9 @@ public final class BiGanTrainer implements AutoCloseable {
     float[] trainGeneratorEncoderOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray[] in = input(m, x, z);
+            NDArray[] in = input.wrap(m, x, z);
             return generatorEncoderStep(gc, in[0], in[1], model.encode(in[0], true), model.generate(in[1], true));
         }
-    }
-
-    private NDArray[] input(NDManager m, float[] x, float[] z) {
-        return input.wrap(m, x, z);
     }
 
     /**
