@@ -92,7 +92,11 @@ class ViewModelTest {
         ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
         var info = engine.loadBundledModel().get();
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
+        int[] listChanges = new int[2]; // the view rebuilds every row on each change: one change per list
+        vm.dims().addListener((javafx.collections.ListChangeListener<Object>) c -> listChanges[0]++);
+        vm.directions().addListener((javafx.collections.ListChangeListener<Object>) c -> listChanges[1]++);
         vm.modelChanged(info, true);
+        assertArrayEquals(new int[] {1, 1}, listChanges, "sliders and directions arrive as one change each");
         assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
         assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
         vm.temperatureProperty().set(0.3);

@@ -38,7 +38,7 @@ public final class ExplorerView extends BorderPane {
         setCenter(centre());
         setRight(right());
         vm.dims().addListener((ListChangeListener<DoubleProperty>) c -> rebuildDims());
-        vm.directions().addListener((ListChangeListener<ExplorerViewModel.DirectionAmount>) c -> rebuildDirections());
+        vm.directions().addListener((ListChangeListener<DirectionAmount>) c -> rebuildDirections());
         rebuildDims();
         rebuildDirections();
     }
@@ -153,7 +153,7 @@ public final class ExplorerView extends BorderPane {
         if (vm.directions().isEmpty()) {
             directionBox.getChildren().add(new Label("Computing directions from the data…"));
         }
-        for (ExplorerViewModel.DirectionAmount d : vm.directions()) {
+        for (DirectionAmount d : vm.directions()) {
             boolean pc = d.kind().startsWith("principal");
             Slider s = new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0);
             s.valueProperty().bindBidirectional(d.amountProperty());

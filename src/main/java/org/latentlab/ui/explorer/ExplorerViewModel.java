@@ -40,28 +40,6 @@ public final class ExplorerViewModel {
     /** A remembered latent vector and its thumbnail. */
     public record Remembered(float[] z, Image thumbnail) {}
 
-    /** A slider along a direction. */
-    public static final class DirectionAmount {
-        private final Direction direction;
-        private final DoubleProperty amount = new SimpleDoubleProperty(0);
-
-        DirectionAmount(Direction direction) {
-            this.direction = direction;
-        }
-
-        public String name() {
-            return direction.name();
-        }
-
-        public String kind() {
-            return direction.kind();
-        }
-
-        public DoubleProperty amountProperty() {
-            return amount;
-        }
-    }
-
     private final LatentEngine engine;
     private final Background background;
     private final ObservableList<DoubleProperty> dims = FXCollections.observableArrayList();
@@ -145,12 +123,13 @@ public final class ExplorerViewModel {
         model.set(info);
         if (resized) {
             muted = true;
-            dims.clear();
+            List<DoubleProperty> fresh = new ArrayList<>();
             for (int i = 0; i < info.config().zdim(); i++) {
                 DoubleProperty p = new SimpleDoubleProperty(0);
                 p.addListener((obs, o, n) -> changed());
-                dims.add(p);
+                fresh.add(p);
             }
+            dims.setAll(fresh); // one change, so the view builds its rows once, not once per row
             gallery.clear();
             muted = false;
         }
@@ -170,12 +149,13 @@ public final class ExplorerViewModel {
 
     private void loadDirectionsAndMap() {
         background.run(() -> engine.directions().get(), d -> {
-            directions.clear();
+            List<DirectionAmount> fresh = new ArrayList<>();
             for (Direction dir : d) {
                 DirectionAmount a = new DirectionAmount(dir);
                 a.amountProperty().addListener((obs, o, n) -> changed());
-                directions.add(a);
+                fresh.add(a);
             }
+            directions.setAll(fresh); // one change: the view rebuilt all rows once per added row
         }, this::fail);
         background.run(() -> engine.latentMap().get(), map::set, this::fail);
     }
@@ -186,7 +166,7 @@ public final class ExplorerViewModel {
         List<float[]> vectors = new ArrayList<>();
         float[] amounts = new float[directions.size()];
         for (int k = 0; k < directions.size(); k++) {
-            vectors.add(directions.get(k).direction.vector());
+            vectors.add(directions.get(k).vector());
             amounts[k] = (float) directions.get(k).amountProperty().get();
         }
         return LatentDirections.apply(raw, vectors, amounts);
