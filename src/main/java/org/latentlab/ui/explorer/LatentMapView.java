@@ -1,9 +1,12 @@
 package org.latentlab.ui.explorer;
 
+import java.util.function.DoubleUnaryOperator;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
@@ -15,6 +18,7 @@ import org.latentlab.ui.common.Palette;
 final class LatentMapView extends Pane {
     static final double SIZE = 330;
     private static final double PAD = 8;
+    static final int BACKGROUND = 0xff1e1f24;
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
@@ -48,7 +52,7 @@ final class LatentMapView extends Pane {
     private void show(LatentMap m) {
         map = m;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#1e1f24"));
+        g.setFill(Color.rgb(BACKGROUND >> 16 & 0xff, BACKGROUND >> 8 & 0xff, BACKGROUND & 0xff));
         g.fillRect(0, 0, SIZE, SIZE);
         if (m == null) {
             g.setFill(Color.GRAY);
@@ -56,11 +60,54 @@ final class LatentMapView extends Pane {
             return;
         }
         bounds();
-        for (int i = 0; i < m.size(); i++) {
-            g.setFill(Palette.of(m.labels()[i]).deriveColor(0, 1, 1, 0.75));
-            g.fillOval(px(m.xy()[2 * i]) - 1.5, py(m.xy()[2 * i + 1]) - 1.5, 3, 3);
-        }
+        // 5,000 canvas ovals took 103-109 ms to paint in the software pipeline (pulse logger), in
+        // the first second after start-up while the sliders move; one image of dots takes 8-23 ms.
+        int size = (int) SIZE;
+        WritableImage dots = new WritableImage(size, size);
+        int[] argb = dotPixels(m, size, x -> px((float) x), y -> py((float) y));
+        dots.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), argb, 0, size);
+        g.drawImage(dots, 0, 0);
         legend(g, m);
+    }
+
+    /**
+     * The map's points as ARGB pixels of a {@code size} square: a 3x3 dot per point in its class
+     * colour, blended over the background; {@code px} and {@code py} place a point in pixels.
+     */
+    static int[] dotPixels(LatentMap m, int size, DoubleUnaryOperator px, DoubleUnaryOperator py) {
+        int[] argb = new int[size * size];
+        java.util.Arrays.fill(argb, BACKGROUND);
+        for (int i = 0; i < m.size(); i++) {
+            int rgb = rgb(Palette.of(m.labels()[i]));
+            int cx = (int) Math.round(px.applyAsDouble(m.xy()[2 * i]));
+            int cy = (int) Math.round(py.applyAsDouble(m.xy()[2 * i + 1]));
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int x = cx + dx;
+                    int y = cy + dy;
+                    if (x >= 0 && y >= 0 && x < size && y < size) {
+                        // Corners fainter, so a dot reads as round, as the 3-pixel ovals did.
+                        argb[y * size + x] = blend(argb[y * size + x], rgb, dx != 0 && dy != 0 ? 0.35 : 0.75);
+                    }
+                }
+            }
+        }
+        return argb;
+    }
+
+    static int rgb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** {@code alpha} of {@code rgb} over the opaque pixel {@code under}. */
+    static int blend(int under, int rgb, double alpha) {
+        int out = 0xff000000;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double mixed = alpha * (rgb >> shift & 0xff) + (1 - alpha) * (under >> shift & 0xff);
+            out |= (int) Math.round(mixed) << shift;
+        }
+        return out;
     }
 
     private void legend(GraphicsContext g, LatentMap m) {
