@@ -252,7 +252,7 @@ public final class Checkpoints {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(dir.resolve(file));
+            bytes = CheckpointFiles.readAll(dir.resolve(file));
         } catch (IOException e) {
             throw new CheckpointException(dir, file + " is missing or unreadable");
         }

@@ -135,4 +135,28 @@ class CheckpointsTest {
         assertEquals(dir.resolve("ckpt.previous"), Checkpoints.resolve(ckpt));
         assertEquals(4 * 784, outputs(ckpt)[0].length);
     }
+
+    @Test
+    void filesAreWrittenAndReadInSlices() throws Exception {
+        // A channel keeps a direct buffer as large as the largest array it was handed, per thread.
+        byte[] data = new byte[3 * CheckpointFiles.SLICE + 123];
+        new java.util.Random(1).nextBytes(data);
+        int[] largest = new int[1];
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                largest[0] = Math.max(largest[0], len);
+                super.write(b, off, len);
+            }
+        };
+        try (var out = CheckpointFiles.sliced(sink)) {
+            out.write(data, 0, 7);
+            out.write(data, 7, data.length - 7);
+        }
+        assertArrayEquals(data, sink.toByteArray());
+        assertEquals(CheckpointFiles.SLICE, largest[0]);
+        String hash = CheckpointFiles.writeDurably(dir, "blob", out -> out.write(data));
+        assertArrayEquals(data, CheckpointFiles.readAll(dir.resolve("blob")));
+        assertEquals(CheckpointFiles.sha256(data), hash);
+    }
 }
