@@ -70,6 +70,10 @@ class MainWindowTest {
         assertNotSame(before, explorerImage(robot));
         robot.clickOn("#randomize");
         waitFor(10, () -> Math.abs(vm.explorer().dims().get(5).get()) > 0);
+        javafx.scene.Node emptyGallery = robot.lookup("#gallery-empty").query();
+        assertTrue(emptyGallery.isVisible(), "an empty gallery says what it is for");
+        robot.clickOn("Remember");
+        waitFor(10, () -> !emptyGallery.isVisible());
     }
 
     @Test

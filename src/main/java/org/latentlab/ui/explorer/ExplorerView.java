@@ -20,6 +20,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
@@ -92,8 +93,13 @@ public final class ExplorerView extends BorderPane {
         gallery.setCellHeight(56);
         gallery.setPrefHeight(140);
         gallery.setCellFactory(g -> new GalleryCell());
+        Label emptyGallery = caption("Nothing kept yet: Remember keeps the current z and its image here.");
+        emptyGallery.setId("gallery-empty");
+        emptyGallery.visibleProperty().bind(Bindings.isEmpty(vm.gallery()));
+        StackPane galleryPane = new StackPane(gallery, emptyGallery);
+        StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message, new Label("Gallery — click to recall"),
-                gallery);
+                galleryPane);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         return box;
