@@ -19,6 +19,8 @@ final class DataCache {
     /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
     static final int ENCODED = 5000;
     static final int PRINCIPAL_COMPONENTS = 8;
+    /** Images per encoding chunk: about 10 ms on one core, so a drag waits at most that long. */
+    static final int CHUNK = 250;
 
     /** The explorer's directions: principal components and, with labels, class directions. */
     public record Directions(List<Direction> all) {}
@@ -75,15 +77,25 @@ final class DataCache {
         codes = encoded;
     }
 
-    /** E(x) of the first {@link #ENCODED} test images, with {@code model} (any thread's copy). */
-    float[] encodeSample(InferenceModel model) throws IOException {
+    /**
+     * E(x) of the first {@link #ENCODED} test images, with {@code model} (any thread's copy), in
+     * chunks of {@link #CHUNK} images; {@code gate} is awaited before each chunk.
+     */
+    float[] encodeSample(InferenceModel model, QuietGate gate) throws IOException, InterruptedException {
         ImageDataset t = test();
         int n = Math.min(ENCODED, t.count());
-        float[] x = new float[n * t.imageSize()];
-        for (int i = 0; i < n; i++) {
-            t.copyImage(i, x, i * t.imageSize());
+        int d = config.zdim();
+        float[] codes = new float[n * d];
+        for (int start = 0; start < n; start += CHUNK) {
+            gate.awaitQuiet();
+            int count = Math.min(CHUNK, n - start);
+            float[] x = new float[count * t.imageSize()];
+            for (int i = 0; i < count; i++) {
+                t.copyImage(start + i, x, i * t.imageSize());
+            }
+            System.arraycopy(model.encode(x, count), 0, codes, start * d, count * d);
         }
-        return model.encode(x, n);
+        return codes;
     }
 
     /** Directions from {@code c}, the encodings of this version (cached once they are set). */

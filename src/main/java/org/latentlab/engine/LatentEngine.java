@@ -30,6 +30,7 @@ public final class LatentEngine implements AutoCloseable {
     private final ExecutorService modelThread;
     private final ExecutorService evaluationThread;
     private final ExecutorService analysisThread;
+    private final QuietGate quietGate = new QuietGate();
     private final TrainingRunner training;
     private InferenceModel model;         // model thread only
     private ModelInfo info;               // model thread only
@@ -138,6 +139,7 @@ public final class LatentEngine implements AutoCloseable {
 
     /** G(z): pixels of one image (CHW floats). */
     public CompletableFuture<float[]> generate(float[] z) {
+        quietGate.interacted(); // the explorer's renders: the analysis waits while they come
         return onModelThread(() -> requireModel().generate(z));
     }
 
@@ -212,7 +214,7 @@ public final class LatentEngine implements AutoCloseable {
         long version = weightsVersion;
         CompletableFuture<Encoded> encoding = CompletableFuture.supplyAsync(() -> {
             try (copy) {
-                return new Encoded(d, unchecked(() -> d.encodeSample(copy)));
+                return new Encoded(d, unchecked(() -> d.encodeSample(copy, quietGate)));
             }
         }, analysisThread);
         return encoding.whenCompleteAsync((e, failure) -> {

@@ -1,0 +1,33 @@
+package org.latentlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.latentlab.AppPaths;
+import org.junit.jupiter.api.Test;
+
+/** The explorer's sample of encodings, computed in chunks that wait for a pause in dragging. */
+class DataCacheTest {
+    @Test
+    void chunkedEncodingEqualsOneBatchAndWaitsBeforeEachChunk() throws Exception {
+        try (InferenceModel model = InferenceModel.load(AppPaths.bundledModel())) {
+            DataCache cache = DataCache.load("mnist", model.config());
+            AtomicInteger waits = new AtomicInteger();
+            QuietGate counting = new QuietGate(System::nanoTime, nanos -> { }) {
+                @Override
+                void awaitQuiet() {
+                    waits.incrementAndGet();
+                }
+            };
+            float[] chunked = cache.encodeSample(model, counting);
+            int n = DataCache.ENCODED;
+            assertEquals(n / DataCache.CHUNK, waits.get());
+            float[] x = new float[n * 784];
+            for (int i = 0; i < n; i++) {
+                cache.test().copyImage(i, x, i * 784);
+            }
+            assertArrayEquals(model.encode(x, n), chunked, 1e-5f);
+        }
+    }
+}
