@@ -79,9 +79,10 @@ final class DataCache {
 
     /**
      * E(x) of the first {@link #ENCODED} test images, with {@code model} (any thread's copy), in
-     * chunks of {@link #CHUNK} images; {@code gate} is awaited before each chunk.
+     * chunks of {@link #CHUNK} images; {@code gate} is awaited before loading and before each chunk.
      */
     float[] encodeSample(InferenceModel model, QuietGate gate) throws IOException, InterruptedException {
+        gate.awaitQuiet(); // loading the test set is work too
         ImageDataset t = test();
         int n = Math.min(ENCODED, t.count());
         int d = config.zdim();

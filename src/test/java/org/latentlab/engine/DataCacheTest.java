@@ -22,7 +22,7 @@ class DataCacheTest {
             };
             float[] chunked = cache.encodeSample(model, counting);
             int n = DataCache.ENCODED;
-            assertEquals(n / DataCache.CHUNK, waits.get());
+            assertEquals(1 + n / DataCache.CHUNK, waits.get(), "before loading, and before each chunk");
             float[] x = new float[n * 784];
             for (int i = 0; i < n; i++) {
                 cache.test().copyImage(i, x, i * 784);
