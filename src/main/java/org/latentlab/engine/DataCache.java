@@ -11,27 +11,25 @@ import org.latentlab.model.ModelConfig;
 
 /**
  * The data behind the explorer, and what is derived from encoding it: directions and the 2-D map.
- * Encodings are computed once per model version (the engine drops the cache when weights change).
- * The data sets load on whichever thread asks first (synchronized); the encodings, directions and
- * map are set and read on the engine's model thread only.
+ * The {@link Analysis} is computed once per model version on any thread ({@link #analyse}) and
+ * kept and read on the engine's model thread only (the engine drops it when weights change); the
+ * data sets load on whichever thread asks first (synchronized).
  */
 final class DataCache {
+    /** What the explorer derives from the test sample's codes, all from one model version. */
+    record Analysis(List<Direction> directions, LatentMap map) {}
+
     /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
     static final int ENCODED = 5000;
     static final int PRINCIPAL_COMPONENTS = 8;
     /** Images per encoding chunk: about 10 ms on one core, so a drag waits at most that long. */
     static final int CHUNK = 250;
 
-    /** The explorer's directions: principal components and, with labels, class directions. */
-    public record Directions(List<Direction> all) {}
-
     private final String spec;
     private final ModelConfig config;
     private ImageDataset train;
     private ImageDataset test;
-    private float[] codes;
-    private Directions directions;
-    private LatentMap map;
+    private Analysis analysis;
 
     private DataCache(String spec, ModelConfig config) {
         this.spec = spec;
@@ -63,18 +61,22 @@ final class DataCache {
     }
 
     void invalidateEncodings() {
-        codes = null;
-        directions = null;
-        map = null;
+        analysis = null;
     }
 
-    /** The encodings, if this model version's are known. */
-    float[] codes() {
-        return codes;
+    /** This model version's analysis, if it is known. */
+    Analysis analysis() {
+        return analysis;
     }
 
-    void setCodes(float[] encoded) {
-        codes = encoded;
+    void setAnalysis(Analysis a) {
+        analysis = a;
+    }
+
+    /** Encodes the test sample with {@code model} (any thread's copy) and derives directions and the map. */
+    Analysis analyse(InferenceModel model, QuietGate gate) throws IOException, InterruptedException {
+        float[] codes = encodeSample(model, gate);
+        return new Analysis(directions(codes), map(codes));
     }
 
     /**
@@ -99,52 +101,41 @@ final class DataCache {
         return codes;
     }
 
-    /** Directions from {@code c}, the encodings of this version (cached once they are set). */
-    Directions directions(float[] c) throws IOException {
-        if (directions == null || c != codes) {
-            int d = config.zdim();
-            int n = c.length / d;
-            List<Direction> all = new ArrayList<>();
-            for (var pc : LatentDirections.principalComponents(c, n, d, PRINCIPAL_COMPONENTS)) {
-                all.add(new Direction(pc.name(), "principal component", pc.vector()));
-            }
-            ImageDataset t = test();
-            if (t.hasLabels()) {
-                int[] labels = java.util.Arrays.copyOf(t.labels(), n);
-                for (var cd : LatentDirections.classDirections(c, labels, d, t.classNames())) {
-                    all.add(new Direction(cd.name(), "class", cd.vector()));
-                }
-            }
-            Directions computed = new Directions(List.copyOf(all));
-            if (c != codes) {
-                return computed;
-            }
-            directions = computed;
+    /**
+     * The explorer's directions from the codes {@code c}: principal components and, with labels,
+     * class directions.
+     */
+    private List<Direction> directions(float[] c) throws IOException {
+        int d = config.zdim();
+        int n = c.length / d;
+        List<Direction> all = new ArrayList<>();
+        for (var pc : LatentDirections.principalComponents(c, n, d, PRINCIPAL_COMPONENTS)) {
+            all.add(new Direction(pc.name(), "principal component", pc.vector()));
         }
-        return directions;
+        ImageDataset t = test();
+        if (t.hasLabels()) {
+            int[] labels = java.util.Arrays.copyOf(t.labels(), n);
+            for (var cd : LatentDirections.classDirections(c, labels, d, t.classNames())) {
+                all.add(new Direction(cd.name(), "class", cd.vector()));
+            }
+        }
+        return List.copyOf(all);
     }
 
-    /** The 2-D map from {@code c}, the encodings of this version (cached once they are set). */
-    LatentMap map(float[] c) throws IOException {
-        if (map == null || c != codes) {
-            int d = config.zdim();
-            int n = c.length / d;
-            var pcs = LatentDirections.principalComponents(c, n, d, 2);
-            float[] xy = LatentDirections.project2d(c, n, d, LatentDirections.mean(c, n, d), pcs.get(0).vector(),
-                    pcs.get(1).vector());
-            ImageDataset t = test();
-            int[] labels = new int[n];
-            int[] indices = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = t.label(i);
-                indices[i] = i;
-            }
-            LatentMap computed = new LatentMap(xy, labels, indices, t.classNames());
-            if (c != codes) {
-                return computed;
-            }
-            map = computed;
+    /** The 2-D map from the codes {@code c}: the test sample on its first two principal components. */
+    private LatentMap map(float[] c) throws IOException {
+        int d = config.zdim();
+        int n = c.length / d;
+        var pcs = LatentDirections.principalComponents(c, n, d, 2);
+        float[] xy = LatentDirections.project2d(c, n, d, LatentDirections.mean(c, n, d), pcs.get(0).vector(),
+                pcs.get(1).vector());
+        ImageDataset t = test();
+        int[] labels = new int[n];
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = t.label(i);
+            indices[i] = i;
         }
-        return map;
+        return new LatentMap(xy, labels, indices, t.classNames());
     }
 }

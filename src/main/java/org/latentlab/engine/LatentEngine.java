@@ -36,7 +36,7 @@ public final class LatentEngine implements AutoCloseable {
     private ModelInfo info;               // model thread only
     private DataCache data;               // model thread only
     private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
-    private CompletableFuture<Encoded> encodingInFlight;                  // model thread only
+    private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
     private long weightsVersion;                                          // model thread only
 
     public LatentEngine() {
@@ -92,7 +92,7 @@ public final class LatentEngine implements AutoCloseable {
     /** Model thread: encodings made with the previous weights are no longer cached. */
     private void newWeights() {
         weightsVersion++;
-        encodingInFlight = null;
+        analysisInFlight = null;
     }
 
     public CompletableFuture<ModelInfo> loadBundledModel() {
@@ -180,48 +180,46 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     public CompletableFuture<java.util.List<Direction>> directions() {
-        return encodedSample().thenApplyAsync(e -> unchecked(() -> e.cache().directions(e.codes()).all()), modelThread);
+        return analysis().thenApply(DataCache.Analysis::directions);
     }
 
     public CompletableFuture<LatentMap> latentMap() {
-        return encodedSample().thenApplyAsync(e -> unchecked(() -> e.cache().map(e.codes())), modelThread);
+        return analysis().thenApply(DataCache.Analysis::map);
     }
 
-    private record Encoded(DataCache cache, float[] codes) {}
-
     /**
-     * E(x) of the test sample behind directions and the map. Encoding 5,000 images and loading the
-     * data take about a second, so they run on the analysis thread with a copy of the model: the
+     * E(x) of the test sample, and directions and the map from it. Encoding 5,000 images and loading
+     * the data take about a second, so they run on the analysis thread with a copy of the model: the
      * model thread stays free for the explorer's renders (measured: the first slider moves after
-     * start-up waited up to 785 ms behind this work). Concurrent requests share one encoding.
+     * start-up waited up to 785 ms behind this work). Concurrent requests share one analysis.
      */
-    private CompletableFuture<Encoded> encodedSample() {
+    private CompletableFuture<DataCache.Analysis> analysis() {
         return onModelThread(() -> {
             DataCache d = dataCache();
-            if (d.codes() != null) {
-                return CompletableFuture.completedFuture(new Encoded(d, d.codes()));
+            if (d.analysis() != null) {
+                return CompletableFuture.completedFuture(d.analysis());
             }
-            if (encodingInFlight == null) {
-                encodingInFlight = encodeOnAnalysisThread(d);
+            if (analysisInFlight == null) {
+                analysisInFlight = analyseOnAnalysisThread(d);
             }
-            return encodingInFlight;
+            return analysisInFlight;
         }).thenCompose(f -> f);
     }
 
-    /** Model thread: starts the encoding; its result is cached unless new weights came meanwhile. */
-    private CompletableFuture<Encoded> encodeOnAnalysisThread(DataCache d) throws IOException {
+    /** Model thread: starts the analysis; its result is kept unless new weights came meanwhile. */
+    private CompletableFuture<DataCache.Analysis> analyseOnAnalysisThread(DataCache d) throws IOException {
         InferenceModel copy = requireModel().copy();
         long version = weightsVersion;
-        CompletableFuture<Encoded> encoding = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<DataCache.Analysis> analysing = CompletableFuture.supplyAsync(() -> {
             try (copy) {
-                return new Encoded(d, unchecked(() -> d.encodeSample(copy, quietGate)));
+                return unchecked(() -> d.analyse(copy, quietGate));
             }
         }, analysisThread);
-        return encoding.whenCompleteAsync((e, failure) -> {
+        return analysing.whenCompleteAsync((a, failure) -> {
             if (version == weightsVersion) {
-                encodingInFlight = null;
-                if (e != null && data == d) {
-                    d.setCodes(e.codes());
+                analysisInFlight = null;
+                if (a != null && data == d) {
+                    d.setAnalysis(a);
                 }
             }
         }, modelThread);
