@@ -108,7 +108,7 @@ class ViewModelTest {
         assertEquals(32, vm.dims().size());
         Image first = vm.imageProperty().get();
         assertNotNull(first);
-        assertEquals(280, first.getWidth());
+        assertEquals(ExplorerViewModel.IMAGE_PIXELS, first.getWidth(), "drawn 1:1 in the view");
         vm.dims().get(0).set(0.9);
         assertTrue(vm.imageProperty().get() != first, "a slider move renders a new image");
         assertFalse(vm.directions().isEmpty(), "principal and class directions");

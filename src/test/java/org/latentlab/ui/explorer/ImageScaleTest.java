@@ -1,0 +1,16 @@
+package org.latentlab.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The explorer image is scaled in whole pixels to fit its frame, 1:1 for MNIST. */
+class ImageScaleTest {
+    @Test
+    void fillsTheFrameInWholePixels() {
+        assertEquals(ExplorerViewModel.IMAGE_PIXELS, 28 * ExplorerViewModel.imageScale(28), "MNIST drawn 1:1");
+        assertEquals(10, ExplorerViewModel.imageScale(32));
+        assertEquals(5, ExplorerViewModel.imageScale(64));
+        assertEquals(1, ExplorerViewModel.imageScale(500), "never below one pixel per pixel");
+    }
+}
