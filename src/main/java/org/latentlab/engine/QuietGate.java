@@ -9,7 +9,13 @@ import java.util.function.LongSupplier;
  * raised the slider's 99th-percentile latency from 15-16 ms to 28-47 ms (ui-bench).
  */
 class QuietGate {
-    static final long QUIET_NANOS = 60_000_000L;
+    /**
+     * How long the user must pause before the analysis goes on. Not one frame's worth: at 60 ms a
+     * chunk slipped in whenever the FX thread stalled for a few frames (the window's first paints),
+     * and the directions then arrived mid-drag (their rows cost the FX thread ~45 ms). A pause of
+     * 300 ms is a user letting go, and the analysis needs well under a second once it may run.
+     */
+    static final long QUIET_NANOS = 300_000_000L;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
     private volatile long lastInteraction = Long.MIN_VALUE;
