@@ -90,6 +90,13 @@ public final class UiBenchmark extends Application {
     private void moveSliders(String key, Runnable then) {
         LatencyRecorder latency = vm.explorer().latency();
         int mark = latency.mark();
+        // Where the explorer's analysis landed among the renders (its rows and map cost FX time).
+        javafx.collections.ListChangeListener<Object> directionsShown = c ->
+                results.putIfAbsent(key + "_directions_shown_at_render", latency.mark() - mark);
+        javafx.beans.value.ChangeListener<Object> mapShown = (o, a, b) ->
+                results.putIfAbsent(key + "_map_shown_at_render", latency.mark() - mark);
+        vm.explorer().directions().addListener(directionsShown);
+        vm.explorer().mapProperty().addListener(mapShown);
         Timeline t = new Timeline();
         for (int i = 0; i < SLIDER_MOVES; i++) {
             int k = i;
@@ -97,12 +104,29 @@ public final class UiBenchmark extends Application {
                     e -> vm.explorer().dims().get(k % 4).set(Math.sin(k / 10.0))));
         }
         t.setOnFinished(e -> delay(500, () -> {
+            vm.explorer().directions().removeListener(directionsShown);
+            vm.explorer().mapProperty().removeListener(mapShown);
             results.put(key + "_ms_median", round(latency.quantileSince(mark, 0.5)));
             results.put(key + "_ms_p99", round(latency.quantileSince(mark, 0.99)));
             results.put(key + "_renders", latency.mark() - mark);
+            results.put(key + "_slowest", slowest(latency.since(mark), 6));
             then.run();
         }));
         t.play();
+    }
+
+    /** The {@code k} longest durations as "ms@index" (index: the render's place in the run), longest first. */
+    static List<String> slowest(double[] ms, int k) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < ms.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(ms[b], ms[a]));
+        List<String> out = new ArrayList<>();
+        for (int i : order.subList(0, Math.min(k, order.size()))) {
+            out.add(round(ms[i]) + "@" + i);
+        }
+        return out;
     }
 
     private void whenMapShown(Runnable then) {

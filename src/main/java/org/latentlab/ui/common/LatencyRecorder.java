@@ -21,6 +21,16 @@ public final class LatencyRecorder {
         return count;
     }
 
+    /** The durations recorded since {@code mark} (those still kept), in the order they came. */
+    public synchronized double[] since(int mark) {
+        int from = Math.max(mark, count - samples.length);
+        double[] out = new double[Math.max(0, count - from)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = samples[(from + i) % samples.length];
+        }
+        return out;
+    }
+
     /** The q-quantile (0..1) of the recorded milliseconds, or NaN when empty. */
     public synchronized double quantile(double q) {
         return quantileSince(Math.max(0, count - samples.length), q);
@@ -28,14 +38,10 @@ public final class LatencyRecorder {
 
     /** The q-quantile of the durations recorded since {@code mark} (those still kept), or NaN. */
     public synchronized double quantileSince(int mark, double q) {
-        int from = Math.max(mark, count - samples.length);
-        int n = count - from;
-        if (n <= 0) {
+        double[] sorted = since(mark);
+        int n = sorted.length;
+        if (n == 0) {
             return Double.NaN;
-        }
-        double[] sorted = new double[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = samples[(from + i) % samples.length];
         }
         Arrays.sort(sorted);
         return sorted[Math.min(n - 1, (int) Math.floor(q * n))];
