@@ -89,6 +89,22 @@ class ViewModelTest {
 
     @Test
     void explorerRendersSetsPastesAndRemembers() throws Exception {
+        onFxThread(this::explorerRendersSetsPastesAndRemembersOnFx); // its images are written on the FX thread
+    }
+
+    /** Runs {@code body} on the FX thread (the "UI thread" of {@link DirectBackground}) and rethrows what it threw. */
+    private static void onFxThread(java.util.concurrent.Callable<Void> body) throws Exception {
+        try {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(body).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private Void explorerRendersSetsPastesAndRemembersOnFx() throws Exception {
         ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
         var info = engine.loadBundledModel().get();
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
@@ -110,7 +126,8 @@ class ViewModelTest {
         assertNotNull(first);
         assertEquals(ExplorerViewModel.IMAGE_PIXELS, first.getWidth(), "drawn 1:1 in the view");
         vm.dims().get(0).set(0.9);
-        assertTrue(vm.imageProperty().get() != first, "a slider move renders a new image");
+        assertTrue(vm.imageProperty().get() != first, "a slider move sets the image");
+        assertFalse(samePixels(first, vm.imageProperty().get()), "with new pixels, the previous frame kept");
         assertFalse(vm.directions().isEmpty(), "principal and class directions");
         assertEquals(8 + 10, vm.directions().size());
         assertNotNull(vm.mapProperty().get());
@@ -144,6 +161,7 @@ class ViewModelTest {
         float[] moved = vm.effectiveZ();
         assertFalse(java.util.Arrays.equals(moved, vm.rawZ()), "a direction moves z");
         assertTrue(vm.latency().count() > 3);
+        return null;
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
+import org.latentlab.data.Pixels;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
@@ -24,6 +25,7 @@ import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentDirections;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
+import org.latentlab.ui.common.ImageFrames;
 import org.latentlab.ui.common.LatencyRecorder;
 import org.latentlab.ui.common.LatestOnly;
 import org.latentlab.ui.common.UserMessages;
@@ -58,14 +60,15 @@ public final class ExplorerViewModel {
     private final StringExpression randomizeTip = Bindings.createStringBinding(
             () -> randomizeTip(model.get(), temperature.get()), model, temperature);
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final LatestOnly<Render, Image> renders;
+    private final LatestOnly<Render, Frame> renders;
+    private ImageFrames frames; // FX thread
     private boolean muted;
 
     public ExplorerViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
         this.renders = new LatestOnly<>(background, this::draw, rendered -> {
-            image.set(rendered.value());
+            show(rendered.value());
             latency.record(System.nanoTime() - rendered.requestedAt());
         }, this::fail);
     }
@@ -82,6 +85,10 @@ public final class ExplorerViewModel {
         return gallery;
     }
 
+    /**
+     * G(z) for the current z. Each render sets it, to one of two images that are rewritten in turn
+     * ({@link ImageFrames}): copy the pixels to keep a frame.
+     */
     public ReadOnlyObjectProperty<Image> imageProperty() {
         return image.getReadOnlyProperty();
     }
@@ -289,9 +296,21 @@ public final class ExplorerViewModel {
     /** What to draw, read on the FX thread. */
     private record Render(float[] z, int channels, int imageSize) {}
 
-    /** In the background: G(z) as an image. */
-    private Image draw(Render r) throws Exception {
-        return FxImages.of(engine.generate(r.z()).get(), r.channels(), r.imageSize(), imageScale(r.imageSize()));
+    /** G(z)'s pixels, ARGB, {@code size} × {@code size}. */
+    private record Frame(int[] argb, int size) {}
+
+    /** In the background: G(z) as pixels (the FX thread scales them into a reused image). */
+    private Frame draw(Render r) throws Exception {
+        return new Frame(Pixels.toArgb(engine.generate(r.z()).get(), r.channels(), r.imageSize(), r.imageSize()), r.imageSize());
+    }
+
+    /** FX thread: the frame into the image shown next (two reused images take turns). */
+    private void show(Frame f) {
+        int scale = imageScale(f.size());
+        if (frames == null || !frames.fits(f.size(), f.size(), scale)) {
+            frames = new ImageFrames(f.size(), f.size(), scale);
+        }
+        image.set(frames.next(f.argb()));
     }
 
     private void fail(Throwable t) {
