@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import javafx.scene.image.Image;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.ui.encoder.EncoderViewModel;
+import org.latentlab.ui.explorer.ExplorerImage;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.latentlab.ui.explorer.LatentText;
 import org.latentlab.ui.training.SeriesStore;
@@ -124,7 +125,7 @@ class ViewModelTest {
         assertEquals(32, vm.dims().size());
         Image first = vm.imageProperty().get();
         assertNotNull(first);
-        assertEquals(ExplorerViewModel.IMAGE_PIXELS, first.getWidth(), "drawn 1:1 in the view");
+        assertEquals(ExplorerImage.IMAGE_PIXELS, first.getWidth(), "drawn 1:1 in the view");
         vm.dims().get(0).set(0.9);
         assertTrue(vm.imageProperty().get() != first, "a slider move sets the image");
         assertFalse(samePixels(first, vm.imageProperty().get()), "with new pixels, the previous frame kept");

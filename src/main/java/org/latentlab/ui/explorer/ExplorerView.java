@@ -48,8 +48,8 @@ public final class ExplorerView extends BorderPane {
         ImageView view = new ImageView();
         view.setId("explorer-image");
         view.imageProperty().bind(vm.imageProperty());
-        view.setFitWidth(ExplorerViewModel.IMAGE_PIXELS); // 1:1 for 28-pixel images (see IMAGE_PIXELS)
-        view.setFitHeight(ExplorerViewModel.IMAGE_PIXELS);
+        view.setFitWidth(ExplorerImage.IMAGE_PIXELS); // 1:1 for 28-pixel images (see IMAGE_PIXELS)
+        view.setFitHeight(ExplorerImage.IMAGE_PIXELS);
         view.setPreserveRatio(true);
         view.setSmooth(false);
         Button random = button("Randomize", "", vm::randomize);

@@ -16,7 +16,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
-import org.latentlab.data.Pixels;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
@@ -25,23 +24,14 @@ import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentDirections;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
-import org.latentlab.ui.common.ImageFrames;
 import org.latentlab.ui.common.LatencyRecorder;
-import org.latentlab.ui.common.LatestOnly;
 import org.latentlab.ui.common.UserMessages;
 
 /**
  * The latent explorer: one value per latent dimension, amounts along discovered directions, and
- * the image G(z) that follows them. Renders are coalesced ({@link LatestOnly}): while one is in
- * flight, only the newest z waits, and it starts as soon as the previous image is computed.
+ * the image G(z) that follows them ({@link ExplorerImage}).
  */
 public final class ExplorerViewModel {
-    /**
-     * The explorer image's side in screen pixels. G(z) is scaled up to it here, in the background,
-     * so the view draws it 1:1: scaling a 280-pixel image to 336 cost the software renderer a
-     * median 4-5 ms per frame and up to 38 ms in the first second; 1:1 takes 1-3 ms (pulse logger).
-     */
-    public static final int IMAGE_PIXELS = 336;
     static final int GALLERY_LIMIT = 24;
 
     /** A remembered latent vector and its thumbnail. */
@@ -52,25 +42,19 @@ public final class ExplorerViewModel {
     private final ObservableList<DoubleProperty> dims = FXCollections.observableArrayList();
     private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
     private final ObservableList<Remembered> gallery = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
     private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
     private final StringExpression randomizeTip = Bindings.createStringBinding(
             () -> randomizeTip(model.get(), temperature.get()), model, temperature);
-    private final LatencyRecorder latency = new LatencyRecorder();
-    private final LatestOnly<Render, Frame> renders;
-    private ImageFrames frames; // FX thread
+    private final ExplorerImage rendered;
     private boolean muted;
 
     public ExplorerViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
-        this.renders = new LatestOnly<>(background, this::draw, rendered -> {
-            show(rendered.value());
-            latency.record(System.nanoTime() - rendered.requestedAt());
-        }, this::fail);
+        this.rendered = new ExplorerImage(engine, background, this::fail);
     }
 
     public ObservableList<DoubleProperty> dims() {
@@ -85,12 +69,9 @@ public final class ExplorerViewModel {
         return gallery;
     }
 
-    /**
-     * G(z) for the current z. Each render sets it, to one of two images that are rewritten in turn
-     * ({@link ImageFrames}): copy the pixels to keep a frame.
-     */
+    /** G(z) for the current z (see {@link ExplorerImage#imageProperty}: copy its pixels to keep a frame). */
     public ReadOnlyObjectProperty<Image> imageProperty() {
-        return image.getReadOnlyProperty();
+        return rendered.imageProperty();
     }
 
     public ReadOnlyObjectProperty<LatentMap> mapProperty() {
@@ -126,7 +107,7 @@ public final class ExplorerViewModel {
     }
 
     public LatencyRecorder latency() {
-        return latency;
+        return rendered.latency();
     }
 
     /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
@@ -285,32 +266,7 @@ public final class ExplorerViewModel {
             return;
         }
         var c = model.get().config();
-        renders.submit(new Render(effectiveZ(), c.channels(), c.imageSize()));
-    }
-
-    /** Whole pixels per image pixel that fill at most {@link #IMAGE_PIXELS}: 12 for MNIST's 28. */
-    static int imageScale(int imageSize) {
-        return Math.max(1, IMAGE_PIXELS / imageSize);
-    }
-
-    /** What to draw, read on the FX thread. */
-    private record Render(float[] z, int channels, int imageSize) {}
-
-    /** G(z)'s pixels, ARGB, {@code size} × {@code size}. */
-    private record Frame(int[] argb, int size) {}
-
-    /** In the background: G(z) as pixels (the FX thread scales them into a reused image). */
-    private Frame draw(Render r) throws Exception {
-        return new Frame(Pixels.toArgb(engine.generate(r.z()).get(), r.channels(), r.imageSize(), r.imageSize()), r.imageSize());
-    }
-
-    /** FX thread: the frame into the image shown next (two reused images take turns). */
-    private void show(Frame f) {
-        int scale = imageScale(f.size());
-        if (frames == null || !frames.fits(f.size(), f.size(), scale)) {
-            frames = new ImageFrames(f.size(), f.size(), scale);
-        }
-        image.set(frames.next(f.argb()));
+        rendered.request(effectiveZ(), c.channels(), c.imageSize());
     }
 
     private void fail(Throwable t) {

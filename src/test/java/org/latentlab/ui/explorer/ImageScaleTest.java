@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class ImageScaleTest {
     @Test
     void fillsTheFrameInWholePixels() {
-        assertEquals(ExplorerViewModel.IMAGE_PIXELS, 28 * ExplorerViewModel.imageScale(28), "MNIST drawn 1:1");
-        assertEquals(10, ExplorerViewModel.imageScale(32));
-        assertEquals(5, ExplorerViewModel.imageScale(64));
-        assertEquals(1, ExplorerViewModel.imageScale(500), "never below one pixel per pixel");
+        assertEquals(ExplorerImage.IMAGE_PIXELS, 28 * ExplorerImage.imageScale(28), "MNIST drawn 1:1");
+        assertEquals(10, ExplorerImage.imageScale(32));
+        assertEquals(5, ExplorerImage.imageScale(64));
+        assertEquals(1, ExplorerImage.imageScale(500), "never below one pixel per pixel");
     }
 }
