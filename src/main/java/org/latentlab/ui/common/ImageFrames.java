@@ -12,7 +12,7 @@ import javafx.scene.image.WritableImage;
  * {@link PixelBuffer}s take turns, and each frame is scaled up (nearest neighbour) into the one
  * not handed out last. A new {@link WritableImage} per slider step made ~1.4 MB of garbage (its
  * pixels, their scaled copy and the renderer's texture): a young collection every 0.7 s while
- * dragging, with pauses of 3-18 ms on the slider's latency (GC log, ui-bench).
+ * dragging, with pauses of 3-24 ms on the slider's latency (GC log, ui-bench).
  *
  * <p>FX thread only. The image handed out before the last one is rewritten by the next frame, so
  * a caller that keeps a frame must copy it.

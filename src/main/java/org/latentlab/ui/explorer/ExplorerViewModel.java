@@ -48,13 +48,13 @@ public final class ExplorerViewModel {
     private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
     private final StringExpression randomizeTip = Bindings.createStringBinding(
             () -> randomizeTip(model.get(), temperature.get()), model, temperature);
-    private final ExplorerImage rendered;
+    private final ExplorerImage image;
     private boolean muted;
 
     public ExplorerViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
-        this.rendered = new ExplorerImage(engine, background, this::fail);
+        this.image = new ExplorerImage(engine, background, this::fail);
     }
 
     public ObservableList<DoubleProperty> dims() {
@@ -71,7 +71,7 @@ public final class ExplorerViewModel {
 
     /** G(z) for the current z (see {@link ExplorerImage#imageProperty}: copy its pixels to keep a frame). */
     public ReadOnlyObjectProperty<Image> imageProperty() {
-        return rendered.imageProperty();
+        return image.imageProperty();
     }
 
     public ReadOnlyObjectProperty<LatentMap> mapProperty() {
@@ -107,7 +107,7 @@ public final class ExplorerViewModel {
     }
 
     public LatencyRecorder latency() {
-        return rendered.latency();
+        return image.latency();
     }
 
     /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
@@ -266,7 +266,7 @@ public final class ExplorerViewModel {
             return;
         }
         var c = model.get().config();
-        rendered.request(effectiveZ(), c.channels(), c.imageSize());
+        image.request(effectiveZ(), c.channels(), c.imageSize());
     }
 
     private void fail(Throwable t) {
