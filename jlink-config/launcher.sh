@@ -12,11 +12,7 @@ export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-268435456}"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 export PYTORCH_LIBRARY_PATH="$app/lib/pytorch" PYTORCH_FLAVOR=cpu PYTORCH_VERSION=2.7.1
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-${TMPDIR:-/tmp}/latentlab-djl-$(id -u)}"
-# DJL frees some of libtorch's memory only when the Java wrappers are collected: a small young
-# generation collects them often (measured: RSS ~650 MB instead of ~1,070 MB, same speed).
-# 16 MB heap regions: DJL saves each weight through byte arrays of 1-4 MB, which G1 puts in
-# regions of their own at 2 MB; with 16 MB they stay in the young generation (measured: RSS
-# 498 -> 516 MB over steps 1,000 to 8,000 with checkpoints, and 453 -> 460 MB with the flag).
-exec "$app/runtime/bin/java" ${LATENTLAB_JAVA_OPTS:--Xmx4g -XX:MaxNewSize=64m -XX:G1HeapRegionSize=16m} --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dlatentlab.home="$app" \
+opts="${LATENTLAB_JAVA_OPTS:-$(grep -v '^#' "$app/lib/jvm-options" | tr '\n' ' ')}" # why: see that file
+exec "$app/runtime/bin/java" $opts --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dlatentlab.home="$app" \
   -Djavafx.cachedir="${TMPDIR:-/tmp}/latentlab-fx-$(id -u)" \
   -cp "$app/lib/*" org.latentlab.Main "$@"
