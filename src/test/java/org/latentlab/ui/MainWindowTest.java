@@ -59,14 +59,7 @@ class MainWindowTest {
 
     /** The explorer image's pixels, read on the FX thread (its two images are rewritten in turn there). */
     private int[] explorerPixels(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            Image img = explorerImage(robot);
-            int w = (int) img.getWidth();
-            int h = (int) img.getHeight();
-            int[] px = new int[w * h];
-            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
-            return px;
-        }).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> org.latentlab.ui.common.FxImages.argb(explorerImage(robot))).get(10, TimeUnit.SECONDS);
     }
 
     @Test

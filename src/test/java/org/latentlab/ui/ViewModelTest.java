@@ -219,12 +219,6 @@ class ViewModelTest {
     }
 
     private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
-        int w = (int) a.getWidth();
-        int h = (int) a.getHeight();
-        int[] pa = new int[w * h];
-        int[] pb = new int[w * h];
-        a.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pa, 0, w);
-        b.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pb, 0, w);
-        return java.util.Arrays.equals(pa, pb);
+        return java.util.Arrays.equals(org.latentlab.ui.common.FxImages.argb(a), org.latentlab.ui.common.FxImages.argb(b));
     }
 }

@@ -2,8 +2,6 @@ package org.latentlab.ui.common;
 
 import java.awt.image.BufferedImage;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
 /** Conversions between AWT and JavaFX images, without the javafx-swing module. */
@@ -25,18 +23,13 @@ public final class AwtImages {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        int[] argb = src.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage out = new WritableImage(w, h);
-        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return out;
+        return FxImages.of(src.getRGB(0, 0, w, h, null, 0, w), w, h, 1);
     }
 
     public static BufferedImage toAwt(Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        PixelReader r = image.getPixelReader();
-        r.getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        int[] argb = FxImages.argb(image);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         out.setRGB(0, 0, w, h, argb, 0, w);
         return out;

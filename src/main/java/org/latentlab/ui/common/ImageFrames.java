@@ -21,9 +21,9 @@ public final class ImageFrames {
     private final int width;
     private final int height;
     private final int scale;
+    private final int[][] pixels;
     private final PixelBuffer<IntBuffer>[] buffers;
     private final WritableImage[] images;
-    private final int[] row;
     private int shown = -1;
 
     /** Frames of {@code width} × {@code height} pixels, each shown as a {@code scale} × {@code scale} block. */
@@ -35,12 +35,12 @@ public final class ImageFrames {
         this.width = width;
         this.height = height;
         this.scale = scale;
-        this.row = new int[width * scale];
+        this.pixels = new int[2][width * scale * height * scale];
         this.buffers = new PixelBuffer[2];
         this.images = new WritableImage[2];
         for (int i = 0; i < 2; i++) {
-            IntBuffer pixels = IntBuffer.allocate(width * scale * height * scale);
-            buffers[i] = new PixelBuffer<>(width * scale, height * scale, pixels, PixelFormat.getIntArgbPreInstance());
+            IntBuffer wrapped = IntBuffer.wrap(pixels[i]);
+            buffers[i] = new PixelBuffer<>(width * scale, height * scale, wrapped, PixelFormat.getIntArgbPreInstance());
             images[i] = new WritableImage(buffers[i]);
         }
     }
@@ -59,18 +59,9 @@ public final class ImageFrames {
             throw new IllegalArgumentException("A frame of " + argb.length + " pixels; these frames hold " + width * height);
         }
         shown = (shown + 1) % 2;
+        int[] out = pixels[shown];
         buffers[shown].updateBuffer(b -> {
-            IntBuffer out = b.getBuffer();
-            out.clear();
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < row.length; x++) {
-                    row[x] = argb[y * width + x / scale];
-                }
-                for (int k = 0; k < scale; k++) {
-                    out.put(row);
-                }
-            }
-            out.rewind();
+            FxImages.scaleInto(argb, width, height, scale, out);
             return (Rectangle2D) null; // all of it
         });
         return images[shown];

@@ -5,13 +5,12 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.engine.LatentMap;
+import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.Palette;
 
 /** The encoded test set on its first two principal components; hover shows the image, click loads it. */
@@ -63,10 +62,8 @@ final class LatentMapView extends Pane {
         // 5,000 canvas ovals took 103-109 ms to paint in the software pipeline (pulse logger), in
         // the first second after start-up while the sliders move; one image of dots takes 8-23 ms.
         int size = (int) SIZE;
-        WritableImage dots = new WritableImage(size, size);
         int[] argb = dotPixels(m, size, x -> px((float) x), y -> py((float) y));
-        dots.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), argb, 0, size);
-        g.drawImage(dots, 0, 0);
+        g.drawImage(FxImages.of(argb, size, size, 1), 0, 0);
         legend(g, m);
     }
 
