@@ -10,6 +10,7 @@ import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.train.Checkpoints;
 import org.latentlab.train.Json;
@@ -27,6 +28,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
             description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
     double temperature;
+    @Option(names = "--pixel-baseline", description = "Also the 1-NN accuracy of raw pixels, the floor for the encoder's (adds ~15 s).")
+    boolean pixelBaseline;
     @Option(names = "--write-manifest", description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +46,9 @@ final class EvalCommand implements Callable<Integer> {
             out.put("step", m.manifest().step());
             out.putAll(m.evaluate(train, test, classifier != null ? classifier : AppPaths.bundledClassifier(), seed,
                     temperature));
+            if (pixelBaseline) {
+                out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
+            }
             if (writeManifest) {
                 Map<String, Double> numbers = new LinkedHashMap<>();
                 out.forEach((k, v) -> {

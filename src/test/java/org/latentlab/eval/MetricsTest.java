@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.SymmetricEigen;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,19 @@ class MetricsTest {
                 assertEquals(m[i][j], back[i][j], 1e-9);
             }
         }
+    }
+
+    @Test
+    void pixelBaselineComparesRawImages() {
+        TorchThreads.prepare(1);
+        // 2x2 images: the bright pixel names the class. The second test image is labelled 0 but
+        // lit where class 1 is, so the raw-pixel neighbour gets it wrong: accuracy 1 of 2.
+        byte b = (byte) 255;
+        ImageDataset train = new ImageDataset("t", 2, 1, 2, 2, new byte[] {b, 0, 0, 10, 10, 0, 0, b}, new int[] {0, 1},
+                new String[] {"0", "1"});
+        ImageDataset test = new ImageDataset("t", 2, 1, 2, 2, new byte[] {b, 20, 0, 0, 0, 0, 20, b}, new int[] {0, 0},
+                new String[] {"0", "1"});
+        assertEquals(0.5, ModelEvaluator.pixelOneNearestNeighbour(train, test), 1e-9);
     }
 
     @Test
