@@ -46,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
             description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "1", description = "z-cycle weight (0 = off).") float lambdaZ;
+    @Option(names = "--cycle-shift", defaultValue = "" + TrainConfig.DEFAULT_CYCLE_SHIFT, paramLabel = "PX",
+            description = "The x-cycle encodes x moved by up to PX pixels and compares with x itself (0 = off; at most "
+                    + TrainConfig.MAX_CYCLE_SHIFT + "; default ${DEFAULT-VALUE}).") int cycleShift;
     @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
     @Option(names = "--image-score", description = "D also scores images alone (BigBiGAN's unary term).")
@@ -143,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
                 ModelConfig d = ModelConfig.mnistDefault(a, zdim);
                 mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : d.hidden(), !noBatchNorm, dropout,
                         imageScore);
-                tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed);
+                tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed, cycleShift);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")

@@ -20,6 +20,7 @@ final class StepInput {
     private static final int ALIGNMENT = 64;
     private final ByteBuffer x;
     private final ByteBuffer z;
+    private ByteBuffer shiftedX; // allocated on first use: only the x-cycle shift needs it
     private final Shape xShape;
     private final Shape zShape;
 
@@ -33,6 +34,14 @@ final class StepInput {
     /** {x (xShape), z (zShape)} in {@code m}, holding copies of {@code xs} and {@code zs}. */
     NDArray[] wrap(NDManager m, float[] xs, float[] zs) {
         return new NDArray[] {fill(m, x, xs, xShape), fill(m, z, zs, zShape)};
+    }
+
+    /** A second image batch of xShape (the shifted copy of x), on its own reused buffer. */
+    NDArray wrapShifted(NDManager m, float[] xs) {
+        if (shiftedX == null) {
+            shiftedX = aligned(xShape.size());
+        }
+        return fill(m, shiftedX, xs, xShape);
     }
 
     private static NDArray fill(NDManager m, ByteBuffer buffer, float[] values, Shape shape) {

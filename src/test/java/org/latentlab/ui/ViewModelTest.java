@@ -212,6 +212,11 @@ class ViewModelTest {
         vm.settings().batchProperty().set(1);
         vm.start();
         assertTrue(vm.errorProperty().get().contains("Batch size"));
+        vm.settings().batchProperty().set(32);
+        vm.settings().cycleShiftProperty().set(9);
+        vm.start();
+        assertEquals(TrainingState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.errorProperty().get().contains("x-cycle shift must be 0 to 4 pixels"), vm.errorProperty().get());
         vm.saveCheckpoint(dir.resolve("x"));
         assertTrue(vm.errorProperty().get().contains("no checkpoint yet"));
         vm.loadCheckpoint(dir.resolve("missing"));

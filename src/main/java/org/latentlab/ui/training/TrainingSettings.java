@@ -34,6 +34,7 @@ public final class TrainingSettings {
     final DoubleProperty lrGE = new SimpleDoubleProperty(2e-4);
     final DoubleProperty lambdaX = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_X);
     final DoubleProperty lambdaZ = new SimpleDoubleProperty(1.0);
+    final IntegerProperty cycleShift = new SimpleIntegerProperty(TrainConfig.DEFAULT_CYCLE_SHIFT);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -52,6 +53,10 @@ public final class TrainingSettings {
 
     public IntegerProperty hiddenProperty() {
         return hidden;
+    }
+
+    public IntegerProperty cycleShiftProperty() {
+        return cycleShift;
     }
 
     public IntegerProperty batchProperty() {
@@ -75,7 +80,7 @@ public final class TrainingSettings {
 
     TrainConfig trainConfig() {
         return new TrainConfig(batch.get(), (float) lrD.get(), (float) lrGE.get(), 0.5f, 0.999f, (float) lambdaX.get(),
-                (float) lambdaZ.get(), seed.get());
+                (float) lambdaZ.get(), seed.get(), cycleShift.get());
     }
 
     /** Shows a loaded checkpoint's settings (so resuming continues with them). */
@@ -96,6 +101,7 @@ public final class TrainingSettings {
         lrGE.set(tc.lrGE());
         lambdaX.set(tc.lambdaX());
         lambdaZ.set(tc.lambdaZ());
+        cycleShift.set(tc.cycleShift());
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

@@ -90,6 +90,8 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.lrGE, Double.class, "Training", "G+E learning rate", "Adam, beta1 0.5"),
                 new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight", "Weight of ||x - G(E(x))||² (0 = off)"),
                 new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight", "Weight of ||z - E(G(z))||² (0 = off)"),
+                new PropertyItem(s.cycleShift, Integer.class, "Training", "x-cycle shift (px)",
+                        "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
                 new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
         model.setPrefHeight(215);
         training.setPrefHeight(215);

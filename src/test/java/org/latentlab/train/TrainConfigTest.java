@@ -1,0 +1,28 @@
+package org.latentlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+    @Test
+    void checkpointsFromBeforeTheCycleShiftReadAsUnshifted() {
+        String before = "{\"batchSize\":128,\"lrD\":1.0E-4,\"lrGE\":2.0E-4,\"beta1\":0.5,\"beta2\":0.999,"
+                + "\"lambdaX\":4.0,\"lambdaZ\":1.0,\"seed\":1}";
+        TrainConfig read = Json.GSON.fromJson(before, TrainConfig.class);
+        assertEquals(0, read.cycleShift());
+        assertEquals(4f, read.lambdaX());
+        TrainConfig shifted = new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, 2);
+        assertEquals(shifted, Json.GSON.fromJson(Json.GSON.toJson(shifted), TrainConfig.class));
+        assertEquals(2, shifted.withSeed(7).cycleShift());
+    }
+
+    @Test
+    void aShiftOutsideZeroToFourIsRefusedInWords() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, 5));
+        assertTrue(e.getMessage().contains("0 to 4 pixels"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, -1));
+    }
+}
