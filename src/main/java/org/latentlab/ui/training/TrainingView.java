@@ -94,7 +94,7 @@ public final class TrainingView extends BorderPane {
                         "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
                 new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
         model.setPrefHeight(215);
-        training.setPrefHeight(215);
+        training.setPrefHeight(245); // eight rows without a scroll bar
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));
