@@ -1,5 +1,6 @@
 package org.latentlab.data;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /** Random whole-pixel translations of a batch of images (NCHW floats), zero-filled at the edges. */
@@ -16,7 +17,7 @@ public final class ImageShift {
         if (src.length != dst.length || src.length % imageSize != 0) {
             throw new IllegalArgumentException("Expected two arrays of whole " + channels + "x" + size + "x" + size + " images");
         }
-        java.util.Arrays.fill(dst, 0f);
+        Arrays.fill(dst, 0f); // the edges a move uncovers stay black
         for (int image = 0; image < src.length / imageSize; image++) {
             int dx = rng.nextInt(2 * maxShift + 1) - maxShift;
             int dy = rng.nextInt(2 * maxShift + 1) - maxShift;
