@@ -40,7 +40,7 @@ final class EncodeCommand implements Callable<Integer> {
                 var r = m.refine(x, z, refine, (t, err) -> true);
                 recon = m.generate(r.z());
                 json.put("refined_z", r.z());
-                json.put("refined_mse", r.errors()[r.errors().length - 1]);
+                json.put("refined_mse", r.error());
             }
             if (out != null) {
                 float[] pair = new float[2 * c.pixels()];

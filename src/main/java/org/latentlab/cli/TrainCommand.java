@@ -152,7 +152,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
                     ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());
         }
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
-        return new BiGanTrainer(new BiGan(mc, manager), tc);
+        return new BiGanTrainer(BiGan.seeded(mc, manager, seed), tc);
     }
 }

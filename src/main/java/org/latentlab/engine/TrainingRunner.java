@@ -120,8 +120,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     private static BiGanTrainer fresh(TrainingRequest req, NDManager manager) {
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) req.train().seed());
-        return new BiGanTrainer(new BiGan(req.model(), manager), req.train());
+        return new BiGanTrainer(BiGan.seeded(req.model(), manager, req.train().seed()), req.train());
     }
 
     private TrainingListener listener(TrainingEvents events, String dataset) {

@@ -15,6 +15,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
+import org.latentlab.model.TorchGate;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -112,7 +113,7 @@ public final class DigitClassifier implements AutoCloseable {
 
     private void step(float[] x, float[] onehot, int batch, AdamOptimizer adam) {
         try (NDManager m = manager.newSubManager()) {
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = TorchGate.collect()) {
                 NDArray f = features.forward(store, new NDList(m.create(x, new Shape(batch, 1, 28, 28))), true).singletonOrThrow();
                 NDArray logp = head.forward(store, new NDList(f), true).singletonOrThrow().logSoftmax(1);
                 gc.backward(Losses.scale(logp.mul(m.create(onehot, new Shape(batch, 10))).sum(), -1f / batch));

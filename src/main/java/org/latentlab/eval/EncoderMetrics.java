@@ -1,11 +1,11 @@
 package org.latentlab.eval;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import org.latentlab.model.TorchGate;
 import java.util.List;
 import java.util.Random;
 import org.latentlab.train.AdamOptimizer;
@@ -93,7 +93,7 @@ public final class EncoderMetrics {
                     for (int i = 0; i < batch; i++) {
                         onehot[i * classes + y[idx[i]]] = 1f;
                     }
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector gc = TorchGate.collect()) {
                         NDArray logits = xb.matMul(w.getArray()).add(b.getArray());
                         NDArray logp = logits.logSoftmax(1);
                         NDArray loss = Losses.scale(logp.mul(s.create(onehot, new Shape(batch, classes))).sum(), -1f / batch);

@@ -1,10 +1,10 @@
 package org.latentlab.latent;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.latentlab.model.TorchGate;
 import org.latentlab.model.BiGan;
 
 /**
@@ -21,8 +21,17 @@ public final class Refiner {
         boolean onStep(int step, float error);
     }
 
-    /** The refined z and the error before and after each step ({@code steps + 1} values). */
-    public record Result(float[] z, float[] errors) {}
+    /** The refined z (the best seen) and the error before and after each step ({@code steps + 1} values). */
+    public record Result(float[] z, float[] errors) {
+        /** The error of {@link #z}: the lowest on the curve. */
+        public float error() {
+            float min = Float.POSITIVE_INFINITY;
+            for (float e : errors) {
+                min = Math.min(min, e);
+            }
+            return min;
+        }
+    }
 
     private Refiner() {}
 
@@ -38,16 +47,24 @@ public final class Refiner {
             NDArray z = m.create(z0, new Shape(1, c.zdim()));
             NDArray mean = m.zeros(z.getShape());
             NDArray var = m.zeros(z.getShape());
+            // Adam's steps do not always lower the error (the last ones can overshoot): the z
+            // returned is the best one seen, not the last.
+            float[] best = z0.clone();
+            float bestError = Float.POSITIVE_INFINITY;
             int done = 0;
             for (int t = 1; t <= steps; t++) {
                 z.setRequiresGradient(true);
                 NDArray loss;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                try (GradientCollector gc = TorchGate.collect()) {
                     NDArray diff = model.generate(z, false).sub(target);
                     loss = diff.mul(diff).mean();
                     gc.backward(loss);
                 }
                 errors[t - 1] = loss.getFloat();
+                if (errors[t - 1] < bestError) {
+                    bestError = errors[t - 1];
+                    best = z.toFloatArray();
+                }
                 NDArray g = z.getGradient();
                 mean.muli(BETA1).addi(g.mul(1 - BETA1));
                 var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
@@ -61,8 +78,10 @@ public final class Refiner {
             }
             NDArray diff = model.generate(z, false).sub(target);
             errors[done] = diff.mul(diff).mean().getFloat();
-            float[] trimmed = java.util.Arrays.copyOf(errors, done + 1);
-            return new Result(z.toFloatArray(), trimmed);
+            if (errors[done] < bestError) {
+                best = z.toFloatArray();
+            }
+            return new Result(best, java.util.Arrays.copyOf(errors, done + 1));
         }
     }
 }

@@ -24,7 +24,18 @@ public final class BiGan implements AutoCloseable {
     private final Block discriminator;
     private ParameterStore store;
 
-    /** Builds and initialises fresh networks in a sub-manager of {@code parent}. */
+    /**
+     * Fresh networks initialised from libtorch's generator seeded with {@code seed}: the same seed
+     * gives the same weights whatever other threads do meanwhile (see {@link TorchGate}).
+     */
+    public static BiGan seeded(ModelConfig config, NDManager parent, long seed) {
+        return TorchGate.seeded(seed, () -> new BiGan(config, parent));
+    }
+
+    /**
+     * Builds and initialises fresh networks in a sub-manager of {@code parent}, drawing from the
+     * generator as it stands (inside the gate, so never in the middle of a training step).
+     */
     public BiGan(ModelConfig config, NDManager parent) {
         this.config = config;
         this.manager = parent.newSubManager();
@@ -33,9 +44,12 @@ public final class BiGan implements AutoCloseable {
         this.discriminator = Networks.discriminator(config);
         Shape x = new Shape(2, config.channels(), config.imageSize(), config.imageSize());
         Shape z = new Shape(2, config.zdim());
-        generator.initialize(manager, DataType.FLOAT32, z);
-        encoder.initialize(manager, DataType.FLOAT32, x);
-        discriminator.initialize(manager, DataType.FLOAT32, x, z);
+        TorchGate.exclusive(() -> {
+            generator.initialize(manager, DataType.FLOAT32, z);
+            encoder.initialize(manager, DataType.FLOAT32, x);
+            discriminator.initialize(manager, DataType.FLOAT32, x, z);
+            return null;
+        });
         this.store = new ParameterStore(manager, false);
     }
 

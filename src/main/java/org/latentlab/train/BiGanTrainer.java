@@ -14,6 +14,7 @@ import java.util.Set;
 import org.latentlab.data.ImageShift;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.model.TorchGate;
 
 /**
  * One BiGAN training step, no threads and no UI: a D step, then a G+E step.
@@ -75,9 +76,8 @@ public final class BiGanTrainer implements AutoCloseable {
      * The torch generator is seeded per step so dropout, and so a resumed run, is reproducible.
      */
     public StepStats train(float[] x, float[] z) {
-        Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
-        try (NDManager m = model.manager().newSubManager();
-                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (NDManager m = model.manager().newSubManager(); GradientCollector gc = TorchGate.collect()) {
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step)); // inside the gate: no other thread draws
             NDArray[] in = input.wrap(m, x, z);
             // E(x) and G(z) once a step, recorded: the D step takes them detached (torch's detach),
             // the G+E step back-propagates through them after D's update, as PyTorch's DCGAN
@@ -94,7 +94,7 @@ public final class BiGanTrainer implements AutoCloseable {
     /** Only the D step, for tests: returns {lossD, mean D(x,E(x)), mean D(G(z),z)}. */
     float[] trainDiscriminatorOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager();
-                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                GradientCollector gc = TorchGate.collect()) {
             NDArray[] in = input.wrap(m, x, z);
             NDArray ex = model.encode(in[0], true).stopGradient();
             NDArray gz = model.generate(in[1], true).stopGradient();
@@ -105,7 +105,7 @@ public final class BiGanTrainer implements AutoCloseable {
     /** Only the G+E step, for tests: returns {adversarial loss, cycle loss}. */
     float[] trainGeneratorEncoderOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager();
-                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                GradientCollector gc = TorchGate.collect()) {
             NDArray[] in = input.wrap(m, x, z);
             return generatorEncoderStep(gc, in[0], in[1], model.encode(in[0], true), model.generate(in[1], true),
                     cycleInput(m, x));

@@ -38,8 +38,7 @@ public final class TestModels {
 
     public static BiGanTrainer trainer(NDManager m, ModelConfig mc, TrainConfig tc) {
         TorchThreads.prepare(1);
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) tc.seed());
-        return new BiGanTrainer(new BiGan(mc, m), tc);
+        return new BiGanTrainer(BiGan.seeded(mc, m, tc.seed()), tc);
     }
 
     /** Copies of every parameter's values (trainable and statistics alike). */

@@ -169,7 +169,7 @@ public final class EncoderViewModel {
             var r = refined.result();
             float[] recon = refined.reconstruction();
             refineErrors.add(r.errors()[r.errors().length - 1]);
-            current = new Encoding(start.input(), r.z(), recon, r.errors()[r.errors().length - 1]);
+            current = new Encoding(start.input(), r.z(), recon, r.error());
             var c = model.config();
             reconstruction.set(FxImages.of(recon, c.channels(), c.imageSize(), SCALE));
             errorText.set(String.format(Locale.ROOT, "reconstruction error (MSE per pixel): %.4f → %.4f after %d steps",
