@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
@@ -72,6 +73,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outw = spec.commandLine().getOut();
         TorchThreads.prepare(threads != null ? threads : TorchThreads.trainingThreads());
+        if (logEvery < 1 || checkpointEvery < 1 || keep < 1) {
+            throw new ParameterException(spec.commandLine(), "--log-every, --checkpoint-every and --keep must be at least 1");
+        }
+        CheckpointStore store = resume != null ? CheckpointStore.forResumedRun(out, resume, keep)
+                : CheckpointStore.forNewRun(out, keep);
         try (NDManager manager = NDManager.newBaseManager();
                 BiGanTrainer trainer = resume != null ? Checkpoints.loadTrainer(resume, manager) : fresh(manager)) {
             ModelConfig mc = trainer.model().config();
@@ -79,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
             ImageDataset ds = DataSources.load(dataSpec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
             if (limit != null) {
                 ds = ds.head(limit);
+            }
+            if (resume != null) {
+                warnIgnoredWithResume(trainer);
             }
             long total = totalSteps(ds, trainer.config().batchSize());
             outw.printf("training %s on %s (%d images), %d parameters, steps %d -> %d%n", mc, ds.name(), ds.count(),
@@ -101,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             };
             var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
-                    new CheckpointStore(out, keep), dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                    store, dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
             TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
             if (!noDensity && r.lastCheckpoint() != null) {
                 fitDensity(trainer, ds, r.lastCheckpoint(), outw);
@@ -123,6 +132,22 @@ final class TrainCommand implements Callable<Integer> {
             outw.println("no latent density (samples will use the uniform prior): " + e.getMessage());
         }
     }
+
+    /** Settings come from the checkpoint when resuming: say so, and name the options that were given in vain. */
+    private void warnIgnoredWithResume(BiGanTrainer trainer) {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> ignored = RECIPE_OPTIONS.stream().filter(parsed::hasMatchedOption).toList();
+        if (!ignored.isEmpty()) {
+            spec.commandLine().getErr().println("warning: " + String.join(", ", ignored)
+                    + " ignored: a resumed run keeps the settings of its checkpoint");
+        }
+        spec.commandLine().getOut().println("resuming with " + trainer.config() + ", " + trainer.model().config());
+    }
+
+    /** The options that describe the model and the recipe, which a checkpoint fixes. */
+    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
+            "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
+            "--dropout", "--no-batchnorm", "--image-score", "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {

@@ -48,14 +48,7 @@ public final class LatentEngine implements AutoCloseable {
 
     /** A single daemon thread prepared for libtorch (grad mode off, one intra-op thread). */
     private static ExecutorService torchThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                TorchThreads.prepare(1);
-                r.run();
-            }, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(TorchThreads.factory(name, 1));
     }
 
     private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {

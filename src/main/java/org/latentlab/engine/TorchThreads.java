@@ -2,6 +2,9 @@ package org.latentlab.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per-thread libtorch settings. Grad mode and the intra-op thread count are per thread in
@@ -9,7 +12,30 @@ import ai.djl.pytorch.jni.JniUtils;
  * graphs for plain inference and may oversubscribe the cores.
  */
 public final class TorchThreads {
+    private static final Logger LOG = LoggerFactory.getLogger(TorchThreads.class);
+
     private TorchThreads() {}
+
+    /**
+     * Daemon threads that {@link #prepare} themselves before running their executor's work. A
+     * failure to prepare (libtorch that does not load) is logged and the work still runs, so
+     * each task fails with that error and its caller hears of it; skipping the work would leave
+     * every task queued on the thread waiting forever.
+     */
+    public static ThreadFactory factory(String name, int threads) {
+        return r -> {
+            Thread t = new Thread(() -> {
+                try {
+                    prepare(threads);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("Could not prepare libtorch on thread {}", name, e);
+                }
+                r.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
 
     /** Loads the engine if needed, switches grad mode off and sets the intra-op thread count. */
     public static void prepare(int threads) {

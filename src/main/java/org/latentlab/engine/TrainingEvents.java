@@ -6,6 +6,9 @@ import org.latentlab.train.TrainingSnapshot;
 
 /** Training events for the UI, delivered on the training thread as plain values. */
 public interface TrainingEvents {
+    /** The run has its model and data and writes its checkpoints to {@code outDir}. */
+    default void started(Path outDir) {}
+
     void progress(TrainingProgress progress);
 
     void snapshot(TrainingSnapshot snapshot);
@@ -20,6 +23,12 @@ public interface TrainingEvents {
 
     /** A warning while the run goes on (a collapse, for one), in words for the user. */
     default void warning(String message) {}
+
+    /**
+     * A checkpoint could not be saved; the run is paused with its model in memory and tries again
+     * when resumed. The message is for the user.
+     */
+    default void checkpointFailed(String message) {}
 
     /** The run ended normally or by request; {@code checkpoint} is its last checkpoint (or null). */
     void finished(long step, boolean stopped, Path checkpoint);

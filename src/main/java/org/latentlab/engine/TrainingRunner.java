@@ -32,17 +32,12 @@ public final class TrainingRunner implements AutoCloseable {
     private final LatentEngine engine;
     private final ExecutorService thread;
     private volatile TrainingControl control;
+    private volatile boolean skipDensity;
 
     TrainingRunner(LatentEngine engine) {
         this.engine = engine;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                TorchThreads.prepare(TorchThreads.backgroundTrainingThreads());
-                r.run();
-            }, "latentlab-training");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadExecutor(
+                TorchThreads.factory("latentlab-training", TorchThreads.backgroundTrainingThreads()));
     }
 
     public boolean isRunning() {
@@ -56,6 +51,7 @@ public final class TrainingRunner implements AutoCloseable {
         }
         TrainingControl c = new TrainingControl();
         control = c;
+        skipDensity = false;
         thread.submit(() -> run(request, events, c));
     }
 
@@ -81,24 +77,33 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
+    /** As {@link #stop}, for a window that is closing: the checkpoint is saved, the density fit skipped. */
+    public void stopForExit() {
+        skipDensity = true;
+        stop();
+    }
+
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
         try (NDManager manager = NDManager.newBaseManager();
                 BiGanTrainer trainer = req.resumeFrom() != null ? Checkpoints.loadTrainer(req.resumeFrom(), manager)
                         : fresh(req, manager)) {
             var mc = trainer.model().config();
             ImageDataset data = DataSources.load(req.data(), MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
+            CheckpointStore store = req.resumeFrom() != null ? CheckpointStore.forResumedRun(req.outDir(), req.resumeFrom(), 3)
+                    : CheckpointStore.forNewRun(CheckpointStore.freeFolder(req.outDir()), 3);
+            events.started(store.dir());
             var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
-                    new CheckpointStore(req.outDir(), 3), req.data(), "Latent Lab window");
+                    store, req.data(), "Latent Lab window");
             TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data()), c).run();
-            if (r.lastCheckpoint() != null) {
+            if (r.lastCheckpoint() != null && !skipDensity) {
                 fitDensity(trainer, data, r, events);
             }
             events.finished(r.step(), r.cancelled(), r.lastCheckpoint());
         } catch (TrainingDivergedException e) {
             events.failed(e.getMessage());
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Throwable e) { // any Error too: the window must never be left showing a run that is gone
             LOG.warn("Training failed", e);
-            events.failed(e.getMessage() != null ? e.getMessage() : e.toString());
+            events.failed(describe(e));
         } finally {
             control = null;
         }
@@ -117,6 +122,18 @@ public final class TrainingRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not fit the latent density; samples will come from the uniform prior", e);
         }
+    }
+
+    /** One sentence for the user about what ended the run. */
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "Not enough memory to train this model (" + e.getMessage() + "). Try a smaller batch or image size.";
+        }
+        if (e instanceof LinkageError) {
+            return "The PyTorch library could not be loaded (" + e.getMessage() + ").";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "Training failed (" + e.getClass().getSimpleName() + ")." : m;
     }
 
     private static BiGanTrainer fresh(TrainingRequest req, NDManager manager) {
@@ -150,6 +167,12 @@ public final class TrainingRunner implements AutoCloseable {
             @Override
             public void onWarning(String message) {
                 events.warning(message);
+            }
+
+            @Override
+            public boolean onCheckpointFailed(String message) {
+                events.checkpointFailed(message);
+                return true; // the window keeps the model: pause, and save again on Resume
             }
         };
     }

@@ -21,6 +21,14 @@ import java.util.HexFormat;
 final class CheckpointFiles {
     /** The largest piece handed to a file channel at once. */
     static final int SLICE = 1 << 16;
+    /**
+     * The largest checkpoint file read: four times the weights and Adam state of the largest model
+     * the window offers (a 64 px conv model's optimizer file is about 250 MB). A manifest that
+     * names a bigger file is refused before a byte is read.
+     */
+    static final long MAX_FILE_BYTES = 1L << 30;
+    /** File names a manifest may list: plain names in the checkpoint folder, no paths, no hidden files. */
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
     private CheckpointFiles() {}
 
@@ -67,13 +75,19 @@ final class CheckpointFiles {
         };
     }
 
-    /** A file's bytes, read in slices for the same reason as {@link #sliced}. */
-    static byte[] readAll(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    /** Whether {@code name} is a plain file name (no folder, no "..", not hidden). */
+    static boolean isPlainName(String name) {
+        return name != null && PLAIN_NAME.matcher(name).matches() && !name.contains("..");
+    }
+
+    /**
+     * A file's bytes, read in slices for the same reason as {@link #sliced}. Only a regular file
+     * (not a link, a FIFO that would block forever, or a device) of at most {@code maxBytes}.
+     */
+    static byte[] readAll(Path file, long maxBytes) throws IOException {
+        requireRegular(file, maxBytes);
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             long size = Files.size(file);
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException(file.getFileName() + " is too large (" + size + " bytes)");
-            }
             byte[] bytes = new byte[(int) size];
             int done = 0;
             for (int n; done < bytes.length && (n = in.read(bytes, done, Math.min(SLICE, bytes.length - done))) > 0; ) {
@@ -83,6 +97,65 @@ final class CheckpointFiles {
                 throw new IOException(file.getFileName() + " changed while it was read");
             }
             return bytes;
+        }
+    }
+
+    /** Refuses anything but a regular file of at most {@code maxBytes}, without following links. */
+    static void requireRegular(Path file, long maxBytes) throws IOException {
+        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) {
+            throw new IOException(file.getFileName() + " is not a plain file");
+        }
+        if (attrs.size() > Math.min(maxBytes, Integer.MAX_VALUE - 8)) {
+            throw new IOException(file.getFileName() + " is too large (" + attrs.size() + " bytes)");
+        }
+    }
+
+    /**
+     * Forces a folder's entries (names created, renamed or removed in it) to the device: without
+     * it a power cut after a rename can bring back the old name. Best effort where the platform
+     * cannot open a folder (Windows).
+     */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // not supported here; the rename itself is still atomic
+        }
+    }
+
+    /** Writes a small file durably and renames it over {@code target}: readers see the old or the new content. */
+    static void replaceDurably(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(content));
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Removes what interrupted saves left in {@code dir}: temporary checkpoint folders
+     * ({@code .NAME.tmp-*}) and temporary files ({@code .NAME*.tmp}).
+     */
+    static void removeStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") && (n.contains(".tmp-") || n.endsWith(".tmp"))) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 
@@ -99,6 +172,7 @@ final class CheckpointFiles {
             Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.toAbsolutePath().getParent());
         deleteTree(previous);
     }
 
@@ -115,7 +189,11 @@ final class CheckpointFiles {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
             return;
         }
         try (var walk = Files.walk(dir)) {

@@ -1,24 +1,75 @@
 package org.latentlab.train;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A training run's output folder: one checkpoint folder per save ({@code step-00001000}), a
- * {@code latest} file naming the newest, and only the newest {@code keep} kept.
+ * {@code latest} file naming the newest, and only the newest {@code keep} of the run kept.
+ *
+ * <p>A folder holds one run. A fresh run refuses a folder that holds checkpoints (it would mix
+ * two runs, and pruning by step number once deleted each new checkpoint of a run whose
+ * neighbour had reached higher steps); a resumed run may write into the folder of the run it
+ * continues. Pruning removes only checkpoints of earlier steps than the one just written, so
+ * {@code latest} always names a checkpoint that exists.
  */
 public final class CheckpointStore {
     public static final String LATEST = "latest";
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("step-(\\d{8})");
     private final Path dir;
     private final int keep;
 
-    public CheckpointStore(Path dir, int keep) {
-        this.dir = dir;
+    private CheckpointStore(Path dir, int keep) throws IOException {
+        this.dir = dir.toAbsolutePath().normalize();
         this.keep = Math.max(1, keep);
+        CheckpointFiles.removeStaleTemporaries(this.dir);
+    }
+
+    /** The store of a fresh run: {@code dir} must be empty of checkpoints. */
+    public static CheckpointStore forNewRun(Path dir, int keep) throws IOException {
+        if (holdsRun(dir)) {
+            throw new CheckpointException(dir, "this folder already holds a training run. Choose an empty folder for a"
+                    + " new run, or continue that run with --resume " + dir);
+        }
+        return new CheckpointStore(dir, keep);
+    }
+
+    /** The store of a run resumed from {@code from}: {@code dir} is empty or the folder of that run. */
+    public static CheckpointStore forResumedRun(Path dir, Path from, int keep) throws IOException {
+        Path own = Checkpoints.resolve(from).toAbsolutePath().normalize();
+        Path target = dir.toAbsolutePath().normalize();
+        if (holdsRun(dir) && !own.equals(target) && !target.equals(own.getParent())) {
+            throw new CheckpointException(dir, "this folder holds another training run. Resume into the folder of the"
+                    + " run you continue (" + own.getParent() + ") or into an empty folder");
+        }
+        return new CheckpointStore(dir, keep);
+    }
+
+    /** {@code dir} if it holds no run, else the first of {@code dir-2}, {@code dir-3}, … that holds none. */
+    public static Path freeFolder(Path dir) {
+        Path candidate = dir;
+        for (int i = 2; holdsRun(candidate); i++) {
+            candidate = dir.resolveSibling(dir.getFileName() + "-" + i);
+        }
+        return candidate;
+    }
+
+    /** Whether {@code dir} holds checkpoints of a run (a {@code latest} file or a step folder). */
+    public static boolean holdsRun(Path dir) {
+        if (Files.exists(dir.resolve(LATEST))) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> STEP.matcher(p.getFileName().toString()).matches());
+        } catch (IOException e) {
+            return false; // no folder yet, or not a folder: nothing to mix with
+        }
     }
 
     public Path dir() {
@@ -29,20 +80,24 @@ public final class CheckpointStore {
         Files.createDirectories(dir);
         String name = String.format("step-%08d", trainer.step());
         Checkpoints.save(trainer, dir.resolve(name), dataset, command, metrics);
-        Path tmp = Files.createTempFile(dir, ".latest", ".tmp");
-        Files.writeString(tmp, name + "\n");
-        Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        prune();
+        CheckpointFiles.replaceDurably(dir.resolve(LATEST), (name + "\n").getBytes(StandardCharsets.UTF_8));
+        prune(trainer.step());
         return dir.resolve(name);
     }
 
-    private void prune() throws IOException {
+    /** Deletes the run's checkpoints of earlier steps beyond the newest {@code keep}; later steps are left alone. */
+    private void prune(long current) throws IOException {
+        List<Path> earlier = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            var old = s.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isDirectory(p))
-                    .sorted().toList();
-            for (int i = 0; i < old.size() - keep; i++) {
-                CheckpointFiles.deleteTree(old.get(i));
+            for (Path p : s.sorted().toList()) {
+                var m = STEP.matcher(p.getFileName().toString());
+                if (m.matches() && Long.parseLong(m.group(1)) < current && Files.isDirectory(p)) {
+                    earlier.add(p);
+                }
             }
+        }
+        for (int i = 0; i < earlier.size() - (keep - 1); i++) {
+            CheckpointFiles.deleteTree(earlier.get(i));
         }
     }
 }

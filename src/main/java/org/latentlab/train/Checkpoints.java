@@ -16,8 +16,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +36,9 @@ public final class Checkpoints {
     static final String ENCODER = "encoder.params";
     static final String DISCRIMINATOR = "discriminator.params";
     static final String OPTIMIZER = "optimizer.params";
+    /** A manifest is a few kilobytes; a bigger one is not a manifest. */
+    static final long MAX_MANIFEST_BYTES = 1 << 20;
+    static final int MAX_LATEST_HOPS = 4;
 
     private Checkpoints() {}
 
@@ -51,10 +54,10 @@ public final class Checkpoints {
      */
     public static CheckpointManifest export(Path source, Path target) throws IOException {
         CheckpointManifest m = readManifest(source);
+        var density = LatentDensityFile.read(source); // before the save, which may replace source itself
         try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = loadTrainer(source, manager)) {
             save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
         }
-        var density = LatentDensityFile.read(source);
         if (density != null) {
             LatentDensityFile.attach(target, density);
         }
@@ -96,61 +99,113 @@ public final class Checkpoints {
         }
     }
 
-    /** Rewrites only the manifest (for example to add metrics), atomically. */
+    /** Rewrites only the manifest (for example to add metrics), atomically with the folder. */
     public static void rewriteManifest(Path dir, CheckpointManifest manifest) throws IOException {
-        Path tmp = dir.resolve("." + MANIFEST + ".tmp");
-        Files.deleteIfExists(tmp); // left by an earlier crash
-        Files.writeString(tmp, Json.GSON.toJson(manifest));
-        Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        replaceFiles(dir, manifest, Map.of());
     }
 
-    /** Copies a checkpoint folder to {@code target} (verified first, committed atomically). */
+    /**
+     * Replaces a checkpoint folder by one with {@code manifest} and the {@code added} files, the
+     * other files it lists carried over as hard links (copies where links are not possible). The
+     * new folder is complete on disk before it takes the old one's place ({@link CheckpointFiles#commit}),
+     * so a crash or a full disk at any moment leaves the old checkpoint or the new one, never a
+     * manifest that disagrees with its files.
+     */
+    static void replaceFiles(Path checkpoint, CheckpointManifest manifest, Map<String, CheckpointFiles.Content> added)
+            throws IOException {
+        Path dir = resolve(checkpoint).toAbsolutePath();
+        Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".tmp-");
+        try {
+            for (String f : manifest.files().keySet()) {
+                if (!added.containsKey(f)) {
+                    linkOrCopy(dir.resolve(f), tmp.resolve(f));
+                }
+            }
+            for (var e : added.entrySet()) {
+                CheckpointFiles.writeDurably(tmp, e.getKey(), e.getValue());
+            }
+            byte[] json = Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
+            CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(json));
+            CheckpointFiles.commit(tmp, dir);
+        } finally {
+            CheckpointFiles.deleteTree(tmp);
+        }
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        CheckpointFiles.requireRegular(from, CheckpointFiles.MAX_FILE_BYTES);
+        try {
+            Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /**
+     * Copies a checkpoint folder to {@code target} (verified first, committed atomically): the
+     * manifest and the files it lists, nothing else in the folder.
+     */
     public static void copy(Path source, Path target) throws IOException {
         Path from = resolve(source);
         CheckpointManifest m = readManifest(from);
-        for (String f : m.files().keySet()) {
-            verifiedBytes(from, m, f);
-        }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
-            try (var files = Files.list(from)) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, tmp.resolve(f.getFileName()));
-                }
+            for (String f : m.files().keySet()) {
+                byte[] bytes = verifiedBytes(from, m, f);
+                CheckpointFiles.writeDurably(tmp, f, out -> out.write(bytes));
             }
+            byte[] manifest = CheckpointFiles.readAll(from.resolve(MANIFEST), MAX_MANIFEST_BYTES);
+            CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(manifest));
             CheckpointFiles.commit(tmp, target);
         } finally {
             CheckpointFiles.deleteTree(tmp);
         }
     }
 
-    /** The checkpoint folder that {@code path} names: the folder itself, or one left by an interrupted save. */
+    /**
+     * The checkpoint folder that {@code path} names: the folder itself, the one its {@code latest}
+     * file names, or one left by an interrupted save. {@code latest} must hold a plain folder name,
+     * and at most {@link #MAX_LATEST_HOPS} of them are followed (a run folder inside a run folder),
+     * so an empty or looping {@code latest} is an error, not a crash.
+     */
     public static Path resolve(Path path) throws CheckpointException {
-        if (Files.isRegularFile(path.resolve(MANIFEST))) {
-            return path;
-        }
-        Path latest = path.resolve(CheckpointStore.LATEST);
-        if (Files.isRegularFile(latest)) {
-            try {
-                return resolve(path.resolve(Files.readString(latest).trim()));
-            } catch (IOException e) {
-                throw new CheckpointException(path, "cannot read " + CheckpointStore.LATEST, e);
+        Path p = path;
+        for (int hop = 0; hop <= MAX_LATEST_HOPS; hop++) {
+            if (Files.isRegularFile(p.resolve(MANIFEST))) {
+                return p;
             }
+            Path latest = p.resolve(CheckpointStore.LATEST);
+            if (!Files.isRegularFile(latest)) {
+                Path previous = CheckpointFiles.previousOf(p);
+                if (!Files.exists(p) && Files.isRegularFile(previous.resolve(MANIFEST))) {
+                    return previous;
+                }
+                throw new CheckpointException(p, Files.isDirectory(p) ? "no manifest.json in this folder" : "folder not found");
+            }
+            String name;
+            try {
+                name = new String(CheckpointFiles.readAll(latest, 4096), StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new CheckpointException(p, "cannot read " + CheckpointStore.LATEST + " (" + e.getMessage() + ")", e);
+            }
+            if (!CheckpointFiles.isPlainName(name)) {
+                throw new CheckpointException(p, CheckpointStore.LATEST + (name.isEmpty() ? " is empty"
+                        : " does not name a checkpoint folder in this folder"));
+            }
+            p = p.resolve(name);
         }
-        Path previous = CheckpointFiles.previousOf(path);
-        if (!Files.exists(path) && Files.isRegularFile(previous.resolve(MANIFEST))) {
-            return previous;
-        }
-        throw new CheckpointException(path, Files.isDirectory(path) ? "no manifest.json in this folder" : "folder not found");
+        throw new CheckpointException(path, CheckpointStore.LATEST + " files point at each other in a loop");
     }
 
     public static CheckpointManifest readManifest(Path dir) throws CheckpointException {
         Path dirResolved = resolve(dir);
         CheckpointManifest m;
         try {
-            m = Json.GSON.fromJson(Files.readString(dirResolved.resolve(MANIFEST)), CheckpointManifest.class);
+            String json = new String(CheckpointFiles.readAll(dirResolved.resolve(MANIFEST), MAX_MANIFEST_BYTES),
+                    StandardCharsets.UTF_8);
+            m = Json.GSON.fromJson(json, CheckpointManifest.class);
         } catch (IOException | JsonParseException | IllegalArgumentException e) {
             throw new CheckpointException(dirResolved, "manifest.json is unreadable (" + e.getMessage() + ")");
         }
@@ -163,6 +218,12 @@ public final class Checkpoints {
         }
         if (m.model() == null || m.train() == null || m.files() == null) {
             throw new CheckpointException(dirResolved, "manifest.json lacks the model, training or file description");
+        }
+        for (String f : m.files().keySet()) {
+            if (!CheckpointFiles.isPlainName(f) || f.equals(MANIFEST)) {
+                throw new CheckpointException(dirResolved, "manifest.json lists a file that is not a plain name in its folder: "
+                        + (f == null ? "null" : f.length() > 60 ? f.substring(0, 60) + "…" : f));
+            }
         }
         return m;
     }
@@ -252,9 +313,11 @@ public final class Checkpoints {
         }
         byte[] bytes;
         try {
-            bytes = CheckpointFiles.readAll(dir.resolve(file));
+            bytes = CheckpointFiles.readAll(dir.resolve(file), CheckpointFiles.MAX_FILE_BYTES);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CheckpointException(dir, file + " is missing");
         } catch (IOException e) {
-            throw new CheckpointException(dir, file + " is missing or unreadable");
+            throw new CheckpointException(dir, file + " is unreadable (" + e.getMessage() + ")");
         }
         if (!expected.equalsIgnoreCase(CheckpointFiles.sha256(bytes))) {
             throw new CheckpointException(dir, file + " is corrupted or truncated (its SHA-256 does not match the manifest)");

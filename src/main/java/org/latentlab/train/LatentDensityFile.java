@@ -3,9 +3,7 @@ package org.latentlab.train;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.data.ImageDataset;
@@ -91,9 +89,9 @@ public final class LatentDensityFile {
     }
 
     /**
-     * Adds (or replaces) the density of a checkpoint folder: the file is written durably first and
-     * then the manifest that lists it is replaced atomically, so a crash in between leaves the
-     * checkpoint as it was (an unlisted file is ignored).
+     * Adds (or replaces) the density of a checkpoint folder. The folder is replaced as a whole
+     * ({@link Checkpoints#replaceFiles}): a crash or a full disk leaves the checkpoint as it was,
+     * never a new density beside a manifest that lists the old one's hash.
      */
     public static void attach(Path checkpoint, GaussianMixture density) throws IOException {
         Path dir = Checkpoints.resolve(checkpoint);
@@ -103,17 +101,9 @@ public final class LatentDensityFile {
                     + m.model().zdim());
         }
         byte[] json = Json.COMPACT.toJson(toStored(density)).getBytes(StandardCharsets.UTF_8);
-        Path tmp = dir.resolve("." + FILE + ".tmp");
-        Files.deleteIfExists(tmp); // left by an earlier crash
-        try {
-            String hash = CheckpointFiles.writeDurably(dir, tmp.getFileName().toString(), out -> out.write(json));
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Map<String, String> files = new LinkedHashMap<>(m.files());
-            files.put(FILE, hash);
-            Checkpoints.rewriteManifest(dir, m.withFiles(files));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Map<String, String> files = new LinkedHashMap<>(m.files());
+        files.put(FILE, CheckpointFiles.sha256(json));
+        Checkpoints.replaceFiles(dir, m.withFiles(files), Map.of(FILE, out -> out.write(json)));
     }
 
     /** The checkpoint's density, or null when it has none. */

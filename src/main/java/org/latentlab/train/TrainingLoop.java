@@ -89,7 +89,7 @@ public final class TrainingLoop {
         return finish(false);
     }
 
-    private Result finish(boolean cancelled) {
+    private Result finish(boolean cancelled) throws InterruptedException {
         snapshot();
         if (options.store() != null && (lastCheckpoint == null || !lastCheckpoint.getFileName().toString()
                 .equals(String.format("step-%08d", trainer.step())))) {
@@ -98,12 +98,25 @@ public final class TrainingLoop {
         return new Result(trainer.step(), cancelled, lastCheckpoint);
     }
 
-    private void checkpoint() {
-        try {
-            lastCheckpoint = options.store().save(trainer, options.dataset(), options.command(), Map.of());
-            listener.onCheckpoint(lastCheckpoint, trainer.step());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save the checkpoint in " + options.store().dir() + ": " + e.getMessage(), e);
+    /**
+     * Saves a checkpoint. When that fails the model stays in memory: the listener decides whether
+     * the run pauses until the user has made room (and then tries again) or ends.
+     */
+    private void checkpoint() throws InterruptedException {
+        while (true) {
+            try {
+                lastCheckpoint = options.store().save(trainer, options.dataset(), options.command(), Map.of());
+                listener.onCheckpoint(lastCheckpoint, trainer.step());
+                return;
+            } catch (IOException e) {
+                String message = "Could not save the checkpoint of step " + trainer.step() + " in " + options.store().dir()
+                        + " (" + e.getMessage() + "). The previous checkpoint is intact.";
+                if (control.isCancelled() || !listener.onCheckpointFailed(message)) {
+                    throw new UncheckedIOException(message, e);
+                }
+                control.pause();
+                control.awaitRunnable();
+            }
         }
     }
 

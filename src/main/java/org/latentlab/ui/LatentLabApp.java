@@ -2,6 +2,7 @@ package org.latentlab.ui;
 
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.latentlab.engine.LatentEngine;
@@ -22,6 +23,13 @@ public final class LatentLabApp extends Application {
         Scene scene = mainScene(vm);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            // Closing mid-run saves the run's last checkpoint first (the status line says so), then closes.
+            if (!vm.training().closeRequested(() -> Platform.runLater(stage::close))) {
+                stage.setTitle("Latent Lab — saving the last checkpoint before closing…");
+                e.consume();
+            }
+        });
         stage.show();
         vm.start(() -> LOG.info("Ready: usable window {} ms after start", (System.nanoTime() - STARTED) / 1_000_000));
     }

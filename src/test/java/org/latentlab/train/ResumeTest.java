@@ -20,7 +20,7 @@ class ResumeTest {
     void resumedRunMatchesAnUninterruptedOne() throws Exception {
         ImageDataset data = TestModels.mnist(320);
         float[] z = Prior.sample(77, 0, 4, 8);
-        CheckpointStore store = new CheckpointStore(dir.resolve("run"), 2);
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         float[] straight;
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(4))) {

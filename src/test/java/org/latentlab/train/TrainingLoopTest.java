@@ -20,7 +20,7 @@ class TrainingLoopTest {
         List<TrainingProgress> progress = new ArrayList<>();
         List<TrainingSnapshot> snaps = new ArrayList<>();
         TrainingControl control = new TrainingControl();
-        CheckpointStore store = new CheckpointStore(dir.resolve("run"), 2);
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             TrainingListener l = new TrainingListener() {
@@ -54,7 +54,7 @@ class TrainingLoopTest {
 
     @Test
     void divergenceStopsWithAClearErrorAndKeepsTheLastGoodCheckpoint() throws Exception {
-        CheckpointStore store = new CheckpointStore(dir.resolve("run"), 2);
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         TrainConfig wild = new TrainConfig(32, 0.9f, 0.9f, 0.5f, 0.999f, 1000f, 1000f, 1);
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, TestModels.small(), wild)) {
             // Poison one weight: the next step produces NaN losses.

@@ -117,6 +117,30 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * The window is closing. While a run is going, it is stopped after its current step and its
+     * last checkpoint saved (without the density fit, which a later fit-density can do), and
+     * {@code closeNow} runs once it has ended; returns false so the window stays open meanwhile.
+     * Returns true when nothing runs and the window may close at once.
+     */
+    public boolean closeRequested(Runnable closeNow) {
+        if (state.get() == TrainingState.IDLE) {
+            return true;
+        }
+        state.addListener((obs, old, now) -> {
+            if (now == TrainingState.IDLE) {
+                closeNow.run();
+            }
+        });
+        if (state.get() != TrainingState.STOPPING) {
+            engine.training().stopForExit();
+            engine.training().resume();
+            state.set(TrainingState.STOPPING);
+        }
+        status.set("Saving the last checkpoint before closing…");
+        return false;
+    }
+
     /** Loads a checkpoint for exploring, and as the starting point of the next run. */
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
@@ -168,6 +192,11 @@ public final class TrainingViewModel {
 
     private final class Events implements TrainingEvents {
         @Override
+        public void started(Path outDir) {
+            background.onUiThread(() -> settings.outDir.set(outDir)); // a fresh run gets a folder of its own
+        }
+
+        @Override
         public void progress(TrainingProgress p) {
             history.record(p);
             long now = System.nanoTime();
@@ -196,6 +225,17 @@ public final class TrainingViewModel {
         @Override
         public void warning(String message) {
             background.onUiThread(() -> error.set(message));
+        }
+
+        @Override
+        public void checkpointFailed(String message) {
+            background.onUiThread(() -> {
+                error.set(message);
+                status.set("Paused: the checkpoint could not be saved. Free some disk space, then Resume to save again.");
+                if (state.get() == TrainingState.RUNNING) {
+                    state.set(TrainingState.PAUSED);
+                }
+            });
         }
 
         @Override

@@ -1,0 +1,144 @@
+package org.latentlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.latentlab.model.BiGan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real full disk: a small tmpfs (mounting needs root, which CI has; elsewhere the test is
+ * skipped and says why). The checkpoint that does not fit fails with the system's words, the
+ * previous one stays whole and loadable, and a run that may pause keeps its model and saves once
+ * there is room again.
+ */
+class FullDiskTest {
+    @TempDir Path dir;
+    private Path disk;
+
+    @BeforeEach
+    void mountSmallDisk() throws Exception {
+        disk = Files.createDirectories(dir.resolve("disk"));
+        boolean mounted;
+        try {
+            Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString())
+                    .redirectErrorStream(true).start();
+            mounted = p.waitFor() == 0;
+        } catch (IOException e) {
+            mounted = false;
+        }
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (not root?): the full-disk test needs one");
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        new ProcessBuilder("umount", disk.toString()).start().waitFor();
+    }
+
+    /** Fills the disk until fewer than {@code leave} bytes are free; returns the filler files. */
+    private List<Path> fillUntil(long leave) throws IOException {
+        List<Path> fillers = new ArrayList<>();
+        FileStore store = Files.getFileStore(disk);
+        byte[] block = new byte[64 * 1024];
+        for (int i = 0; store.getUsableSpace() > leave; i++) {
+            Path f = disk.resolve("filler-" + i);
+            fillers.add(f);
+            try {
+                Files.write(f, block);
+            } catch (IOException full) {
+                break;
+            }
+        }
+        return fillers;
+    }
+
+    @Test
+    void theCommandLineEndsWithAClearMessageAndThePreviousCheckpointIntact() throws Exception {
+        Path run = disk.resolve("run");
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var store = CheckpointStore.forNewRun(run, 3);
+            var opts = new TrainingLoop.Options(2, 1, 1000, 1, store, "mnist", "test");
+            new TrainingLoop(t, TestModels.mnist(256), opts, new TrainingListener() {}, new TrainingControl()).run();
+            long size = sizeOf(run.resolve("step-00000002"));
+            fillUntil(size / 2);
+            var longer = new TrainingLoop.Options(3, 1, 1000, 1, store, "mnist", "test");
+            var e = assertThrows(UncheckedIOException.class, () -> new TrainingLoop(t, TestModels.mnist(256), longer,
+                    new TrainingListener() {}, new TrainingControl()).run());
+            assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            assertTrue(e.getMessage().contains("The previous checkpoint is intact"), e.getMessage());
+        }
+        assertEquals(2, Checkpoints.readManifest(run).step());
+        try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(run, m)) {
+            assertEquals(8, model.config().zdim());
+        }
+        try (Stream<Path> s = Files.list(run)) {
+            // nothing half-written left behind, no step 3
+            assertEquals(List.of("latest", "step-00000001", "step-00000002"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void theWindowPausesKeepsTheModelAndSavesOnceThereIsRoom() throws Exception {
+        Path run = disk.resolve("run");
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var store = CheckpointStore.forNewRun(run, 1);
+            new TrainingLoop(t, TestModels.mnist(256), new TrainingLoop.Options(1, 1, 1000, 1, store, "mnist", "test"),
+                    new TrainingListener() {}, new TrainingControl()).run();
+            List<Path> fillers = fillUntil(sizeOf(run.resolve("step-00000001")) / 2);
+            TrainingControl control = new TrainingControl();
+            List<String> failures = new ArrayList<>();
+            TrainingListener window = new TrainingListener() {
+                @Override
+                public boolean onCheckpointFailed(String message) {
+                    failures.add(message);
+                    new Thread(() -> { // the user frees space and presses Resume
+                        try {
+                            while (!control.isPaused()) {
+                                Thread.onSpinWait();
+                            }
+                            for (Path f : fillers) {
+                                Files.deleteIfExists(f);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        control.resume();
+                    }).start();
+                    return true;
+                }
+            };
+            var r = new TrainingLoop(t, TestModels.mnist(256), new TrainingLoop.Options(3, 1, 1000, 1, store, "mnist", "test"),
+                    window, control).run();
+            assertEquals(1, failures.size(), "one failed save, then room");
+            assertTrue(failures.get(0).contains("No space left on device"), failures.get(0));
+            assertEquals(3, r.step());
+        }
+        assertEquals(3, Checkpoints.readManifest(run).step());
+    }
+
+    private static long sizeOf(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            long total = 0;
+            for (Path p : s.toList()) {
+                total += Files.size(p);
+            }
+            return total;
+        }
+    }
+}
