@@ -114,12 +114,17 @@ public final class DigitPreprocessor {
             for (int tx = 0; tx < tw; tx++) {
                 double xa = box[0] + tx * sx;
                 double xb = xa + sx;
-                out[ty * tw + tx] = (float) areaMean(src, w, xa, xb, ya, yb);
+                out[ty * tw + tx] = (float) areaMean(src, w, xa, Math.min(xb, box[2] + 1), ya, Math.min(yb, box[3] + 1));
             }
         }
         return out;
     }
 
+    /**
+     * The mean of src over [xa, xb) x [ya, yb). The caller clamps xb and ya to the box: the sum of
+     * tw steps of (box width / tw) can exceed the box by a rounding error, and the ceiling of that
+     * read one pixel past the image when ink touched its right or bottom edge.
+     */
     private static double areaMean(float[] src, int w, double xa, double xb, double ya, double yb) {
         double sum = 0;
         double area = 0;

@@ -17,6 +17,8 @@ public final class ImageFiles {
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     /** 50 megapixels: larger images are refused before decoding (a 50 MP ARGB image is 200 MB). */
     public static final long MAX_PIXELS = 50_000_000L;
+    /** 256 MB: the most memory one decoded picture may take, whatever its bytes per pixel. */
+    public static final long MAX_DECODED_BYTES = 256L << 20;
 
     private ImageFiles() {}
 
@@ -49,19 +51,66 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * Why a picture of width x height at bytesPerPixel may not be decoded, or null when it may:
+     * the one size check for files, pasted and dropped pictures alike.
+     */
+    public static String sizeProblem(long width, long height, int bytesPerPixel) {
+        if (width <= 0 || height <= 0) {
+            return "the image has no pixels";
+        }
+        long pixels = width * height;
+        if (pixels > MAX_PIXELS || pixels * Math.max(4, bytesPerPixel) > MAX_DECODED_BYTES) {
+            return "image is too large (" + width + "x" + height + "); at most " + MAX_PIXELS / 1_000_000
+                    + " megapixels and " + (MAX_DECODED_BYTES >> 20) + " MB decoded";
+        }
+        return null;
+    }
+
+    /**
+     * A gray image as ARGB with each pixel's stored value in r, g and b. Java's own conversion
+     * (getRGB, drawImage) treats gray rasters as linear light and brightens them for sRGB: a
+     * stored 64 became 137 and 128 became 188, so every gray PNG or JPEG reached the model too
+     * bright. Colour images are returned as they are.
+     */
+    public static BufferedImage grayAsStored(BufferedImage img) {
+        var cm = img.getColorModel();
+        if (cm.getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY) {
+            return img;
+        }
+        var raster = img.getRaster();
+        int max = (1 << cm.getComponentSize(0)) - 1;
+        boolean alpha = cm.hasAlpha() && raster.getNumBands() > 1;
+        int alphaMax = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
+        int w = img.getWidth();
+        BufferedImage out = new BufferedImage(w, img.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+                int g = (int) Math.round(raster.getSample(x, y, 0) * 255.0 / max);
+                int a = alpha ? (int) Math.round(raster.getSample(x, y, 1) * 255.0 / alphaMax) : 255;
+                row[x] = (a << 24) | (g << 16) | (g << 8) | g;
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
     private static BufferedImage decode(Path file, ImageReader reader, ImageInputStream in) throws IOException {
         try {
             reader.setInput(in, true, true);
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > MAX_PIXELS) {
-                throw new DataFormatException(file, "image is too large (" + reader.getWidth(0) + "x" + reader.getHeight(0)
-                        + "); at most " + MAX_PIXELS / 1_000_000 + " megapixels");
+            var type = reader.getRawImageType(0);
+            int bitsPerPixel = type == null ? 32 : Math.max(8, type.getSampleModel().getSampleSize().length == 0 ? 32
+                    : java.util.Arrays.stream(type.getSampleModel().getSampleSize()).sum());
+            String problem = sizeProblem(reader.getWidth(0), reader.getHeight(0), (bitsPerPixel + 7) / 8);
+            if (problem != null) {
+                throw new DataFormatException(file, problem);
             }
             BufferedImage img = reader.read(0);
             if (img == null || img.getWidth() == 0 || img.getHeight() == 0) {
                 throw new DataFormatException(file, "the image has no pixels");
             }
-            return img;
+            return grayAsStored(img);
         } finally {
             reader.dispose();
         }

@@ -35,7 +35,12 @@ public final class ImageFolderDataset {
             throw new DataFormatException(dir, "contains no PNG, JPEG, BMP or GIF images");
         }
         int imageSize = channels * size * size;
-        byte[] pixels = new byte[files.size() * imageSize];
+        long bytes = (long) files.size() * imageSize;
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new DataFormatException(dir, files.size() + " images of " + size + " px take " + bytes / (1 << 20)
+                    + " MB, more than one array can hold; use fewer images (train --limit N) or a smaller image size");
+        }
+        byte[] pixels = new byte[(int) bytes];
         int n = 0;
         for (int i = 0; i < files.size(); i++) {
             try {

@@ -219,7 +219,7 @@ public final class EncoderView extends ScrollPane {
     private void paste() {
         Clipboard cb = Clipboard.getSystemClipboard();
         if (cb.hasImage()) {
-            vm.encodeImage(AwtImages.toAwt(cb.getImage()), "the pasted image");
+            vm.encodePicture(cb.getImage(), "the pasted image");
         } else if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
             vm.openFile(cb.getFiles().get(0).toPath());
         } else {
@@ -239,7 +239,7 @@ public final class EncoderView extends ScrollPane {
         if (db.hasFiles() && !db.getFiles().isEmpty()) {
             vm.openFile(db.getFiles().get(0).toPath());
         } else if (db.hasImage()) {
-            vm.encodeImage(AwtImages.toAwt(db.getImage()), "the dropped image");
+            vm.encodePicture(db.getImage(), "the dropped image");
         }
         e.setDropCompleted(true);
         e.consume();

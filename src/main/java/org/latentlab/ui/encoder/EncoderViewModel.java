@@ -97,6 +97,24 @@ public final class EncoderViewModel {
         background.run(() -> ImageFiles.read(file), img -> encode(img, file.getFileName().toString()), this::fail);
     }
 
+    /**
+     * Encodes a pasted or dropped picture: its size is checked like a file's, and it is converted
+     * off the UI thread.
+     */
+    public void encodePicture(javafx.scene.image.Image picture, String what) {
+        if (picture == null || picture.isError()) {
+            fail(new IllegalArgumentException("There is no readable image in " + what + "."));
+            return;
+        }
+        String problem = ImageFiles.sizeProblem((long) picture.getWidth(), (long) picture.getHeight(), 4);
+        if (problem != null) {
+            fail(new IllegalArgumentException("Cannot use " + what + ": " + problem + "."));
+            return;
+        }
+        begin("Encoding " + what + "…");
+        background.run(() -> AwtImages.toAwt(picture), img -> encode(img, what), this::fail);
+    }
+
     /** Encodes a picture from the clipboard or the drawing canvas. */
     public void encodeImage(BufferedImage image, String what) {
         if (image == null) {

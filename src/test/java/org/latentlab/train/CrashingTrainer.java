@@ -1,0 +1,35 @@
+package org.latentlab.train;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import org.latentlab.engine.TorchThreads;
+
+/**
+ * The process {@link KillDuringSaveTest} kills: trains a small model and saves a checkpoint after
+ * every step into the run folder given as its argument, resuming that run when it holds one, until
+ * it is killed. Prints "checkpoint N" after each save.
+ */
+public final class CrashingTrainer {
+    private CrashingTrainer() {}
+
+    public static void main(String[] args) throws Exception {
+        Path run = Path.of(args[0]);
+        TorchThreads.prepare(1);
+        boolean resume = CheckpointStore.holdsRun(run);
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = resume ? Checkpoints.loadTrainer(run, m)
+                        : TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            CheckpointStore store = resume ? CheckpointStore.forResumedRun(run, run, 2) : CheckpointStore.forNewRun(run, 2);
+            var opts = new TrainingLoop.Options(Long.MAX_VALUE / 2, 1_000_000, Integer.MAX_VALUE, 1, store, "mnist",
+                    "crash test");
+            TrainingListener printer = new TrainingListener() {
+                @Override
+                public void onCheckpoint(Path checkpoint, long step) {
+                    System.out.println("checkpoint " + step);
+                    System.out.flush();
+                }
+            };
+            new TrainingLoop(t, TestModels.mnist(256), opts, printer, new TrainingControl()).run();
+        }
+    }
+}
