@@ -52,4 +52,20 @@ class ImageFilesTest {
         assertEquals(3 * 32 * 32, d.imageSize());
         assertEquals("dogs", d.classNames()[d.label(5)]);
     }
+
+    /** A gray PNG's stored values reach us unchanged (Java's conversion made 64 into 137). */
+    @Test
+    void grayImagesAreReadAsStored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        BufferedImage gray = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
+        gray.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 64, 128});
+        for (String format : new String[] {"png", "bmp"}) {
+            java.nio.file.Path f = dir.resolve("gray." + format);
+            javax.imageio.ImageIO.write(gray, format, f.toFile());
+            BufferedImage read = ImageFiles.read(f);
+            org.junit.jupiter.api.Assertions.assertEquals(64, read.getRGB(1, 0) & 0xFF, format);
+            org.junit.jupiter.api.Assertions.assertEquals(128, read.getRGB(2, 0) & 0xFF, format);
+            float[] px = ImageFolderDataset.toFloats(read, 3, 1);
+            org.junit.jupiter.api.Assertions.assertEquals(64 / 255f, px[0] == 0 ? px[1] : px[1], 0.02f, format);
+        }
+    }
 }
