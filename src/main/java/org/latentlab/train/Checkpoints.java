@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -206,8 +205,11 @@ public final class Checkpoints {
             String json = new String(CheckpointFiles.readAll(dirResolved.resolve(MANIFEST), MAX_MANIFEST_BYTES),
                     StandardCharsets.UTF_8);
             m = Json.GSON.fromJson(json, CheckpointManifest.class);
-        } catch (IOException | JsonParseException | IllegalArgumentException e) {
-            throw new CheckpointException(dirResolved, "manifest.json is unreadable (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            // Gson wraps a record's refusal (a learning rate of NaN, an image size of 0) in a plain
+            // RuntimeException: found by InputFuzzTest. The refusal's own words are the useful part.
+            Throwable why = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new CheckpointException(dirResolved, "manifest.json is unreadable (" + why.getMessage() + ")");
         }
         if (m == null || !CheckpointManifest.FORMAT.equals(m.format())) {
             throw new CheckpointException(dirResolved, "manifest.json is not a Latent Lab checkpoint");
