@@ -2,6 +2,7 @@ package org.latentlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class AdamOptimizer implements AutoCloseable {
     private final NDList means = new NDList();
     private final NDList variances = new NDList();
     private boolean inPlaceChecked;
+    private final Boolean[] vectorEligible; // per parameter, decided at its first update
     private float learningRate;
     private final float beta1;
     private final float beta2;
@@ -47,6 +49,7 @@ public final class AdamOptimizer implements AutoCloseable {
                          Kernel kernel) {
         this.kernel = kernel;
         this.parameters = List.copyOf(parameters);
+        this.vectorEligible = new Boolean[this.parameters.size()];
         this.stateManager = parent.newSubManager();
         this.learningRate = learningRate;
         this.beta1 = beta1;
@@ -83,7 +86,7 @@ public final class AdamOptimizer implements AutoCloseable {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
             try (NDArray grad = weight.getGradient()) {
-                if (kernel == Kernel.VECTOR) {
+                if (kernel == Kernel.VECTOR && vectorUpdatable(i, weight, grad)) {
                     VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true), means.get(i).toByteBuffer(true),
                             variances.get(i).toByteBuffer(true), biasCorrected, beta1, beta2, EPSILON);
                 } else {
@@ -99,12 +102,47 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     /**
+     * Whether the one-pass Java update may write this parameter: float32 tensors on the CPU whose
+     * memory the byte buffers alias. A GPU or strided tensor's buffer is a copy, and an update
+     * written there would be lost without a word, so such a tensor takes libtorch's kernel. The
+     * weight and moments are checked once; the gradient (a new handle each step) every step.
+     */
+    private boolean vectorUpdatable(int i, NDArray weight, NDArray grad) {
+        if (vectorEligible[i] == null) {
+            vectorEligible[i] = isAliasedCpuFloat(weight) && isAliasedCpuFloat(means.get(i))
+                    && isAliasedCpuFloat(variances.get(i));
+        }
+        return vectorEligible[i] && isAliasedCpuFloat(grad);
+    }
+
+    /** True when {@code toByteBuffer(true)} gives the tensor's own memory (a write through one buffer shows in another). */
+    static boolean isAliasedCpuFloat(NDArray a) {
+        if (a.getDataType() != DataType.FLOAT32 || !ai.djl.Device.Type.CPU.equals(a.getDevice().getDeviceType()) || a.size() == 0) {
+            return false;
+        }
+        java.nio.ByteBuffer one = a.toByteBuffer(true);
+        java.nio.ByteBuffer two = a.toByteBuffer(true);
+        if (!one.isDirect() || one.capacity() < 4) {
+            return false;
+        }
+        float before = one.getFloat(0);
+        one.putFloat(0, before == 1f ? 2f : 1f);
+        boolean aliased = two.getFloat(0) != before;
+        one.putFloat(0, before);
+        return aliased;
+    }
+
+    /**
      * {@code toByteBuffer(true)} aliases a contiguous tensor's memory; for any other it returns a
      * copy and the update would be lost, so after this optimizer's first update every gradient
      * must read zero.
      */
     private void requireUpdatedInPlace() {
-        for (Parameter p : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!Boolean.TRUE.equals(vectorEligible[i])) {
+                continue; // updated by libtorch's kernel
+            }
+            Parameter p = parameters.get(i);
             try (NDArray grad = p.getArray().getGradient(); NDArray nonZero = grad.countNonzero()) {
                 if (nonZero.getLong() != 0) {
                     throw new IllegalStateException("Adam could not update " + p.getArray().getShape()
