@@ -102,6 +102,29 @@ class MainWindowTest {
         assertTrue(robot.lookup("#encoder-message").queryAs(Label.class).getStyleClass().contains("error"));
     }
 
+    /** Closing the window mid-run saves the run's last checkpoint, then closes. */
+    @Test
+    void closingMidRunSavesTheLastCheckpointFirst(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        robot.interact(() -> {
+            var s = vm.training().settings();
+            s.hiddenProperty().set(64);
+            s.zdimProperty().set(8);
+            s.batchProperty().set(32);
+            s.stepsProperty().set(100_000);
+            s.outDirProperty().set(dir.resolve("closing"));
+        });
+        robot.interact(() -> vm.training().start());
+        waitFor(60, () -> vm.training().series("lossD").size() >= 2);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        boolean[] closesAtOnce = new boolean[1];
+        robot.interact(() -> closesAtOnce[0] = vm.training().closeRequested(closed::countDown));
+        assertTrue(!closesAtOnce[0], "the window stays open while the run saves");
+        assertTrue(closed.await(60, java.util.concurrent.TimeUnit.SECONDS), "the window closed after the save");
+        var m = org.latentlab.train.Checkpoints.readManifest(dir.resolve("closing"));
+        assertTrue(m.step() > 0, "a checkpoint of the run's last step");
+    }
+
     @Test
     void aShortTrainingRunUpdatesChartsAndCanBePausedAndStopped(FxRobot robot) throws Exception {
         waitFor(30, () -> explorerImage(robot) != null);
@@ -127,6 +150,14 @@ class MainWindowTest {
         assertEquals(pausedAt, vm.training().series("lossD").size(), "no progress while paused");
         robot.clickOn("#pause-training"); // resume
         waitFor(30, () -> vm.training().series("lossD").size() > pausedAt);
+        // Refine needs autograd, which training holds step by step: both go on (they used to fail each other).
+        robot.interact(() -> vm.encoder().encodeRandomTestImage());
+        waitFor(30, () -> !vm.encoder().busyProperty().get() && vm.encoder().errorTextProperty().get().contains("MSE"));
+        robot.interact(() -> vm.encoder().refine());
+        waitFor(30, () -> vm.encoder().messageProperty().get().equals("Refined."));
+        int afterRefine = vm.training().series("lossD").size();
+        waitFor(30, () -> vm.training().series("lossD").size() > afterRefine);
+        assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
         robot.clickOn("#stop-training");
         waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
         assertTrue(vm.training().statusProperty().get().startsWith("Stopped at step"), vm.training().statusProperty().get());
