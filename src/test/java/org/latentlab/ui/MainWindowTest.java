@@ -106,14 +106,7 @@ class MainWindowTest {
     @Test
     void closingMidRunSavesTheLastCheckpointFirst(FxRobot robot) throws Exception {
         waitFor(30, () -> explorerImage(robot) != null);
-        robot.interact(() -> {
-            var s = vm.training().settings();
-            s.hiddenProperty().set(64);
-            s.zdimProperty().set(8);
-            s.batchProperty().set(32);
-            s.stepsProperty().set(100_000);
-            s.outDirProperty().set(dir.resolve("closing"));
-        });
+        robot.interact(() -> smallLongRun(dir.resolve("closing")));
         robot.interact(() -> vm.training().start());
         waitFor(60, () -> vm.training().series("lossD").size() >= 2);
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
@@ -129,14 +122,7 @@ class MainWindowTest {
     void aShortTrainingRunUpdatesChartsAndCanBePausedAndStopped(FxRobot robot) throws Exception {
         waitFor(30, () -> explorerImage(robot) != null);
         robot.clickOn("#tab-training .tab-label");
-        robot.interact(() -> {
-            var s = vm.training().settings();
-            s.hiddenProperty().set(64);
-            s.zdimProperty().set(8);
-            s.batchProperty().set(32);
-            s.stepsProperty().set(100_000);
-            s.outDirProperty().set(dir.resolve("run"));
-        });
+        robot.interact(() -> smallLongRun(dir.resolve("run")));
         robot.clickOn("#start-training");
         waitFor(60, () -> vm.training().series("lossD").size() >= 3);
         // The charts redraw while their tab shows (they skip redraws while it is hidden).
@@ -167,5 +153,15 @@ class MainWindowTest {
         // The explorer now shows the trained model (latent size 8), and Randomize draws from its density.
         waitFor(20, () -> vm.explorer().dims().size() == 8);
         waitFor(20, () -> vm.explorer().modelProperty().get().fittedDensity());
+    }
+
+    /** Settings for a small model and a run long enough to be interrupted. */
+    private void smallLongRun(java.nio.file.Path out) {
+        var s = vm.training().settings();
+        s.hiddenProperty().set(64);
+        s.zdimProperty().set(8);
+        s.batchProperty().set(32);
+        s.stepsProperty().set(100_000);
+        s.outDirProperty().set(out);
     }
 }
