@@ -99,9 +99,8 @@ public final class ImageFiles {
     private static BufferedImage decode(Path file, ImageReader reader, ImageInputStream in) throws IOException {
         try {
             reader.setInput(in, true, true);
-            var type = reader.getRawImageType(0);
-            int bitsPerPixel = type == null ? 32 : Math.max(8, type.getSampleModel().getSampleSize().length == 0 ? 32
-                    : java.util.Arrays.stream(type.getSampleModel().getSampleSize()).sum());
+            var type = reader.getRawImageType(0); // null when the reader cannot tell: assume ARGB
+            int bitsPerPixel = type == null ? 32 : java.util.Arrays.stream(type.getSampleModel().getSampleSize()).sum();
             String problem = sizeProblem(reader.getWidth(0), reader.getHeight(0), (bitsPerPixel + 7) / 8);
             if (problem != null) {
                 throw new DataFormatException(file, problem);

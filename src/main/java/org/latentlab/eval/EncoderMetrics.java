@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import org.latentlab.model.TorchGate;
 import java.util.List;
 import java.util.Random;
+import org.latentlab.model.TorchGate;
 import org.latentlab.train.AdamOptimizer;
 import org.latentlab.train.Losses;
 

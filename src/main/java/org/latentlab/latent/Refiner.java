@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.latentlab.model.TorchGate;
 import org.latentlab.model.BiGan;
+import org.latentlab.model.TorchGate;
 
 /**
  * Improves an encoding by gradient steps on z (starting from E(x)) that lower the per-pixel mean

@@ -56,11 +56,6 @@ public final class TorchGate {
         }
     }
 
-    /** Whether the calling thread holds the gate (for tests). */
-    public static boolean heldByCurrentThread() {
-        return LOCK.isHeldByCurrentThread();
-    }
-
     private static final class Gated implements GradientCollector {
         private final GradientCollector inner;
         private boolean closed;

@@ -2,8 +2,8 @@ package org.latentlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.util.List;
 
@@ -34,7 +34,6 @@ public final class AdamOptimizer implements AutoCloseable {
     private final NDManager stateManager;
     private final NDList means = new NDList();
     private final NDList variances = new NDList();
-    private boolean inPlaceChecked;
     private final Boolean[] vectorEligible; // per parameter, decided at its first update
     private float learningRate;
     private final float beta1;
@@ -96,23 +95,21 @@ public final class AdamOptimizer implements AutoCloseable {
                 }
             }
         }
-        if (kernel == Kernel.VECTOR && !inPlaceChecked) {
-            requireUpdatedInPlace();
-        }
     }
 
     /**
      * Whether the one-pass Java update may write this parameter: float32 tensors on the CPU whose
      * memory the byte buffers alias. A GPU or strided tensor's buffer is a copy, and an update
-     * written there would be lost without a word, so such a tensor takes libtorch's kernel. The
-     * weight and moments are checked once; the gradient (a new handle each step) every step.
+     * written there would be lost without a word (and a gradient not zeroed would pile up), so
+     * such a parameter takes libtorch's kernel. Decided at the parameter's first update: libtorch
+     * keeps a parameter's gradient in the same tensor from step to step.
      */
     private boolean vectorUpdatable(int i, NDArray weight, NDArray grad) {
         if (vectorEligible[i] == null) {
-            vectorEligible[i] = isAliasedCpuFloat(weight) && isAliasedCpuFloat(means.get(i))
+            vectorEligible[i] = isAliasedCpuFloat(weight) && isAliasedCpuFloat(grad) && isAliasedCpuFloat(means.get(i))
                     && isAliasedCpuFloat(variances.get(i));
         }
-        return vectorEligible[i] && isAliasedCpuFloat(grad);
+        return vectorEligible[i];
     }
 
     /** True when {@code toByteBuffer(true)} gives the tensor's own memory (a write through one buffer shows in another). */
@@ -130,27 +127,6 @@ public final class AdamOptimizer implements AutoCloseable {
         boolean aliased = two.getFloat(0) != before;
         one.putFloat(0, before);
         return aliased;
-    }
-
-    /**
-     * {@code toByteBuffer(true)} aliases a contiguous tensor's memory; for any other it returns a
-     * copy and the update would be lost, so after this optimizer's first update every gradient
-     * must read zero.
-     */
-    private void requireUpdatedInPlace() {
-        for (int i = 0; i < parameters.size(); i++) {
-            if (!Boolean.TRUE.equals(vectorEligible[i])) {
-                continue; // updated by libtorch's kernel
-            }
-            Parameter p = parameters.get(i);
-            try (NDArray grad = p.getArray().getGradient(); NDArray nonZero = grad.countNonzero()) {
-                if (nonZero.getLong() != 0) {
-                    throw new IllegalStateException("Adam could not update " + p.getArray().getShape()
-                            + " in place (not a contiguous CPU tensor); use Kernel.LIBTORCH");
-                }
-            }
-        }
-        inPlaceChecked = true;
     }
 
     /** Moments as one list: all means, then all variances, in parameter order. */

@@ -128,12 +128,10 @@ final class CheckpointFiles {
     /** Writes a small file durably and renames it over {@code target}: readers see the old or the new content. */
     static void replaceDurably(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
-                ch.force(true);
-            }
+            Files.deleteIfExists(tmp); // left by a crash
+            writeDurably(dir, tmp.getFileName().toString(), out -> out.write(content));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(dir);
         } finally {

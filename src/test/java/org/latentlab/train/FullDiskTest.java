@@ -72,13 +72,11 @@ class FullDiskTest {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             var store = CheckpointStore.forNewRun(run, 3);
-            var opts = new TrainingLoop.Options(2, 1, 1000, 1, store, "mnist", "test");
-            new TrainingLoop(t, TestModels.mnist(256), opts, new TrainingListener() {}, new TrainingControl()).run();
+            trainTo(2, t, store, new TrainingListener() {}, new TrainingControl());
             long size = sizeOf(run.resolve("step-00000002"));
             fillUntil(size / 2);
-            var longer = new TrainingLoop.Options(3, 1, 1000, 1, store, "mnist", "test");
-            var e = assertThrows(UncheckedIOException.class, () -> new TrainingLoop(t, TestModels.mnist(256), longer,
-                    new TrainingListener() {}, new TrainingControl()).run());
+            var e = assertThrows(UncheckedIOException.class,
+                    () -> trainTo(3, t, store, new TrainingListener() {}, new TrainingControl()));
             assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
             assertTrue(e.getMessage().contains("The previous checkpoint is intact"), e.getMessage());
         }
@@ -98,8 +96,7 @@ class FullDiskTest {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             var store = CheckpointStore.forNewRun(run, 1);
-            new TrainingLoop(t, TestModels.mnist(256), new TrainingLoop.Options(1, 1, 1000, 1, store, "mnist", "test"),
-                    new TrainingListener() {}, new TrainingControl()).run();
+            trainTo(1, t, store, new TrainingListener() {}, new TrainingControl());
             List<Path> fillers = fillUntil(sizeOf(run.resolve("step-00000001")) / 2);
             TrainingControl control = new TrainingControl();
             List<String> failures = new ArrayList<>();
@@ -123,13 +120,19 @@ class FullDiskTest {
                     return true;
                 }
             };
-            var r = new TrainingLoop(t, TestModels.mnist(256), new TrainingLoop.Options(3, 1, 1000, 1, store, "mnist", "test"),
-                    window, control).run();
+            var r = trainTo(3, t, store, window, control);
             assertEquals(1, failures.size(), "one failed save, then room");
             assertTrue(failures.get(0).contains("No space left on device"), failures.get(0));
             assertEquals(3, r.step());
         }
         assertEquals(3, Checkpoints.readManifest(run).step());
+    }
+
+    /** Trains to {@code steps} with a checkpoint after every step. */
+    private static TrainingLoop.Result trainTo(long steps, BiGanTrainer t, CheckpointStore store, TrainingListener listener,
+            TrainingControl control) throws Exception {
+        var opts = new TrainingLoop.Options(steps, 1, 1000, 1, store, "mnist", "test");
+        return new TrainingLoop(t, TestModels.mnist(256), opts, listener, control).run();
     }
 
     private static long sizeOf(Path folder) throws IOException {

@@ -39,6 +39,7 @@ public final class TrainingViewModel {
     private final Background background;
     private final Consumer<ModelInfo> modelUpdated;
     private final TrainingSettings settings = new TrainingSettings();
+    private boolean closing; // FX thread: the window waits for the run's last checkpoint
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -127,6 +128,10 @@ public final class TrainingViewModel {
         if (state.get() == TrainingState.IDLE) {
             return true;
         }
+        if (closing) {
+            return false; // asked again while the last checkpoint is being saved
+        }
+        closing = true;
         state.addListener((obs, old, now) -> {
             if (now == TrainingState.IDLE) {
                 closeNow.run();
