@@ -23,10 +23,15 @@ public final class TorchThreads {
      * every task queued on the thread waiting forever.
      */
     public static ThreadFactory factory(String name, int threads) {
+        return factory(name, () -> prepare(threads));
+    }
+
+    /** As {@link #factory(String, int)} with the preparation given (tests make it fail). */
+    static ThreadFactory factory(String name, Runnable preparation) {
         return r -> {
             Thread t = new Thread(() -> {
                 try {
-                    prepare(threads);
+                    preparation.run();
                 } catch (RuntimeException | LinkageError e) {
                     LOG.error("Could not prepare libtorch on thread {}", name, e);
                 }

@@ -72,6 +72,15 @@ public final class AdamOptimizer implements AutoCloseable {
         return kernel;
     }
 
+    /** How many parameters the one-pass Java update writes (the others take libtorch's kernel); known after a step. */
+    int vectorUpdated() {
+        int n = 0;
+        for (Boolean b : vectorEligible) {
+            n += Boolean.TRUE.equals(b) ? 1 : 0;
+        }
+        return n;
+    }
+
     public long updates() {
         return updates;
     }

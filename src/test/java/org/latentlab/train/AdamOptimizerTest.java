@@ -89,6 +89,17 @@ class AdamOptimizerTest {
         assertClose(results[1], results[0], "strided weight");
     }
 
+    /** The fast path is the rule: after a training step every parameter of a BiGAN took it. */
+    @Test
+    void everyParameterOfATrainingStepTakesTheVectorKernel() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            t.train(new org.latentlab.data.BatchIterator(TestModels.mnist(64), 32, 1).next(), Prior.sample(1, 0, 32, 8));
+            assertEquals(t.dOptimizer().parameters().size(), t.dOptimizer().vectorUpdated());
+            assertEquals(t.geOptimizer().parameters().size(), t.geOptimizer().vectorUpdated());
+        }
+    }
+
     /** Equal to a few float roundings: the kernels order their multiplies differently. */
     private static void assertClose(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what);

@@ -1,6 +1,7 @@
 package org.latentlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -23,6 +24,18 @@ class LossesTest {
     @Test
     void aScaledLossKeepsItsWeightThroughAGarbageCollection() {
         assertArrayEquals(new float[] {3, 3, 3}, gradientAfterCollection(x -> Losses.scale(x, 3f).sum()), 0f);
+    }
+
+    /**
+     * Negative control: DJL's own {@code mul(3f)} through the same harness loses its 3, so the two
+     * tests above could fail. (If this one ever passes with 3, the harness no longer reproduces
+     * the freed scalar and the tests above prove nothing.)
+     */
+    @Test
+    void theHarnessCatchesDjlsFreedScalar() {
+        float[] g = gradientAfterCollection(x -> x.mul(3f).sum());
+        assertFalse(java.util.Arrays.equals(new float[] {3, 3, 3}, g),
+                "DJL's mul(3f) kept its scalar through the collection: " + java.util.Arrays.toString(g));
     }
 
     @Test

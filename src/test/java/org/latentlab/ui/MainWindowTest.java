@@ -131,9 +131,13 @@ class MainWindowTest {
         assertNotNull(robot.lookup("#sample-grid").queryAs(ImageView.class).getImage());
         robot.clickOn("#pause-training");
         waitFor(10, () -> vm.training().stateProperty().get() == TrainingState.PAUSED);
+        // Paused means the training thread is parked on its control, not merely slow: once it waits
+        // there, no step can be recorded until Resume.
+        waitFor(10, () -> parkedTrainingThreads() == 1);
         int pausedAt = vm.training().series("lossD").size();
-        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pausedAt, vm.training().series("lossD").size(), "no progress while paused");
+        assertEquals(1, parkedTrainingThreads(), "still parked");
         robot.clickOn("#pause-training"); // resume
         waitFor(30, () -> vm.training().series("lossD").size() > pausedAt);
         // Refine needs autograd, which training holds step by step: both go on (they used to fail each other).
@@ -143,6 +147,14 @@ class MainWindowTest {
         waitFor(30, () -> vm.encoder().messageProperty().get().equals("Refined."));
         int afterRefine = vm.training().series("lossD").size();
         waitFor(30, () -> vm.training().series("lossD").size() > afterRefine);
+        assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
+        // Evaluate's linear probe needs autograd too: it finishes while training goes on.
+        int beforeEvaluation = vm.training().series("lossD").size();
+        robot.interact(() -> vm.metrics().evaluate());
+        waitFor(10, () -> vm.metrics().runningProperty().get());
+        waitFor(150, () -> !vm.metrics().runningProperty().get());
+        assertTrue(!vm.metrics().rows().isEmpty(), vm.metrics().messageProperty().get());
+        assertTrue(vm.training().series("lossD").size() > beforeEvaluation, "training stepped during the evaluation");
         assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
         robot.clickOn("#stop-training");
         waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
@@ -163,5 +175,13 @@ class MainWindowTest {
         s.batchProperty().set(32);
         s.stepsProperty().set(100_000);
         s.outDirProperty().set(out);
+    }
+
+    /** Training threads waiting in their control's pause (not merely idle between runs). */
+    private static long parkedTrainingThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("latentlab-training") && e.getKey().getState() == Thread.State.WAITING)
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("awaitRunnable")))
+                .count();
     }
 }
