@@ -77,6 +77,14 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
+    /** After a failed save: the run's next checkpoints go to {@code dir} (applied when it is resumed). */
+    public void redirectCheckpoints(Path dir) {
+        TrainingControl c = control;
+        if (c != null) {
+            c.redirectCheckpoints(dir);
+        }
+    }
+
     /** As {@link #stop}, for a window that is closing: the checkpoint is saved, the density fit skipped. */
     public void stopForExit() {
         skipDensity = true;

@@ -72,6 +72,11 @@ public final class CheckpointStore {
         }
     }
 
+    /** A store for the same run in another folder (the first free one at or beside {@code other}), same pruning. */
+    public CheckpointStore elsewhere(Path other) throws IOException {
+        return forNewRun(freeFolder(other), keep);
+    }
+
     public Path dir() {
         return dir;
     }

@@ -4,6 +4,7 @@ package org.latentlab.train;
 public final class TrainingControl {
     private boolean paused;
     private boolean cancelled;
+    private java.nio.file.Path redirect;
 
     public synchronized void pause() {
         paused = true;
@@ -17,6 +18,18 @@ public final class TrainingControl {
     public synchronized void cancel() {
         cancelled = true;
         notifyAll();
+    }
+
+    /** After a failed save: the next try writes the run's checkpoints to this folder instead (a new run folder). */
+    public synchronized void redirectCheckpoints(java.nio.file.Path dir) {
+        redirect = dir;
+    }
+
+    /** The folder asked for by {@link #redirectCheckpoints}, once; null if none. */
+    synchronized java.nio.file.Path takeRedirect() {
+        java.nio.file.Path d = redirect;
+        redirect = null;
+        return d;
     }
 
     public synchronized boolean isPaused() {

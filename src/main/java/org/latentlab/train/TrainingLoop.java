@@ -36,6 +36,7 @@ public final class TrainingLoop {
     private final float[] fixedNoise;
     private final float[] fixedReals;
     private final CollapseWatch collapse = new CollapseWatch();
+    private CheckpointStore store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
@@ -45,6 +46,7 @@ public final class TrainingLoop {
         this.options = options;
         this.listener = listener;
         this.control = control;
+        this.store = options.store();
         int zdim = trainer.model().config().zdim();
         this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SAMPLE_COUNT, zdim);
         this.fixedReals = fixedRealBatch(data, trainer.config().seed());
@@ -81,7 +83,7 @@ public final class TrainingLoop {
             if (step % options.snapshotEvery() == 0 && step < options.totalSteps()) {
                 snapshot();
             }
-            if (options.store() != null && options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0
+            if (store != null && options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0
                     && step < options.totalSteps()) {
                 checkpoint();
             }
@@ -91,7 +93,7 @@ public final class TrainingLoop {
 
     private Result finish(boolean cancelled) throws InterruptedException {
         snapshot();
-        if (options.store() != null && (lastCheckpoint == null || !lastCheckpoint.getFileName().toString()
+        if (store != null && (lastCheckpoint == null || !lastCheckpoint.getFileName().toString()
                 .equals(String.format("step-%08d", trainer.step())))) {
             checkpoint();
         }
@@ -105,17 +107,31 @@ public final class TrainingLoop {
     private void checkpoint() throws InterruptedException {
         while (true) {
             try {
-                lastCheckpoint = options.store().save(trainer, options.dataset(), options.command(), Map.of());
+                lastCheckpoint = store.save(trainer, options.dataset(), options.command(), Map.of());
                 listener.onCheckpoint(lastCheckpoint, trainer.step());
                 return;
             } catch (IOException e) {
-                String message = "Could not save the checkpoint of step " + trainer.step() + " in " + options.store().dir()
+                String message = "Could not save the checkpoint of step " + trainer.step() + " in " + store.dir()
                         + " (" + e.getMessage() + "). The previous checkpoint is intact.";
                 if (control.isCancelled() || !listener.onCheckpointFailed(message)) {
                     throw new UncheckedIOException(message, e);
                 }
                 control.pause();
                 control.awaitRunnable();
+                moveIfAsked();
+            }
+        }
+    }
+
+    /** After a failed save the user may have chosen another folder: the run's next checkpoints go there. */
+    private void moveIfAsked() {
+        Path to = control.takeRedirect();
+        if (to != null) {
+            try {
+                store = store.elsewhere(to);
+            } catch (IOException e) {
+                listener.onWarning("Could not use " + to + " for checkpoints (" + e.getMessage() + "); trying "
+                        + store.dir() + " again.");
             }
         }
     }

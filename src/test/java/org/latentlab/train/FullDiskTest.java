@@ -128,6 +128,35 @@ class FullDiskTest {
         assertEquals(3, Checkpoints.readManifest(run).step());
     }
 
+    @Test
+    void theWindowCanMoveTheRunToAnotherFolderAndSaveThere() throws Exception {
+        Path run = disk.resolve("run");
+        Path elsewhere = dir.resolve("elsewhere"); // not on the small disk
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var store = CheckpointStore.forNewRun(run, 1);
+            trainTo(1, t, store, new TrainingListener() {}, new TrainingControl());
+            fillUntil(sizeOf(run.resolve("step-00000001")) / 2);
+            TrainingControl control = new TrainingControl();
+            TrainingListener window = new TrainingListener() {
+                @Override
+                public boolean onCheckpointFailed(String message) {
+                    new Thread(() -> { // the user picks another folder and presses Resume
+                        while (!control.isPaused()) {
+                            Thread.onSpinWait();
+                        }
+                        control.redirectCheckpoints(elsewhere);
+                        control.resume();
+                    }).start();
+                    return true;
+                }
+            };
+            assertEquals(3, trainTo(3, t, store, window, control).step());
+        }
+        assertEquals(1, Checkpoints.readManifest(run).step(), "the old folder keeps its checkpoint");
+        assertEquals(3, Checkpoints.readManifest(elsewhere).step(), "the run went on saving in the new folder");
+    }
+
     /** Trains to {@code steps} with a checkpoint after every step. */
     private static TrainingLoop.Result trainTo(long steps, BiGanTrainer t, CheckpointStore store, TrainingListener listener,
             TrainingControl control) throws Exception {

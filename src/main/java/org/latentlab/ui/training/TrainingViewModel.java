@@ -40,6 +40,7 @@ public final class TrainingViewModel {
     private final Consumer<ModelInfo> modelUpdated;
     private final TrainingSettings settings = new TrainingSettings();
     private boolean closing; // FX thread: the window waits for the run's last checkpoint
+    private boolean saveFailed; // FX thread: paused because a checkpoint could not be written
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -57,6 +58,12 @@ public final class TrainingViewModel {
         this.engine = engine;
         this.background = background;
         this.modelUpdated = modelUpdated;
+        settings.outDir.addListener((obs, old, dir) -> {
+            if (saveFailed && dir != null && !dir.equals(old)) {
+                engine.training().redirectCheckpoints(dir);
+                status.set("Paused: Resume saves this run's checkpoints to " + dir + ".");
+            }
+        });
     }
 
     public TrainingSettings settings() {
@@ -103,6 +110,7 @@ public final class TrainingViewModel {
 
     public void resume() {
         if (state.get() == TrainingState.PAUSED) {
+            saveFailed = false;
             engine.training().resume();
             state.set(TrainingState.RUNNING);
             status.set("Training…");
@@ -236,7 +244,9 @@ public final class TrainingViewModel {
         public void checkpointFailed(String message) {
             background.onUiThread(() -> {
                 error.set(message);
-                status.set("Paused: the checkpoint could not be saved. Free some disk space, then Resume to save again.");
+                saveFailed = true;
+                status.set("Paused: the checkpoint could not be saved. Free some disk space or choose another folder"
+                        + " (Change folder…), then Resume to save again.");
                 if (state.get() == TrainingState.RUNNING) {
                     state.set(TrainingState.PAUSED);
                 }
