@@ -197,7 +197,7 @@ class ViewModelTest {
         assertTrue(Files.exists(dir.resolve("a.png")));
         vm.sendToExplorer();
         assertEquals(32, sent[0].length);
-        vm.encodeImage(null, "the clipboard");
+        vm.encodePicture(null, "the clipboard");
         assertTrue(vm.messageProperty().get().contains("no image"));
     }
 

@@ -30,7 +30,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.ToggleSwitch;
-import org.latentlab.ui.common.AwtImages;
 
 /** Drop, open, paste or draw an image; see its encoding, reconstruction, refinement and interpolations. */
 public final class EncoderView extends ScrollPane {
@@ -96,7 +95,7 @@ public final class EncoderView extends ScrollPane {
                 return;
             }
             Image snap = pad.snapshot(new SnapshotParameters(), null);
-            vm.encodeImage(AwtImages.toAwt(snap), "your drawing");
+            vm.encodePicture(snap, "your drawing");
         });
         encode.setId("encode-drawing");
         Button clear = button("Clear", "Clear the drawing", pad::clear);
@@ -223,7 +222,7 @@ public final class EncoderView extends ScrollPane {
         } else if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
             vm.openFile(cb.getFiles().get(0).toPath());
         } else {
-            vm.encodeImage(null, "the clipboard");
+            vm.encodePicture(null, "the clipboard");
         }
     }
 

@@ -98,12 +98,12 @@ public final class EncoderViewModel {
     }
 
     /**
-     * Encodes a pasted or dropped picture: its size is checked like a file's, and it is converted
-     * off the UI thread.
+     * Encodes a pasted, dropped or drawn picture: its size is checked like a file's, and it is
+     * converted off the UI thread.
      */
     public void encodePicture(javafx.scene.image.Image picture, String what) {
         if (picture == null || picture.isError()) {
-            fail(new IllegalArgumentException("There is no readable image in " + what + "."));
+            fail(new IllegalArgumentException("There is no image in " + what + " that could be read."));
             return;
         }
         String problem = ImageFiles.sizeProblem((long) picture.getWidth(), (long) picture.getHeight(), 4);
@@ -113,16 +113,6 @@ public final class EncoderViewModel {
         }
         begin("Encoding " + what + "…");
         background.run(() -> AwtImages.toAwt(picture), img -> encode(img, what), this::fail);
-    }
-
-    /** Encodes a picture from the clipboard or the drawing canvas. */
-    public void encodeImage(BufferedImage image, String what) {
-        if (image == null) {
-            fail(new IllegalArgumentException("There is no image in " + what + "."));
-            return;
-        }
-        begin("Encoding " + what + "…");
-        encode(image, what);
     }
 
     public void encodeRandomTestImage() {
