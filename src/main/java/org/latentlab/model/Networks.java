@@ -8,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -140,14 +139,12 @@ final class Networks {
             NDArray a = x.singletonOrThrow();
             return new NDList(a.repeat(2, 2).repeat(3, 2));                 // (B, c, 2s, 2s)
         }, "upsample2x"));
-        b.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                .setFilters(filters).build());                              // (B, filters, 2s, 2s)
+        b.add(NarrowConv2d.of(filters, 3, 1, 1));                           // (B, filters, 2s, 2s)
         return b;
     }
 
     private static Block downConv(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(4, 4)).optStride(new Shape(2, 2))
-                .optPadding(new Shape(1, 1)).setFilters(filters).build();
+        return NarrowConv2d.of(filters, 4, 2, 1);                           // (B, filters, s/2, s/2)
     }
 
     private static Block leaky() {
