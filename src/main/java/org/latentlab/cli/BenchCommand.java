@@ -9,6 +9,7 @@ import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.BiGanTrainer;
@@ -19,12 +20,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Times the trainer on the reference architecture of shared/reference (MLP 512, batch 128). */
-@Command(name = "bench", description = "Prints JSON with training steps/s on the reference architecture.")
+/**
+ * Times the trainer: by default on the reference architecture of shared/reference (MLP 512,
+ * batch 128); with {@code --arch conv}, the conv architecture with the default recipe at the
+ * given image shape, against tools/conv_peer.py.
+ */
+@Command(name = "bench", description = "Prints JSON with training steps/s (the MLP reference, or --arch conv).")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--steps", defaultValue = "500") int steps;
-    @Option(names = "--warmup", defaultValue = "500",
-            description = "Untimed steps first: the JVM and DJL reach their steady speed after a few hundred steps.") int warmup;
+    @Option(names = "--steps", description = "Timed steps per run (default 500; conv 30).") Integer steps;
+    @Option(names = "--warmup",
+            description = "Untimed steps first: the JVM and DJL reach their steady speed after a few hundred steps"
+                    + " (default 500; conv 10).") Integer warmup;
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp (the reference) or conv (default recipe).") String arch;
+    @Option(names = "--image-size", defaultValue = "28", description = "Image size for --arch conv: 28, 32 or 64.") int imageSize;
+    @Option(names = "--channels", defaultValue = "1", description = "Channels for --arch conv: 1 or 3.") int channels;
     @Option(names = "--threads", description = "Torch intra-op threads (default: all cores).") Integer threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; the median is reported.") int repeats;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -33,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TorchThreads.prepare(t);
+        if (arch.equalsIgnoreCase("conv")) {
+            return conv(t);
+        }
+        int steps = this.steps != null ? this.steps : 500;
+        int warmup = this.warmup != null ? this.warmup : 500;
         ModelConfig mc = ModelConfig.reference();
         TrainConfig tc = TrainConfig.reference(0);
         ImageDataset data = DataSources.load("mnist", MnistDataset.Split.TRAIN, 28, 1);
@@ -70,5 +84,41 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             trainer.train(batches.next(), Prior.sample(0, trainer.step(), 128, 32));
         }
+    }
+
+    /** The conv architecture's step with the default recipe, batch 128, on noise images of the shape asked for. */
+    private int conv(int t) {
+        int steps = this.steps != null ? this.steps : 30;
+        int warmup = this.warmup != null ? this.warmup : 10;
+        ModelConfig d = ModelConfig.mnistDefault(Architecture.CONV, 32);
+        ModelConfig mc = new ModelConfig(Architecture.CONV, 32, channels, imageSize, d.hidden(), d.batchNorm(), d.dDropout(),
+                d.imageScore());
+        TrainConfig tc = TrainConfig.defaults(0);
+        byte[] noise = new byte[1024 * mc.pixels()];
+        new java.util.Random(0).nextBytes(noise);
+        ImageDataset data = new ImageDataset("noise", 1024, channels, imageSize, imageSize, noise, null, new String[0]);
+        double[] rates = new double[repeats];
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer trainer = new BiGanTrainer(BiGan.seeded(mc, manager, 0), tc)) {
+            BatchIterator batches = new BatchIterator(data, tc.batchSize(), 0);
+            run(trainer, batches, warmup);
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                run(trainer, batches, steps);
+                rates[r] = steps / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        java.util.Arrays.sort(rates);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("impl", "latentlab-djl-0.36.0-pytorch-2.7.1");
+        out.put("arch", "conv");
+        out.put("image", channels + "x" + imageSize + "x" + imageSize);
+        out.put("threads", t);
+        out.put("batch", tc.batchSize());
+        out.put("steps", steps);
+        out.put("steps_per_s", Math.round(rates[repeats / 2] * 100) / 100.0);
+        out.put("steps_per_s_all", rates);
+        spec.commandLine().getOut().println(Json.COMPACT.toJson(out));
+        return 0;
     }
 }
