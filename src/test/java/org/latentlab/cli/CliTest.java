@@ -114,10 +114,17 @@ class CliTest {
         assertEquals(0, refit.code(), refit.err());
         assertTrue(refit.out().contains("fitted 3 components to 100 codes"), refit.out());
         assertEquals(2, run("fit-density", "--model", run.toString(), "--components", "0").code());
+        Run again = run("train", "--data", "mnist", "--zdim", "8", "--hidden", "32", "--steps", "5", "--limit", "256",
+                "--out", run.toString(), "--threads", "1");
+        assertEquals(1, again.code(), "a fresh run into a folder that holds a run is refused");
+        assertTrue(again.err().contains("already holds a training run") && again.err().contains("--resume"), again.err());
         Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out", run.toString(),
-                "--threads", "1");
+                "--threads", "1", "--lr-d", "1e-3");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
+        assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"), resumed.err());
+        assertTrue(resumed.out().contains("resuming with"), resumed.out());
+        assertEquals(30, org.latentlab.train.Checkpoints.readManifest(run).step());
     }
 
     @Test
@@ -155,6 +162,9 @@ class CliTest {
         assertEquals(2, run("sample").code(), "missing --out");
         assertEquals(2, run("train", "--arch", "rnn", "--steps", "5", "--out", dir.resolve("x").toString()).code());
         assertEquals(2, run("frobnicate").code());
+        Run never = run("train", "--steps", "5", "--log-every", "0", "--out", dir.resolve("z").toString());
+        assertEquals(2, never.code(), "--log-every 0 used to crash with a division by zero");
+        assertTrue(never.err().contains("must be at least 1"), never.err());
         Run hot = run("sample", "--temperature", "1.5", "--out", dir.resolve("t.png").toString());
         assertEquals(2, hot.code());
         assertTrue(hot.err().contains("--temperature must be above 0 and at most 1"), hot.err());
