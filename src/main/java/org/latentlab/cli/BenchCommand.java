@@ -50,18 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         ModelConfig mc = ModelConfig.reference();
         TrainConfig tc = TrainConfig.reference(0);
         ImageDataset data = DataSources.load("mnist", MnistDataset.Split.TRAIN, 28, 1);
-        double[] rates = new double[repeats];
-        try (NDManager manager = NDManager.newBaseManager();
-                BiGanTrainer trainer = new BiGanTrainer(new BiGan(mc, manager), tc)) {
-            BatchIterator batches = new BatchIterator(data, tc.batchSize(), 0);
-            run(trainer, batches, warmup);
-            for (int r = 0; r < repeats; r++) {
-                long start = System.nanoTime();
-                run(trainer, batches, steps);
-                rates[r] = steps / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        java.util.Arrays.sort(rates);
+        double[] rates = timedRuns(mc, tc, data, warmup, steps);
         double median = rates[repeats / 2];
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("impl", "latentlab-djl-0.36.0-pytorch-2.7.1");
@@ -78,6 +67,23 @@ final class BenchCommand implements Callable<Integer> {
         out.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
         spec.commandLine().getOut().println(Json.COMPACT.toJson(out));
         return 0;
+    }
+
+    /** {@code repeats} timed runs of {@code steps} steps after {@code warmup} untimed ones: steps/s, sorted. */
+    private double[] timedRuns(ModelConfig mc, TrainConfig tc, ImageDataset data, int warmup, int steps) {
+        double[] rates = new double[repeats];
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer trainer = new BiGanTrainer(BiGan.seeded(mc, manager, 0), tc)) {
+            BatchIterator batches = new BatchIterator(data, tc.batchSize(), 0);
+            run(trainer, batches, warmup);
+            for (int r = 0; r < repeats; r++) {
+                long start = System.nanoTime();
+                run(trainer, batches, steps);
+                rates[r] = steps / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        java.util.Arrays.sort(rates);
+        return rates;
     }
 
     private static void run(BiGanTrainer trainer, BatchIterator batches, int n) {
@@ -97,18 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         byte[] noise = new byte[1024 * mc.pixels()];
         new java.util.Random(0).nextBytes(noise);
         ImageDataset data = new ImageDataset("noise", 1024, channels, imageSize, imageSize, noise, null, new String[0]);
-        double[] rates = new double[repeats];
-        try (NDManager manager = NDManager.newBaseManager();
-                BiGanTrainer trainer = new BiGanTrainer(BiGan.seeded(mc, manager, 0), tc)) {
-            BatchIterator batches = new BatchIterator(data, tc.batchSize(), 0);
-            run(trainer, batches, warmup);
-            for (int r = 0; r < repeats; r++) {
-                long start = System.nanoTime();
-                run(trainer, batches, steps);
-                rates[r] = steps / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        java.util.Arrays.sort(rates);
+        double[] rates = timedRuns(mc, tc, data, warmup, steps);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("impl", "latentlab-djl-0.36.0-pytorch-2.7.1");
         out.put("arch", "conv");
