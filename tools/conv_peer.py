@@ -122,6 +122,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--profile", help="also write a Chrome trace of --steps more steps to this file")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -139,6 +140,11 @@ def main():
             losses = step(G, E, D, opt_d, opt_ge, x, torch.rand(a.batch, a.zdim) * 2 - 1)
         if r > 0:
             rates.append(n / (time.perf_counter() - start))
+    if a.profile:
+        with torch.autograd.profiler.profile() as prof:
+            for _ in range(a.steps):
+                step(G, E, D, opt_d, opt_ge, x, torch.rand(a.batch, a.zdim) * 2 - 1)
+        prof.export_chrome_trace(a.profile)
     print(json.dumps({"impl": "pytorch-" + torch.__version__, "arch": "conv",
                       "image": f"{a.channels}x{a.image_size}x{a.image_size}", "threads": a.threads, "batch": a.batch,
                       "steps": a.steps, "steps_per_s": round(statistics.median(rates), 2), "steps_per_s_all": rates,

@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,8 +35,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "mlp", description = "mlp (the reference) or conv (default recipe).") String arch;
     @Option(names = "--image-size", defaultValue = "28", description = "Image size for --arch conv: 28, 32 or 64.") int imageSize;
     @Option(names = "--channels", defaultValue = "1", description = "Channels for --arch conv: 1 or 3.") int channels;
+    @Option(names = "--hidden", description = "Base channels for --arch conv (default: the recipe's for the image size).")
+    Integer hidden;
     @Option(names = "--threads", description = "Torch intra-op threads (default: all cores).") Integer threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; the median is reported.") int repeats;
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Also write a Chrome trace of --steps more steps (libtorch's profiler) to FILE;"
+                    + " tools/profile_summary.py sums it by operator.") java.nio.file.Path profile;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -81,6 +87,11 @@ final class BenchCommand implements Callable<Integer> {
                 run(trainer, batches, steps);
                 rates[r] = steps / ((System.nanoTime() - start) / 1e9);
             }
+            if (profile != null) {
+                JniUtils.startProfile(false, false, false);
+                run(trainer, batches, steps);
+                JniUtils.stopProfile(profile.toAbsolutePath().toString());
+            }
         }
         java.util.Arrays.sort(rates);
         return rates;
@@ -97,7 +108,8 @@ final class BenchCommand implements Callable<Integer> {
         int steps = this.steps != null ? this.steps : 30;
         int warmup = this.warmup != null ? this.warmup : 10;
         ModelConfig d = ModelConfig.mnistDefault(Architecture.CONV, 32);
-        ModelConfig mc = new ModelConfig(Architecture.CONV, 32, channels, imageSize, d.hidden(), d.batchNorm(), d.dDropout(),
+        ModelConfig mc = new ModelConfig(Architecture.CONV, 32, channels, imageSize,
+                hidden != null ? hidden : ModelConfig.defaultHidden(Architecture.CONV, imageSize), d.batchNorm(), d.dDropout(),
                 d.imageScore());
         TrainConfig tc = TrainConfig.defaults(0);
         byte[] noise = new byte[1024 * mc.pixels()];

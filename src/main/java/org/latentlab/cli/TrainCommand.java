@@ -168,9 +168,8 @@ final class TrainCommand implements Callable<Integer> {
                 mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
                 tc = TrainConfig.reference(seed);
             } else {
-                ModelConfig d = ModelConfig.mnistDefault(a, zdim);
-                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : d.hidden(), !noBatchNorm, dropout,
-                        imageScore);
+                int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
+                mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
                 tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed, cycleShift);
             }
         } catch (IllegalArgumentException e) {

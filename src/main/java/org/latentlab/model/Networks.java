@@ -135,10 +135,7 @@ final class Networks {
      */
     private static Block upConv(int filters) {
         SequentialBlock b = new SequentialBlock();                          // (B, c, s, s)
-        b.add(new LambdaBlock(x -> {
-            NDArray a = x.singletonOrThrow();
-            return new NDList(a.repeat(2, 2).repeat(3, 2));                 // (B, c, 2s, 2s)
-        }, "upsample2x"));
+        b.add(new NearestUpsample());                                       // (B, c, 2s, 2s)
         b.add(NarrowConv2d.of(filters, 3, 1, 1));                           // (B, filters, 2s, 2s)
         return b;
     }

@@ -23,7 +23,7 @@ public final class TrainingSettings {
     final StringProperty data = new SimpleStringProperty("mnist");
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
     final IntegerProperty zdim = new SimpleIntegerProperty(32);
-    final IntegerProperty hidden = new SimpleIntegerProperty(512);
+    final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
     final IntegerProperty channels = new SimpleIntegerProperty(1);
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
@@ -38,6 +38,19 @@ public final class TrainingSettings {
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
+
+    public TrainingSettings() {
+        // The width follows the architecture and image size while it is their default, so choosing
+        // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
+        arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
+        imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
+    }
+
+    private void followDefaultWidth(Architecture wasArch, int wasSize) {
+        if (hidden.get() == ModelConfig.defaultHidden(wasArch, wasSize)) {
+            hidden.set(ModelConfig.defaultHidden(arch.get(), imageSize.get()));
+        }
+    }
 
     public StringProperty dataProperty() {
         return data;
