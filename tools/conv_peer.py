@@ -115,7 +115,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--image-size", type=int, default=28)
     ap.add_argument("--channels", type=int, default=1)
-    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--hidden", type=int, help="base channels (default as Latent Lab's: 64, or 32 at 64 px)")
     ap.add_argument("--zdim", type=int, default=32)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=30)
@@ -124,6 +124,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--profile", help="also write a Chrome trace of --steps more steps to this file")
     a = ap.parse_args()
+    if a.hidden is None:
+        a.hidden = 32 if a.image_size == 64 else 64
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     G = generator(a.zdim, a.channels, a.image_size, a.hidden)
@@ -146,7 +148,7 @@ def main():
                 step(G, E, D, opt_d, opt_ge, x, torch.rand(a.batch, a.zdim) * 2 - 1)
         prof.export_chrome_trace(a.profile)
     print(json.dumps({"impl": "pytorch-" + torch.__version__, "arch": "conv",
-                      "image": f"{a.channels}x{a.image_size}x{a.image_size}", "threads": a.threads, "batch": a.batch,
+                      "image": f"{a.channels}x{a.image_size}x{a.image_size}", "hidden": a.hidden, "threads": a.threads, "batch": a.batch,
                       "steps": a.steps, "steps_per_s": round(statistics.median(rates), 2), "steps_per_s_all": rates,
                       "last_losses": losses}))
 

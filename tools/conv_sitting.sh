@@ -8,7 +8,7 @@ steps="${1:-10}"; repeats="${2:-3}"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 for shape in "28 1" "32 3" "64 3"; do
   set -- $shape
-  "$here/latentlab" bench --arch conv --image-size "$1" --channels "$2" --threads 2 --steps "$steps" --warmup 3 \
+  "$here/latentlab" dev bench --arch conv --image-size "$1" --channels "$2" --threads 2 --steps "$steps" --warmup 3 \
       --repeats "$repeats" 2>/dev/null | tail -1
   for t in 1 2; do
     /usr/bin/python3 "$here/tools/conv_peer.py" --image-size "$1" --channels "$2" --threads "$t" --steps "$steps" \

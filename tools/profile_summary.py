@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sums a Chrome trace from `latentlab bench --profile` or `tools/conv_peer.py --profile` by operator.
+"""Sums a Chrome trace from `latentlab dev bench --profile` or `tools/conv_peer.py --profile` by operator.
 
 Only top-level operators count (an event inside another on the same thread is its child), so the
 totals add up to the profiled wall time on each thread and nothing is counted twice.

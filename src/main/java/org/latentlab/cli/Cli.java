@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import java.io.PrintWriter;
+import org.latentlab.lab.DevCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -12,8 +13,7 @@ import picocli.CommandLine.Command;
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
             InterpolateCommand.class,
-            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class, BenchCommand.class,
-            UiBenchCommand.class, ScreenshotsCommand.class,
+            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class, DevCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

@@ -9,7 +9,7 @@ import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.train.Json;
+import org.latentlab.checkpoint.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

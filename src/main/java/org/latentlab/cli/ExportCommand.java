@@ -3,7 +3,7 @@ package org.latentlab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.engine.TorchThreads;
-import org.latentlab.train.Checkpoints;
+import org.latentlab.checkpoint.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -16,11 +16,11 @@ import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.train.CheckpointException;
-import org.latentlab.train.CheckpointManifest;
-import org.latentlab.train.Checkpoints;
-import org.latentlab.train.LatentDensityFile;
-import org.latentlab.train.Prior;
+import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.CheckpointManifest;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.latent.Prior;
 
 /**
  * A loaded BiGAN for inference, speaking plain Java values: float[] latent vectors and CHW float
@@ -116,8 +116,8 @@ public final class InferenceModel implements AutoCloseable {
     public InferenceModel copy() throws IOException {
         InferenceModel c = untrained(model.config());
         try {
-            c.updateWeights(model.config(), Checkpoints.weightsOf(model.generator()),
-                    Checkpoints.weightsOf(model.encoder()));
+            c.updateWeights(model.config(), BiGan.weightsOf(model.generator()),
+                    BiGan.weightsOf(model.encoder()));
             c.density = density;
             return c;
         } catch (IOException | RuntimeException e) {

@@ -16,6 +16,7 @@ import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageFiles;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
+import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class LatentEngine implements AutoCloseable {
             model = loaded;
             newWeights();
             var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.step(), m.dataset(), checkpoint, m.metrics(), loaded.density() != null);
+            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataset(), checkpoint, m.metrics(), loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
             return info;
@@ -93,7 +94,7 @@ public final class LatentEngine implements AutoCloseable {
     }
 
     /** Takes a training snapshot's weights into the inference copies of G and E. */
-    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, String dataset) {
+    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, TrainConfig recipe, String dataset) {
         return onModelThread(() -> {
             if (model == null) {
                 model = InferenceModel.untrained(s.config());
@@ -101,7 +102,7 @@ public final class LatentEngine implements AutoCloseable {
             boolean sameShape = model.config().equals(s.config());
             model.updateWeights(s.config(), s.generatorWeights(), s.encoderWeights());
             newWeights();
-            info = new ModelInfo(s.config(), s.step(), dataset, null, Map.of(), false);
+            info = new ModelInfo(s.config(), recipe, s.step(), dataset, null, Map.of(), false);
             if (!sameShape || data != null && !dataset.equals(data.spec())) {
                 data = null;
             } else if (data != null) {

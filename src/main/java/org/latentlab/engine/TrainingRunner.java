@@ -11,12 +11,13 @@ import org.latentlab.data.MnistDataset;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
-import org.latentlab.train.CheckpointStore;
-import org.latentlab.train.Checkpoints;
-import org.latentlab.train.LatentDensityFile;
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingDivergedException;
 import org.latentlab.train.TrainingListener;
+import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingLoop;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
@@ -102,7 +103,7 @@ public final class TrainingRunner implements AutoCloseable {
             events.started(store.dir());
             var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
                     store, req.data(), "Latent Lab window");
-            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data()), c).run();
+            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data(), trainer.config()), c).run();
             if (r.lastCheckpoint() != null && !skipDensity) {
                 fitDensity(trainer, data, r, events);
             }
@@ -132,6 +133,11 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
+    /** Copies a checkpoint folder (the window's "Save checkpoint as…"). */
+    public void copyCheckpoint(Path source, Path target) throws IOException {
+        Checkpoints.copy(source, target);
+    }
+
     /** One sentence for the user about what ended the run. */
     static String describe(Throwable e) {
         if (e instanceof OutOfMemoryError) {
@@ -148,7 +154,7 @@ public final class TrainingRunner implements AutoCloseable {
         return new BiGanTrainer(BiGan.seeded(req.model(), manager, req.train().seed()), req.train());
     }
 
-    private TrainingListener listener(TrainingEvents events, String dataset) {
+    private TrainingListener listener(TrainingEvents events, String dataset, TrainConfig recipe) {
         return new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress p) {
@@ -158,7 +164,7 @@ public final class TrainingRunner implements AutoCloseable {
             @Override
             public void onSnapshot(TrainingSnapshot s) {
                 events.snapshot(s);
-                engine.applySnapshot(s, dataset).whenComplete((info, e) -> {
+                engine.applySnapshot(s, recipe, dataset).whenComplete((info, e) -> {
                     if (e != null) {
                         LOG.warn("Could not refresh the explorer's model: {}", e.getMessage());
                     } else {

@@ -30,7 +30,7 @@ import org.latentlab.model.BiGan;
 import org.latentlab.model.TorchGate;
 import org.latentlab.train.AdamOptimizer;
 import org.latentlab.train.Losses;
-import org.latentlab.train.Json;
+import org.latentlab.checkpoint.Json;
 
 /**
  * The project's own MNIST digit classifier, used to judge samples and reconstructions. Its

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
-import org.latentlab.train.Prior;
+import org.latentlab.latent.Prior;
 
 /** Metrics judged by the digit classifier: reconstructions keeping their digit, and sample quality. */
 final class SampleMetrics {

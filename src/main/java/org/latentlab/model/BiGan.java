@@ -9,6 +9,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,6 +157,15 @@ public final class BiGan implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** A block's parameters in DJL's format, for checkpoints and for training snapshots. */
+    public static byte[] weightsOf(Block block) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        }
+        return bytes.toByteArray();
     }
 
     @Override

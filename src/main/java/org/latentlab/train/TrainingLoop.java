@@ -1,9 +1,9 @@
 package org.latentlab.train;
 
+import org.latentlab.latent.Prior;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.ImageDataset;
@@ -20,7 +20,7 @@ public final class TrainingLoop {
      * @param store where checkpoints go, or null to keep none
      */
     public record Options(long totalSteps, int progressEvery, int snapshotEvery, int checkpointEvery,
-            CheckpointStore store, String dataset, String command) {}
+            CheckpointSink store, String dataset, String command) {}
 
     /** How a run ended: the step reached, whether it was cancelled, and the newest checkpoint (or null). */
     public record Result(long step, boolean cancelled, Path lastCheckpoint) {}
@@ -36,7 +36,7 @@ public final class TrainingLoop {
     private final float[] fixedNoise;
     private final float[] fixedReals;
     private final CollapseWatch collapse = new CollapseWatch();
-    private CheckpointStore store; // options.store(), or where the user moved the run after a failed save
+    private CheckpointSink store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
@@ -107,7 +107,7 @@ public final class TrainingLoop {
     private void checkpoint() throws InterruptedException {
         while (true) {
             try {
-                lastCheckpoint = store.save(trainer, options.dataset(), options.command(), Map.of());
+                lastCheckpoint = store.save(trainer, options.dataset(), options.command());
                 listener.onCheckpoint(lastCheckpoint, trainer.step());
                 return;
             } catch (IOException e) {
@@ -149,7 +149,7 @@ public final class TrainingLoop {
         try {
             listener.onSnapshot(new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples, REAL_COUNT,
                     fixedReals.clone(), recon, (float) (se / recon.length),
-                    Checkpoints.weightsOf(model.generator()), Checkpoints.weightsOf(model.encoder())));
+                    BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

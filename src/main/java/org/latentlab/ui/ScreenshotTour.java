@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * display (for example Xvfb). The first raw parameter is the output folder.
  */
 public final class ScreenshotTour extends Application {
+    /** Runs the tour, saving PNGs into {@code out}; returns when the window has closed. */
+    public static void launchInto(String out) {
+        Application.launch(ScreenshotTour.class, out);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final long TIMEOUT_MS = 180_000;
     private LatentEngine engine;

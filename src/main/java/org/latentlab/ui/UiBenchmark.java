@@ -17,7 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.latentlab.engine.LatentEngine;
-import org.latentlab.train.Json;
+import org.latentlab.checkpoint.Json;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.LatencyRecorder;
 import org.latentlab.ui.training.TrainingState;
@@ -28,6 +28,11 @@ import org.latentlab.ui.training.TrainingState;
  * Needs a display (for example Xvfb).
  */
 public final class UiBenchmark extends Application {
+    /** Opens the window, measures and prints JSON; returns when the window has closed. */
+    public static void launchAndMeasure() {
+        Application.launch(UiBenchmark.class);
+    }
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UiBenchmark.class);
     private static final int SLIDER_MOVES = 400;
     private final Map<String, Object> results = new LinkedHashMap<>();

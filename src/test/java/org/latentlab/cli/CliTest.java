@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,7 +125,7 @@ class CliTest {
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
         assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"), resumed.err());
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
-        assertEquals(30, org.latentlab.train.Checkpoints.readManifest(run).step());
+        assertEquals(30, Checkpoints.readManifest(run).step());
     }
 
     @Test
@@ -141,7 +142,7 @@ class CliTest {
 
     @Test
     void benchPrintsStepsPerSecond() {
-        Run r = run("bench", "--steps", "3", "--warmup", "1", "--repeats", "1", "--threads", "1");
+        Run r = run("dev", "bench", "--steps", "3", "--warmup", "1", "--repeats", "1", "--threads", "1");
         assertEquals(0, r.code(), r.err());
         JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
         assertTrue(json.get("steps_per_s").getAsDouble() > 0);
@@ -155,6 +156,15 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("--temperature"), r.out());
         assertEquals(0, run("fit-density", "--help").code());
+    }
+
+    @Test
+    void developerCommandsStayOutOfTheUsersHelp() {
+        Run main = run("--help");
+        assertTrue(main.out().contains("train") && !main.out().contains("bench") && !main.out().contains("dev"), main.out());
+        Run dev = run("dev", "--help");
+        assertEquals(0, dev.code(), dev.err());
+        assertTrue(dev.out().contains("bench") && dev.out().contains("ui-bench") && dev.out().contains("screenshots"), dev.out());
     }
 
     @Test

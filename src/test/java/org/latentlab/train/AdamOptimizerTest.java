@@ -1,5 +1,6 @@
 package org.latentlab.train;
 
+import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.latentlab.train;
 
+import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;

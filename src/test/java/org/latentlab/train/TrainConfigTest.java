@@ -1,5 +1,6 @@
 package org.latentlab.train;
 
+import org.latentlab.checkpoint.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

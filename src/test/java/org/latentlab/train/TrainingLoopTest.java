@@ -1,5 +1,7 @@
 package org.latentlab.train;
 
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.latentlab.ui;
 
+import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,7 +115,7 @@ class MainWindowTest {
         robot.interact(() -> closesAtOnce[0] = vm.training().closeRequested(closed::countDown));
         assertTrue(!closesAtOnce[0], "the window stays open while the run saves");
         assertTrue(closed.await(60, java.util.concurrent.TimeUnit.SECONDS), "the window closed after the save");
-        var m = org.latentlab.train.Checkpoints.readManifest(dir.resolve("closing"));
+        var m = Checkpoints.readManifest(dir.resolve("closing"));
         assertTrue(m.step() > 0, "a checkpoint of the run's last step");
     }
 

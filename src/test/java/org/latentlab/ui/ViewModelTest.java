@@ -118,7 +118,7 @@ class ViewModelTest {
         assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
         vm.temperatureProperty().set(0.3);
         assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"), vm.randomizeTipProperty().get());
-        vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.step(), info.dataset(), null,
+        vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.train(), info.step(), info.dataset(), null,
                 info.metrics(), false));
         assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"), "a model without a density samples the prior");
         vm.modelProperty().set(info);

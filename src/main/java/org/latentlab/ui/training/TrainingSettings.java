@@ -13,9 +13,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.train.CheckpointManifest;
 import org.latentlab.train.TrainConfig;
 
 /** The editable hyper-parameters of a training run, with the recipe's defaults. */
@@ -96,9 +96,9 @@ public final class TrainingSettings {
                 (float) lambdaZ.get(), seed.get(), cycleShift.get());
     }
 
-    /** Shows a loaded checkpoint's settings (so resuming continues with them). */
-    void show(CheckpointManifest m) {
-        ModelConfig mc = m.model();
+    /** Shows a loaded model's settings (so resuming continues with them). */
+    void show(ModelInfo m) {
+        ModelConfig mc = m.config();
         TrainConfig tc = m.train();
         data.set(m.dataset());
         arch.set(mc.arch());

@@ -19,8 +19,6 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
-import org.latentlab.train.CheckpointManifest;
-import org.latentlab.train.Checkpoints;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
 import org.latentlab.ui.common.Background;
@@ -52,7 +50,6 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Path> lastCheckpoint = new ReadOnlyObjectWrapper<>();
     private volatile long lastUiUpdate;
 
-    private record Loaded(CheckpointManifest manifest, ModelInfo info) {}
 
     public TrainingViewModel(LatentEngine engine, Background background, Consumer<ModelInfo> modelUpdated) {
         this.engine = engine;
@@ -157,14 +154,10 @@ public final class TrainingViewModel {
     /** Loads a checkpoint for exploring, and as the starting point of the next run. */
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
-        background.run(() -> {
-            var manifest = Checkpoints.readManifest(dir);
-            return new Loaded(manifest, engine.loadModel(dir).get());
-        }, loaded -> {
-            settings.show(loaded.manifest());
+        background.run(() -> engine.loadModel(dir).get(), info -> {
+            settings.show(info);
             resumeFrom.set(dir);
             lastCheckpoint.set(dir);
-            ModelInfo info = loaded.info();
             modelUpdated.accept(info);
             error.set("");
             status.set("Loaded " + info.describe() + ". Start continues training from it.");
@@ -179,7 +172,7 @@ public final class TrainingViewModel {
             return;
         }
         background.run(() -> {
-            Checkpoints.copy(source, target);
+            engine.training().copyCheckpoint(source, target);
             return target;
         }, t -> status.set("Saved checkpoint to " + t + "."), this::fail);
     }

@@ -1,5 +1,6 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.TrainConfig;
 import java.util.Map;
 import org.latentlab.model.ModelConfig;
 

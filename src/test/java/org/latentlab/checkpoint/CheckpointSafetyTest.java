@@ -1,5 +1,8 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.TestModels;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.BiGanTrainer;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -327,13 +328,6 @@ public final class Checkpoints {
         return bytes;
     }
 
-    public static byte[] weightsOf(Block block) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        }
-        return bytes.toByteArray();
-    }
 
     private static NDList optimizerState(BiGanTrainer trainer) {
         NDList all = new NDList();

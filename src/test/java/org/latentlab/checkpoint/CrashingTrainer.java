@@ -1,5 +1,10 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.TestModels;
+import org.latentlab.train.TrainingLoop;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TrainingListener;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.latentlab.engine.TorchThreads;

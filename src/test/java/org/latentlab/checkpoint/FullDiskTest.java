@@ -1,5 +1,10 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.TestModels;
+import org.latentlab.train.TrainingLoop;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.latentlab.cli;
+package org.latentlab.lab;
 
 /** Matrix-multiply FLOPs of one step on the reference architecture (MLP 512, batch 128, zdim 32). */
 final class FlopCount {

@@ -1,4 +1,4 @@
-package org.latentlab.cli;
+package org.latentlab.lab;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
@@ -14,8 +14,8 @@ import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.BiGanTrainer;
-import org.latentlab.train.Json;
-import org.latentlab.train.Prior;
+import org.latentlab.checkpoint.Json;
+import org.latentlab.latent.Prior;
 import org.latentlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * given image shape, against tools/conv_peer.py.
  */
 @Command(name = "bench", description = "Prints JSON with training steps/s (the MLP reference, or --arch conv).")
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Timed steps per run (default 500; conv 30).") Integer steps;
     @Option(names = "--warmup",
             description = "Untimed steps first: the JVM and DJL reach their steady speed after a few hundred steps"
@@ -120,6 +120,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("impl", "latentlab-djl-0.36.0-pytorch-2.7.1");
         out.put("arch", "conv");
         out.put("image", channels + "x" + imageSize + "x" + imageSize);
+        out.put("hidden", mc.hidden());
         out.put("threads", t);
         out.put("batch", tc.batchSize());
         out.put("steps", steps);

@@ -1,4 +1,4 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,5 +1,7 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.CheckpointSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
  * continues. Pruning removes only checkpoints of earlier steps than the one just written, so
  * {@code latest} always names a checkpoint that exists.
  */
-public final class CheckpointStore {
+public final class CheckpointStore implements CheckpointSink {
     public static final String LATEST = "latest";
     private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("step-(\\d{8})");
     private final Path dir;
@@ -73,12 +75,19 @@ public final class CheckpointStore {
     }
 
     /** A store for the same run in another folder (the first free one at or beside {@code other}), same pruning. */
+    @Override
     public CheckpointStore elsewhere(Path other) throws IOException {
         return forNewRun(freeFolder(other), keep);
     }
 
+    @Override
     public Path dir() {
         return dir;
+    }
+
+    @Override
+    public Path save(BiGanTrainer trainer, String dataset, String command) throws IOException {
+        return save(trainer, dataset, command, Map.of());
     }
 
     public Path save(BiGanTrainer trainer, String dataset, String command, Map<String, Double> metrics) throws IOException {

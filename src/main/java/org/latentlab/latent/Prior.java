@@ -1,4 +1,4 @@
-package org.latentlab.train;
+package org.latentlab.latent;
 
 import java.util.SplittableRandom;
 

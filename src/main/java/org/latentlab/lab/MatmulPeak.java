@@ -1,4 +1,4 @@
-package org.latentlab.cli;
+package org.latentlab.lab;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,18 +1,17 @@
-package org.latentlab.cli;
+package org.latentlab.lab;
 
 import java.util.concurrent.Callable;
-import javafx.application.Application;
 import org.latentlab.ui.ScreenshotTour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "screenshots", description = "Uses every tab as a user would and saves a PNG of each (needs a display, e.g. Xvfb).")
-final class ScreenshotsCommand implements Callable<Integer> {
+public final class ScreenshotsCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/screenshots", description = "Folder for the PNGs.") String out;
 
     @Override
     public Integer call() {
-        Application.launch(ScreenshotTour.class, out);
+        ScreenshotTour.launchInto(out);
         return 0;
     }
 }

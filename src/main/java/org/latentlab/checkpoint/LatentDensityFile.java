@@ -1,4 +1,4 @@
-package org.latentlab.train;
+package org.latentlab.checkpoint;
 
 import com.google.gson.JsonParseException;
 import java.io.IOException;

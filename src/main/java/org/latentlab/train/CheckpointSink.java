@@ -1,0 +1,16 @@
+package org.latentlab.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Where a {@link TrainingLoop} writes its checkpoints (the checkpoint package's store implements it). */
+public interface CheckpointSink {
+    /** Saves the trainer's full state; returns the checkpoint written. */
+    Path save(BiGanTrainer trainer, String dataset, String command) throws IOException;
+
+    /** The folder checkpoints go to, for messages. */
+    Path dir();
+
+    /** The same run, writing to another folder from now on (after a failed save, the user's choice). */
+    CheckpointSink elsewhere(Path dir) throws IOException;
+}
