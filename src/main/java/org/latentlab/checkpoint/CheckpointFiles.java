@@ -8,14 +8,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** The file handling under {@link Checkpoints}: durable streamed writes, hashes, atomic commits. */
 final class CheckpointFiles {
@@ -28,7 +34,7 @@ final class CheckpointFiles {
      */
     static final long MAX_FILE_BYTES = 1L << 30;
     /** File names a manifest may list: plain names in the checkpoint folder, no paths, no hidden files. */
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
 
     private CheckpointFiles() {}
 
@@ -46,7 +52,8 @@ final class CheckpointFiles {
      */
     static String writeDurably(Path dir, String name, Content content) throws IOException {
         MessageDigest digest = newSha256();
-        try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     new DigestOutputStream(sliced(Channels.newOutputStream(ch)), digest), SLICE));
             content.writeTo(out);
@@ -67,7 +74,7 @@ final class CheckpointFiles {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                Objects.checkFromIndexSize(off, len, b.length);
                 for (int done = 0; done < len; done += SLICE) {
                     out.write(b, off + done, Math.min(SLICE, len - done));
                 }
@@ -86,7 +93,7 @@ final class CheckpointFiles {
      */
     static byte[] readAll(Path file, long maxBytes) throws IOException {
         requireRegular(file, maxBytes);
-        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             long size = Files.size(file);
             byte[] bytes = new byte[(int) size];
             int done = 0;
@@ -102,8 +109,8 @@ final class CheckpointFiles {
 
     /** Refuses anything but a regular file of at most {@code maxBytes}, without following links. */
     static void requireRegular(Path file, long maxBytes) throws IOException {
-        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        var attrs = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
         if (!attrs.isRegularFile()) {
             throw new IOException(file.getFileName() + " is not a plain file");
         }
@@ -120,7 +127,7 @@ final class CheckpointFiles {
     static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
-        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+        } catch (UnsupportedOperationException | AccessDeniedException e) {
             // not supported here; the rename itself is still atomic
         }
     }
@@ -187,15 +194,15 @@ final class CheckpointFiles {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.delete(dir);
             return;
         }
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

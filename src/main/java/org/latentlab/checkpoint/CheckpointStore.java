@@ -1,7 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.train.CheckpointSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.CheckpointSink;
 
 /**
  * A training run's output folder: one checkpoint folder per save ({@code step-00001000}), a
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class CheckpointStore implements CheckpointSink {
     public static final String LATEST = "latest";
-    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("step-(\\d{8})");
+    private static final Pattern STEP = Pattern.compile("step-(\\d{8})");
     private final Path dir;
     private final int keep;
 
@@ -90,7 +91,8 @@ public final class CheckpointStore implements CheckpointSink {
         return save(trainer, dataset, command, Map.of());
     }
 
-    public Path save(BiGanTrainer trainer, String dataset, String command, Map<String, Double> metrics) throws IOException {
+    public Path save(BiGanTrainer trainer, String dataset, String command, Map<String,
+            Double> metrics) throws IOException {
         Files.createDirectories(dir);
         String name = String.format("step-%08d", trainer.step());
         Checkpoints.save(trainer, dir.resolve(name), dataset, command, metrics);

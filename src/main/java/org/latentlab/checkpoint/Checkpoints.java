@@ -1,6 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.BiGanTrainer;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,20 +8,19 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
 
 /**
  * Checkpoint folders: manifest.json plus the weights of G, E, D and the optimizer state. Saving
@@ -80,15 +78,19 @@ public final class Checkpoints {
             Map<String, String> hashes = new LinkedHashMap<>();
             hashes.put(GENERATOR, CheckpointFiles.writeDurably(tmp, GENERATOR, model.generator()::saveParameters));
             hashes.put(ENCODER, CheckpointFiles.writeDurably(tmp, ENCODER, model.encoder()::saveParameters));
-            hashes.put(DISCRIMINATOR, CheckpointFiles.writeDurably(tmp, DISCRIMINATOR, model.discriminator()::saveParameters));
+            hashes.put(DISCRIMINATOR, CheckpointFiles.writeDurably(tmp, DISCRIMINATOR,
+                    model.discriminator()::saveParameters));
             if (withOptimizer) {
-                hashes.put(OPTIMIZER, CheckpointFiles.writeDurably(tmp, OPTIMIZER, out -> optimizerState(trainer).encode(out)));
+                hashes.put(OPTIMIZER, CheckpointFiles.writeDurably(tmp, OPTIMIZER,
+                        out -> optimizerState(trainer).encode(out)));
             }
             var mc = model.config();
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT, CheckpointManifest.VERSION,
-                    mc, trainer.config(), trainer.step(), dataset, new int[] {mc.channels(), mc.imageSize(), mc.imageSize()},
+                    mc, trainer.config(), trainer.step(), dataset, new int[] {mc.channels(), mc.imageSize(),
+                            mc.imageSize()},
                     metrics == null ? Map.of() : metrics, command, hashes,
-                    new long[] {trainer.dOptimizer().updates(), trainer.geOptimizer().updates()}, Instant.now().toString());
+                    new long[] {trainer.dOptimizer().updates(), trainer.geOptimizer().updates()},
+                            Instant.now().toString());
             byte[] json = Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
             CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(json));
             beforeCommit.run();
@@ -182,13 +184,15 @@ public final class Checkpoints {
                 if (!Files.exists(p) && Files.isRegularFile(previous.resolve(MANIFEST))) {
                     return previous;
                 }
-                throw new CheckpointException(p, Files.isDirectory(p) ? "no manifest.json in this folder" : "folder not found");
+                throw new CheckpointException(p,
+                        Files.isDirectory(p) ? "no manifest.json in this folder" : "folder not found");
             }
             String name;
             try {
                 name = new String(CheckpointFiles.readAll(latest, 4096), StandardCharsets.UTF_8).trim();
             } catch (IOException e) {
-                throw new CheckpointException(p, "cannot read " + CheckpointStore.LATEST + " (" + e.getMessage() + ")", e);
+                throw new CheckpointException(p, "cannot read " + CheckpointStore.LATEST + " (" + e.getMessage() + ")",
+                        e);
             }
             if (!CheckpointFiles.isPlainName(name)) {
                 throw new CheckpointException(p, CheckpointStore.LATEST + (name.isEmpty() ? " is empty"
@@ -224,7 +228,8 @@ public final class Checkpoints {
         }
         for (String f : m.files().keySet()) {
             if (!CheckpointFiles.isPlainName(f) || f.equals(MANIFEST)) {
-                throw new CheckpointException(dirResolved, "manifest.json lists a file that is not a plain name in its folder: "
+                throw new CheckpointException(dirResolved,
+                        "manifest.json lists a file that is not a plain name in its folder: "
                         + (f == null ? "null" : f.length() > 60 ? f.substring(0, 60) + "…" : f));
             }
         }
@@ -276,7 +281,8 @@ public final class Checkpoints {
         } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
             trainer.close();
             model.close();
-            throw new CheckpointException(resolved, "optimizer state does not match the model (" + e.getMessage() + ")");
+            throw new CheckpointException(resolved,
+                    "optimizer state does not match the model (" + e.getMessage() + ")");
         }
     }
 
@@ -317,13 +323,14 @@ public final class Checkpoints {
         byte[] bytes;
         try {
             bytes = CheckpointFiles.readAll(dir.resolve(file), CheckpointFiles.MAX_FILE_BYTES);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new CheckpointException(dir, file + " is missing");
         } catch (IOException e) {
             throw new CheckpointException(dir, file + " is unreadable (" + e.getMessage() + ")");
         }
         if (!expected.equalsIgnoreCase(CheckpointFiles.sha256(bytes))) {
-            throw new CheckpointException(dir, file + " is corrupted or truncated (its SHA-256 does not match the manifest)");
+            throw new CheckpointException(dir,
+                    file + " is corrupted or truncated (its SHA-256 does not match the manifest)");
         }
         return bytes;
     }
@@ -334,10 +341,5 @@ public final class Checkpoints {
         all.addAll(trainer.dOptimizer().state());
         all.addAll(trainer.geOptimizer().state());
         return all;
-    }
-
-    /** Names of the weight files, for tests that damage them. */
-    static List<String> weightFiles() {
-        return List.of(GENERATOR, ENCODER, DISCRIMINATOR, OPTIMIZER);
     }
 }

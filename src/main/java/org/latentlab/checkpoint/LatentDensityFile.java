@@ -44,8 +44,12 @@ public final class LatentDensityFile {
 
     private LatentDensityFile() {}
 
-    /** What is stored: weights (K), means (K, d) and each covariance's Cholesky factor as its lower triangle, row by row. */
-    record Stored(String format, int version, int dimension, double[] weights, double[][] means, double[][] choleskyLower) {}
+    /**
+     * What is stored: weights (K), means (K, d) and each covariance's Cholesky factor as its lower
+     * triangle, row by row.
+     */
+    record Stored(String format, int version, int dimension, double[] weights, double[][] means,
+            double[][] choleskyLower) {}
 
     /**
      * Encodes up to maxCodes images of data with the model's E and fits up to k components to the
@@ -58,7 +62,8 @@ public final class LatentDensityFile {
         int maxCodes = settings.maxCodes();
         int n = Math.min(maxCodes, data.count());
         int k = Math.max(1, Math.min(components, n / (2 * model.config().zdim())));
-        return GaussianMixture.fit(codes(model, data, n), n, model.config().zdim(), k, ITERATIONS, seed, settings.threads());
+        return GaussianMixture.fit(codes(model, data, n), n, model.config().zdim(), k, ITERATIONS, seed,
+                settings.threads());
     }
 
     /**
@@ -121,7 +126,8 @@ public final class LatentDensityFile {
         try {
             Stored s = Json.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Stored.class);
             return fromStored(s, m.model().zdim());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException | ArrayIndexOutOfBoundsException e) {
+        } catch (JsonParseException | IllegalArgumentException | NullPointerException
+                | ArrayIndexOutOfBoundsException e) {
             throw new CheckpointException(dir, FILE + " is not a valid latent density (" + e.getMessage() + ")");
         }
     }

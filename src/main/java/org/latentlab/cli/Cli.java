@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
             InterpolateCommand.class,
-            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class, DevCommand.class,
+            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class,
+                    DevCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

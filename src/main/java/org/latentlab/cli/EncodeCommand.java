@@ -16,12 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "encode", description = "Encodes an image to z = E(x); prints JSON with z and the reconstruction error.")
+@Command(name = "encode",
+        description = "Encodes an image to z = E(x); prints JSON with z and the reconstruction error.")
 final class EncodeCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Parameters(index = "0", paramLabel = "IMAGE") Path image;
-    @Option(names = "--out", paramLabel = "RECON.png", description = "Write input | reconstruction side by side.") Path out;
-    @Option(names = "--refine", defaultValue = "0", description = "Gradient steps on z after encoding (default 0).") int refine;
+    @Option(names = "--out", paramLabel = "RECON.png",
+            description = "Write input | reconstruction side by side.") Path out;
+    @Option(names = "--refine", defaultValue = "0",
+            description = "Gradient steps on z after encoding (default 0).") int refine;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -22,15 +22,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", description = "Prints JSON with the encoder, reconstruction and sample metrics of a model.")
 final class EvalCommand implements Callable<Integer> {
     @Mixin ModelOption model;
-    @Option(names = "--data", defaultValue = "mnist", description = "A labelled IDX data set (default ${DEFAULT-VALUE}).") String data;
-    @Option(names = "--classifier", paramLabel = "DIR", description = "Digit classifier (default: models/digit-classifier).") Path classifier;
+    @Option(names = "--data", defaultValue = "mnist",
+            description = "A labelled IDX data set (default ${DEFAULT-VALUE}).") String data;
+    @Option(names = "--classifier", paramLabel = "DIR",
+            description = "Digit classifier (default: models/digit-classifier).") Path classifier;
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
             description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
     double temperature;
-    @Option(names = "--pixel-baseline", description = "Also the 1-NN accuracy of raw pixels, the floor for the encoder's (adds ~15 s).")
+    @Option(names = "--pixel-baseline",
+            description = "Also the 1-NN accuracy of raw pixels, the floor for the encoder's (adds ~15 s).")
     boolean pixelBaseline;
-    @Option(names = "--write-manifest", description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;
+    @Option(names = "--write-manifest",
+            description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Writes a checkpoint without its optimizer state (a third of the size), for shipping.")
+@Command(name = "export",
+        description = "Writes a checkpoint without its optimizer state (a third of the size), for shipping.")
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Checkpoint or run folder.") Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Checkpoint or run folder.") Path model;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

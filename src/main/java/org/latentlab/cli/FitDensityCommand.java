@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fit-density", description = "Fits a Gaussian mixture to the codes E(x) of the training set and stores it "
-        + "in the checkpoint; sample, eval and the explorer's Randomize then draw z from it. train does this at its end.")
+@Command(name = "fit-density",
+        description = "Fits a Gaussian mixture to the codes E(x) of the training set and stores it "
+        + "in the checkpoint; sample, eval and the explorer's Randomize then draw z from it. "
+        + "train does this at its end.")
 final class FitDensityCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--data", description = "Training data (default: the checkpoint's own data set).") String data;
@@ -43,11 +45,13 @@ final class FitDensityCommand implements Callable<Integer> {
             var c = m.config();
             ImageDataset ds = DataSources.load(data != null ? data : manifest.dataset(), MnistDataset.Split.TRAIN,
                     c.imageSize(), c.channels());
-            var settings = new LatentDensityFile.Settings(components, maxCodes, LatentDensityFile.Settings.THOROUGH.threads());
+            var settings = new LatentDensityFile.Settings(components, maxCodes,
+                    LatentDensityFile.Settings.THOROUGH.threads());
             GaussianMixture g = LatentDensityFile.fit(m, ds, settings, seed);
             LatentDensityFile.attach(dir, g);
             spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", g.components(),
-                    Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9, dir.resolve(LatentDensityFile.FILE));
+                    Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9,
+                            dir.resolve(LatentDensityFile.FILE));
         }
         return 0;
     }

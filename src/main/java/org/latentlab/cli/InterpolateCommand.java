@@ -18,7 +18,8 @@ final class InterpolateCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Parameters(index = "0", paramLabel = "IMAGE_A") Path imageA;
     @Parameters(index = "1", paramLabel = "IMAGE_B") Path imageB;
-    @Option(names = "--frames", defaultValue = "8", description = "Frames including both ends (default ${DEFAULT-VALUE}).") int frames;
+    @Option(names = "--frames", defaultValue = "8",
+            description = "Frames including both ends (default ${DEFAULT-VALUE}).") int frames;
     @Option(names = "--slerp", description = "Spherical instead of linear interpolation.") boolean slerp;
     @Option(names = "--scale", defaultValue = "3", description = "Pixel scale (default ${DEFAULT-VALUE}).") int scale;
     @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The shared {@code --model} option: a checkpoint folder, by default the bundled MNIST model. */
 final class ModelOption {
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the bundled models/mnist-bigan).")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Checkpoint folder (default: the bundled models/mnist-bigan).")
     Path model;
 
     Path path() {

@@ -12,19 +12,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sample", description = "Writes a grid of generated images G(z), z from the model's fitted latent density "
+@Command(name = "sample",
+        description = "Writes a grid of generated images G(z), z from the model's fitted latent density "
         + "(see fit-density), or from the prior U(-1, 1) for a model without one or with --uniform.")
 final class SampleCommand implements Callable<Integer> {
     @Mixin ModelOption model;
-    @Option(names = "--count", defaultValue = "64", description = "Number of samples (default ${DEFAULT-VALUE}).") int count;
+    @Option(names = "--count", defaultValue = "64",
+            description = "Number of samples (default ${DEFAULT-VALUE}).") int count;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--scale", defaultValue = "2", description = "Pixel scale of the grid (default ${DEFAULT-VALUE}).") int scale;
+    @Option(names = "--scale", defaultValue = "2",
+            description = "Pixel scale of the grid (default ${DEFAULT-VALUE}).") int scale;
     @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
     @Option(names = "--uniform", description = "Draw z from the uniform prior even if the model has a fitted density.")
     boolean uniform;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
-            description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper and less varied "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper "
+                    + "and less varied (default ${DEFAULT-VALUE}).")
     double temperature;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +50,10 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A temperature {@link GaussianMixture#tempered} would refuse, as a usage error (exit code 2) naming the option. */
+    /**
+     * A temperature {@link GaussianMixture#tempered} would refuse, as a usage error (exit code 2)
+     * naming the option.
+     */
     static void checkTemperature(picocli.CommandLine.Model.CommandSpec spec, double temperature) {
         if (!GaussianMixture.isValidTemperature(temperature)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

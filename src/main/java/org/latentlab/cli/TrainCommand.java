@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
@@ -14,9 +18,6 @@ import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.BiGanTrainer;
-import org.latentlab.checkpoint.CheckpointStore;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingListener;
@@ -30,36 +31,47 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "train", description = "Trains a BiGAN and writes checkpoints to --out.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "mnist", description = "'mnist', a folder of IDX files, or a folder of images.") String data;
-    @Option(names = "--arch", defaultValue = "mlp", description = "mlp or conv (default ${DEFAULT-VALUE}).") String arch;
-    @Option(names = "--zdim", defaultValue = "32", description = "Latent size (default ${DEFAULT-VALUE}).") int zdim;
+    @Option(names = "--data", defaultValue = "mnist",
+            description = "'mnist', a folder of IDX files, or a folder of images.") String data;
+    @Option(names = "--arch", defaultValue = "mlp",
+            description = "mlp or conv (default ${DEFAULT-VALUE}).") String arch;
+    @Option(names = "--zdim", defaultValue = "" + ModelConfig.DEFAULT_ZDIM,
+            description = "Latent size (default ${DEFAULT-VALUE}).") int zdim;
     @Option(names = "--hidden", description = "Hidden width (MLP) or base channels (conv).") Integer hidden;
-    @Option(names = "--image-size", defaultValue = "28", description = "Image size for image folders (default ${DEFAULT-VALUE}).") int imageSize;
-    @Option(names = "--channels", defaultValue = "1", description = "1 (grayscale) or 3 (RGB) for image folders.") int channels;
+    @Option(names = "--image-size", defaultValue = "28",
+            description = "Image size for image folders (default ${DEFAULT-VALUE}).") int imageSize;
+    @Option(names = "--channels", defaultValue = "1",
+            description = "1 (grayscale) or 3 (RGB) for image folders.") int channels;
     @ArgGroup(exclusive = true) Length length = new Length();
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue from this checkpoint.") Path resume;
     @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--batch", defaultValue = "128") int batch;
-    @Option(names = "--lr-d", defaultValue = "1e-4") float lrD;
-    @Option(names = "--lr-ge", defaultValue = "2e-4") float lrGE;
+    @Option(names = "--batch", defaultValue = "" + TrainConfig.DEFAULT_BATCH) int batch;
+    @Option(names = "--lr-d", defaultValue = "" + TrainConfig.DEFAULT_LR_D) float lrD;
+    @Option(names = "--lr-ge", defaultValue = "" + TrainConfig.DEFAULT_LR_GE) float lrGE;
     @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
             description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
-    @Option(names = "--lambda-z", defaultValue = "1", description = "z-cycle weight (0 = off).") float lambdaZ;
+    @Option(names = "--lambda-z", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_Z,
+            description = "z-cycle weight (0 = off).") float lambdaZ;
     @Option(names = "--cycle-shift", defaultValue = "" + TrainConfig.DEFAULT_CYCLE_SHIFT, paramLabel = "PX",
             description = "The x-cycle encodes x moved by up to PX pixels and compares with x itself (0 = off; at most "
                     + TrainConfig.MAX_CYCLE_SHIFT + "; default ${DEFAULT-VALUE}).") int cycleShift;
-    @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout in D.") float dropout;
+    @Option(names = "--dropout", defaultValue = "" + ModelConfig.DEFAULT_DROPOUT,
+            description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
     @Option(names = "--image-score", description = "D also scores images alone (BigBiGAN's unary term).")
     boolean imageScore;
-    @Option(names = "--reference", description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
+    @Option(names = "--reference",
+            description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
     @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
-    @Option(names = "--threads", description = "Torch threads (default: all cores; the window trains with all but one).") Integer threads;
+    @Option(names = "--threads",
+            description = "Torch threads (default: all cores; the window trains with all but one).") Integer threads;
     @Option(names = "--log-every", defaultValue = "100") int logEvery;
     @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
-    @Option(names = "--keep", defaultValue = "3", description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
-    @Option(names = "--no-density", description = "Do not fit the latent density to the final encoder (see fit-density).")
+    @Option(names = "--keep", defaultValue = "3",
+            description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
+    @Option(names = "--no-density",
+            description = "Do not fit the latent density to the final encoder (see fit-density).")
     boolean noDensity;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         TorchThreads.prepare(threads != null ? threads : TorchThreads.trainingThreads());
         if (logEvery < 1 || checkpointEvery < 1 || keep < 1) {
-            throw new ParameterException(spec.commandLine(), "--log-every, --checkpoint-every and --keep must be at least 1");
+            throw new ParameterException(spec.commandLine(),
+                    "--log-every, --checkpoint-every and --keep must be at least 1");
         }
         CheckpointStore store = resume != null ? CheckpointStore.forResumedRun(out, resume, keep)
                 : CheckpointStore.forNewRun(out, keep);
@@ -109,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
                 }
             };
             var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
-                    store, dataSpec, "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                    store, dataSpec, "latentlab " + String.join(" ",
+                            spec.commandLine().getParseResult().originalArgs()));
             TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
             if (!noDensity && r.lastCheckpoint() != null) {
                 fitDensity(trainer, ds, r.lastCheckpoint(), outw);
@@ -126,7 +140,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, checkpoint, LatentDensityFile.Settings.THOROUGH,
                     trainer.config().seed());
-            outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(), (System.nanoTime() - t0) / 1e9);
+            outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(),
+                    (System.nanoTime() - t0) / 1e9);
         } catch (IllegalArgumentException e) {
             outw.println("no latent density (samples will use the uniform prior): " + e.getMessage());
         }
@@ -162,14 +177,14 @@ final class TrainCommand implements Callable<Integer> {
         ModelConfig mc;
         TrainConfig tc;
         try {
-            Architecture a = Architecture.valueOf(arch.toUpperCase(java.util.Locale.ROOT));
+            Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
             if (reference) {
                 mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
                 tc = TrainConfig.reference(seed);
             } else {
                 int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
                 mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
-                tc = new TrainConfig(batch, lrD, lrGE, 0.5f, 0.999f, lambdaX, lambdaZ, seed, cycleShift);
+                tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")

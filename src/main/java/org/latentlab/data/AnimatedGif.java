@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -31,7 +32,8 @@ public final class AnimatedGif {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (BufferedImage frame : frames) {
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
+                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame),
+                        null);
                 configure(meta, delayMillis);
                 writer.writeToSequence(new IIOImage(frame, null, meta), null);
             }
@@ -39,7 +41,7 @@ public final class AnimatedGif {
         } finally {
             writer.dispose();
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void configure(IIOMetadata meta, int delayMillis) throws IOException {

@@ -18,7 +18,8 @@ public final class BatchIterator {
 
     public BatchIterator(ImageDataset data, int batchSize, long seed) {
         if (data.count() < batchSize) {
-            throw new IllegalArgumentException("The data set has " + data.count() + " images, fewer than one batch of " + batchSize);
+            throw new IllegalArgumentException("The data set has " + data.count()
+                    + " images, fewer than one batch of " + batchSize);
         }
         this.data = data;
         this.batchSize = batchSize;

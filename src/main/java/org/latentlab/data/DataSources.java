@@ -18,7 +18,8 @@ public final class DataSources {
             ImageDataset d = MnistDataset.load(dir, split);
             if (d.height() != size || d.width() != size || channels != 1) {
                 throw new DataFormatException("The IDX data in " + dir + " is " + d.height() + "x" + d.width()
-                        + " grayscale, but the model expects " + size + "x" + size + " with " + channels + " channel(s).");
+                        + " grayscale, but the model expects " + size + "x" + size + " with " + channels
+                                + " channel(s).");
             }
             return d;
         }

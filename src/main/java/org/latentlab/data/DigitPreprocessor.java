@@ -114,7 +114,8 @@ public final class DigitPreprocessor {
             for (int tx = 0; tx < tw; tx++) {
                 double xa = box[0] + tx * sx;
                 double xb = xa + sx;
-                out[ty * tw + tx] = (float) areaMean(src, w, xa, Math.min(xb, box[2] + 1), ya, Math.min(yb, box[3] + 1));
+                out[ty * tw + tx] = (float) areaMean(src, w, xa, Math.min(xb, box[2] + 1), ya, Math.min(yb,
+                        box[3] + 1));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads IDX files (the MNIST layout), raw or gzipped, validating the header before allocating.
@@ -36,7 +37,7 @@ public final class IdxReader {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
                 InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw) {
             return read(file, new DataInputStream(in), gzipped ? -1 : Files.size(file));
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new DataFormatException(file, "corrupt gzip data (" + e.getMessage() + ")");
         } catch (EOFException e) {
             throw new DataFormatException(file, "file is truncated: it ends before the data its header announces");
@@ -51,7 +52,8 @@ public final class IdxReader {
             throw new DataFormatException(file, String.format("not an IDX file (magic number 0x%08X)", magic));
         }
         if (type != TYPE_UBYTE) {
-            throw new DataFormatException(file, String.format("unsupported IDX element type 0x%02X (only unsigned bytes)", type));
+            throw new DataFormatException(file,
+                    String.format("unsupported IDX element type 0x%02X (only unsigned bytes)", type));
         }
         int[] dims = new int[ndim];
         long elements = 1;
@@ -62,13 +64,15 @@ public final class IdxReader {
             }
             elements *= dims[i];
             if (elements > MAX_ELEMENTS) {
-                throw new DataFormatException(file, "header announces an absurd size (over " + MAX_ELEMENTS + " bytes)");
+                throw new DataFormatException(file,
+                        "header announces an absurd size (over " + MAX_ELEMENTS + " bytes)");
             }
         }
         long headerSize = 4L + 4L * ndim;
         if (fileSize >= 0 && fileSize != headerSize + elements) {
             throw new DataFormatException(file, fileSize < headerSize + elements
-                    ? "file is truncated: header announces " + elements + " data bytes but only " + (fileSize - headerSize) + " are present"
+                    ? "file is truncated: header announces " + elements + " data bytes but only "
+                            + (fileSize - headerSize) + " are present"
                     : "file has " + (fileSize - headerSize - elements) + " unexpected bytes after the data");
         }
         byte[] data = new byte[(int) elements];

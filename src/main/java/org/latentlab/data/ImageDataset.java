@@ -14,7 +14,8 @@ public record ImageDataset(String name, int count, int channels, int height, int
 
     public ImageDataset {
         if ((long) count * channels * height * width != pixels.length) {
-            throw new IllegalArgumentException("pixel buffer does not match " + count + "x" + channels + "x" + height + "x" + width);
+            throw new IllegalArgumentException("pixel buffer does not match " + count + "x" + channels + "x" + height
+                    + "x" + width);
         }
         if (labels != null && labels.length != count) {
             throw new IllegalArgumentException("labels do not match image count");

@@ -1,10 +1,12 @@
 package org.latentlab.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -75,7 +77,7 @@ public final class ImageFiles {
      */
     public static BufferedImage grayAsStored(BufferedImage img) {
         var cm = img.getColorModel();
-        if (cm.getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY) {
+        if (cm.getColorSpace().getType() != ColorSpace.TYPE_GRAY) {
             return img;
         }
         var raster = img.getRaster();
@@ -100,7 +102,7 @@ public final class ImageFiles {
         try {
             reader.setInput(in, true, true);
             var type = reader.getRawImageType(0); // null when the reader cannot tell: assume ARGB
-            int bitsPerPixel = type == null ? 32 : java.util.Arrays.stream(type.getSampleModel().getSampleSize()).sum();
+            int bitsPerPixel = type == null ? 32 : Arrays.stream(type.getSampleModel().getSampleSize()).sum();
             String problem = sizeProblem(reader.getWidth(0), reader.getHeight(0), (bitsPerPixel + 7) / 8);
             if (problem != null) {
                 throw new DataFormatException(file, problem);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class ImageFolderDataset {
         }
         boolean labelled = !classes.isEmpty() && labels.subList(0, n).stream().allMatch(l -> l >= 0);
         int[] y = labelled ? labels.subList(0, n).stream().mapToInt(Integer::intValue).toArray() : null;
-        byte[] used = n == files.size() ? pixels : java.util.Arrays.copyOf(pixels, n * imageSize);
+        byte[] used = n == files.size() ? pixels : Arrays.copyOf(pixels, n * imageSize);
         return new ImageDataset(dir.getFileName().toString(), n, channels, size, size, used, y,
                 labelled ? classes.toArray(String[]::new) : new String[0]);
     }

@@ -1,5 +1,6 @@
 package org.latentlab.data;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ public final class ImageGrid {
         int cell = size * scale + 1;
         BufferedImage out = new BufferedImage(columns * cell + 1, rows * cell + 1, BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
-        g.setColor(new java.awt.Color(0x40, 0x40, 0x48));
+        g.setColor(new Color(0x40, 0x40, 0x48));
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.dispose();
         int pixels = channels * size * size;

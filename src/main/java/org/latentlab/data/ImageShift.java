@@ -15,7 +15,8 @@ public final class ImageShift {
         int plane = size * size;
         int imageSize = channels * plane;
         if (src.length != dst.length || src.length % imageSize != 0) {
-            throw new IllegalArgumentException("Expected two arrays of whole " + channels + "x" + size + "x" + size + " images");
+            throw new IllegalArgumentException("Expected two arrays of whole " + channels + "x" + size + "x" + size
+                    + " images");
         }
         Arrays.fill(dst, 0f); // the edges a move uncovers stay black
         for (int image = 0; image < src.length / imageSize; image++) {

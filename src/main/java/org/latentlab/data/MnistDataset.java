@@ -27,7 +27,8 @@ public final class MnistDataset {
         IdxReader.IdxArray images = IdxReader.read(imagesFile);
         IdxReader.IdxArray labels = IdxReader.read(labelsFile);
         if (images.dims().length != 3) {
-            throw new DataFormatException(imagesFile, "expected 3 dimensions (count, rows, columns), found " + images.dims().length);
+            throw new DataFormatException(imagesFile,
+                    "expected 3 dimensions (count, rows, columns), found " + images.dims().length);
         }
         if (labels.dims().length != 1) {
             throw new DataFormatException(labelsFile, "expected 1 dimension (count), found " + labels.dims().length);

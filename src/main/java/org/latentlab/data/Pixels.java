@@ -1,7 +1,5 @@
 package org.latentlab.data;
 
-import java.awt.image.BufferedImage;
-
 /** Conversions between float images in [0, 1] (CHW) and ARGB pixels. */
 public final class Pixels {
     private Pixels() {}
@@ -26,11 +24,5 @@ public final class Pixels {
 
     public static int toByte(float v) {
         return Math.max(0, Math.min(255, Math.round(v * 255f)));
-    }
-
-    public static BufferedImage toImage(float[] chw, int channels, int height, int width) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, width, height, toArgb(chw, channels, height, width), 0, width);
-        return img;
     }
 }

@@ -2,6 +2,7 @@ package org.latentlab.engine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
@@ -55,7 +56,8 @@ final class DataCache {
     synchronized ImageDataset test() throws IOException {
         if (test == null) {
             boolean idx = MnistDataset.isIdxFolder(DataSources.resolve(spec));
-            test = idx ? DataSources.load(spec, MnistDataset.Split.TEST, config.imageSize(), config.channels()) : train();
+            test = idx ? DataSources.load(spec, MnistDataset.Split.TEST, config.imageSize(),
+                    config.channels()) : train();
         }
         return test;
     }
@@ -114,7 +116,7 @@ final class DataCache {
         }
         ImageDataset t = test();
         if (t.hasLabels()) {
-            int[] labels = java.util.Arrays.copyOf(t.labels(), n);
+            int[] labels = Arrays.copyOf(t.labels(), n);
             for (var cd : LatentDirections.classDirections(c, labels, d, t.classNames())) {
                 all.add(new Direction(cd.name(), "class", cd.vector()));
             }

@@ -1,26 +1,30 @@
 package org.latentlab.engine;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.CheckpointManifest;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DigitPreprocessor;
+import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageFolderDataset;
 import org.latentlab.eval.DigitClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Interpolation;
+import org.latentlab.latent.Prior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.checkpoint.CheckpointException;
-import org.latentlab.checkpoint.CheckpointManifest;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.checkpoint.LatentDensityFile;
-import org.latentlab.latent.Prior;
 
 /**
  * A loaded BiGAN for inference, speaking plain Java values: float[] latent vectors and CHW float
@@ -71,10 +75,12 @@ public final class InferenceModel implements AutoCloseable {
     public void updateWeights(ModelConfig config, byte[] generatorWeights, byte[] encoderWeights) throws IOException {
         BiGan fresh = new BiGan(config, manager);
         try {
-            fresh.generator().loadParameters(fresh.manager(), new DataInputStream(new ByteArrayInputStream(generatorWeights)));
-            fresh.encoder().loadParameters(fresh.manager(), new DataInputStream(new ByteArrayInputStream(encoderWeights)));
+            fresh.generator().loadParameters(fresh.manager(),
+                    new DataInputStream(new ByteArrayInputStream(generatorWeights)));
+            fresh.encoder().loadParameters(fresh.manager(),
+                    new DataInputStream(new ByteArrayInputStream(encoderWeights)));
             fresh.refreshStore();
-        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+        } catch (IOException | MalformedModelException | RuntimeException e) {
             fresh.close();
             throw new IOException("Could not load the training snapshot: " + e.getMessage(), e);
         }
@@ -167,11 +173,11 @@ public final class InferenceModel implements AutoCloseable {
      * found. Samples from the fitted density are drawn at {@code temperature}, which the figures
      * list as {@code density_temperature}.
      */
-    public java.util.Map<String, Object> evaluate(org.latentlab.data.ImageDataset train, org.latentlab.data.ImageDataset test,
+    public Map<String, Object> evaluate(ImageDataset train, ImageDataset test,
             Path classifierDir, long seed, double temperature) throws IOException {
         GaussianMixture sampled = density == null ? null : density.tempered(temperature);
-        java.util.Map<String, Object> out;
-        if (classifierDir == null || !java.nio.file.Files.isDirectory(classifierDir)) {
+        Map<String, Object> out;
+        if (classifierDir == null || !Files.isDirectory(classifierDir)) {
             out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed);
         } else {
             try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {

@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,6 @@ import org.latentlab.AppPaths;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.data.ImageFiles;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.train.TrainConfig;
@@ -76,7 +76,8 @@ public final class LatentEngine implements AutoCloseable {
             model = loaded;
             newWeights();
             var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataset(), checkpoint, m.metrics(), loaded.density() != null);
+            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataset(), checkpoint, m.metrics(),
+                    loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
             return info;
@@ -137,14 +138,6 @@ public final class LatentEngine implements AutoCloseable {
         return onModelThread(() -> requireModel().generate(z));
     }
 
-    public CompletableFuture<float[]> generateMany(float[] z, int n) {
-        return onModelThread(() -> requireModel().generate(z, n));
-    }
-
-    public CompletableFuture<Encoding> encodeFile(Path file) {
-        return onModelThread(() -> encodeNow(requireModel().preprocess(ImageFiles.read(file))));
-    }
-
     public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
         return onModelThread(() -> encodeNow(requireModel().preprocess(image)));
     }
@@ -173,7 +166,7 @@ public final class LatentEngine implements AutoCloseable {
         return onModelThread(() -> requireModel().interpolate(za, zb, frames, spherical));
     }
 
-    public CompletableFuture<java.util.List<Direction>> directions() {
+    public CompletableFuture<List<Direction>> directions() {
         return analysis().thenApply(DataCache.Analysis::directions);
     }
 
@@ -248,7 +241,8 @@ public final class LatentEngine implements AutoCloseable {
             return new EvaluationInput(requireModel().copy(), d.train(), d.test());
         }).thenApplyAsync(in -> {
             try (InferenceModel copy = in.model()) {
-                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0, GaussianMixture.DEFAULT_TEMPERATURE);
+                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0,
+                        GaussianMixture.DEFAULT_TEMPERATURE);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }

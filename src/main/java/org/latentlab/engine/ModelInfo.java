@@ -14,7 +14,8 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, String
         Map<String, Double> metrics, boolean fittedDensity) {
     public String describe() {
         String where = source != null ? source.getFileName().toString() : "training";
-        return String.format("%s · %s · z %d · step %,d", where, config.arch().name().toLowerCase(), config.zdim(), step);
+        return String.format("%s · %s · z %d · step %,d", where, config.arch().name().toLowerCase(), config.zdim(),
+                step);
     }
 
     public ModelInfo withFittedDensity() {

@@ -41,10 +41,6 @@ public final class TrainingRunner implements AutoCloseable {
                 TorchThreads.factory("latentlab-training", TorchThreads.backgroundTrainingThreads()));
     }
 
-    public boolean isRunning() {
-        return control != null;
-    }
-
     /** Starts a run; refuses while one is running. */
     public synchronized void start(TrainingRequest request, TrainingEvents events) {
         if (control != null) {
@@ -98,12 +94,14 @@ public final class TrainingRunner implements AutoCloseable {
                         : fresh(req, manager)) {
             var mc = trainer.model().config();
             ImageDataset data = DataSources.load(req.data(), MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
-            CheckpointStore store = req.resumeFrom() != null ? CheckpointStore.forResumedRun(req.outDir(), req.resumeFrom(), 3)
+            CheckpointStore store = req.resumeFrom() != null ? CheckpointStore.forResumedRun(req.outDir(),
+                    req.resumeFrom(), 3)
                     : CheckpointStore.forNewRun(CheckpointStore.freeFolder(req.outDir()), 3);
             events.started(store.dir());
             var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
                     store, req.data(), "Latent Lab window");
-            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data(), trainer.config()), c).run();
+            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data(),
+                    trainer.config()), c).run();
             if (r.lastCheckpoint() != null && !skipDensity) {
                 fitDensity(trainer, data, r, events);
             }

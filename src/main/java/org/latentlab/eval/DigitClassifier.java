@@ -23,14 +23,18 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.function.IntConsumer;
+import org.latentlab.checkpoint.Json;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.TorchGate;
 import org.latentlab.train.AdamOptimizer;
 import org.latentlab.train.Losses;
-import org.latentlab.checkpoint.Json;
 
 /**
  * The project's own MNIST digit classifier, used to judge samples and reconstructions. Its
@@ -77,7 +81,8 @@ public final class DigitClassifier implements AutoCloseable {
         for (int start = 0; start < n; start += chunk) {
             int len = Math.min(chunk, n - start);
             try (NDManager m = manager.newSubManager()) {
-                NDArray xs = m.create(java.util.Arrays.copyOfRange(x, start * 784, (start + len) * 784), new Shape(len, 1, 28, 28));
+                NDArray xs = m.create(Arrays.copyOfRange(x, start * 784, (start + len) * 784), new Shape(len, 1, 28,
+                        28));
                 NDArray f = features.forward(store, new NDList(xs), false).singletonOrThrow();
                 NDArray p = head.forward(store, new NDList(f), false).singletonOrThrow().softmax(1);
                 System.arraycopy(p.toFloatArray(), 0, probs, start * 10, len * 10);
@@ -114,7 +119,8 @@ public final class DigitClassifier implements AutoCloseable {
     private void step(float[] x, float[] onehot, int batch, AdamOptimizer adam) {
         try (NDManager m = manager.newSubManager()) {
             try (GradientCollector gc = TorchGate.collect()) {
-                NDArray f = features.forward(store, new NDList(m.create(x, new Shape(batch, 1, 28, 28))), true).singletonOrThrow();
+                NDArray f = features.forward(store, new NDList(m.create(x, new Shape(batch, 1, 28, 28))),
+                        true).singletonOrThrow();
                 NDArray logp = head.forward(store, new NDList(f), true).singletonOrThrow().logSoftmax(1);
                 gc.backward(Losses.scale(logp.mul(m.create(onehot, new Shape(batch, 10))).sum(), -1f / batch));
             }
@@ -125,7 +131,7 @@ public final class DigitClassifier implements AutoCloseable {
     /** Image {@code index} moved by (dx, dy) pixels: the augmentation that takes the CNN past 99%. */
     private static void shifted(ImageDataset data, int index, float[] out, int offset, int dx, int dy) {
         float[] img = data.image(index);
-        java.util.Arrays.fill(out, offset, offset + 784, 0f);
+        Arrays.fill(out, offset, offset + 784, 0f);
         for (int y = Math.max(0, dy); y < Math.min(28, 28 + dy); y++) {
             for (int x = Math.max(0, dx); x < Math.min(28, 28 + dx); x++) {
                 out[offset + y * 28 + x] = img[(y - dy) * 28 + (x - dx)];
@@ -192,8 +198,8 @@ public final class DigitClassifier implements AutoCloseable {
 
     private static String sha256(byte[] b) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.latentlab.model.TorchGate;
@@ -87,7 +88,7 @@ public final class EncoderMetrics {
             int[] order = rng.ints(0, n).limit(n).toArray();
             for (int start = 0; start + batch <= n; start += batch) {
                 try (NDManager s = m.newSubManager()) {
-                    int[] idx = java.util.Arrays.copyOfRange(order, start, start + batch);
+                    int[] idx = Arrays.copyOfRange(order, start, start + batch);
                     NDArray xb = x.get(s.create(idx));
                     float[] onehot = new float[batch * classes];
                     for (int i = 0; i < batch; i++) {
@@ -96,7 +97,8 @@ public final class EncoderMetrics {
                     try (GradientCollector gc = TorchGate.collect()) {
                         NDArray logits = xb.matMul(w.getArray()).add(b.getArray());
                         NDArray logp = logits.logSoftmax(1);
-                        NDArray loss = Losses.scale(logp.mul(s.create(onehot, new Shape(batch, classes))).sum(), -1f / batch);
+                        NDArray loss = Losses.scale(logp.mul(s.create(onehot, new Shape(batch, classes))).sum(),
+                                -1f / batch);
                         gc.backward(loss);
                     }
                     adam.step();

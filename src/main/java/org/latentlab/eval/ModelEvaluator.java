@@ -20,7 +20,8 @@ public final class ModelEvaluator {
      * @param density the model's fitted latent density, or null: when given, the sample metrics are
      *     also computed for samples drawn from it
      */
-    public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train, ImageDataset test,
+    public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train,
+            ImageDataset test,
             DigitClassifier classifier, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         int d = model.config().zdim();
@@ -29,8 +30,10 @@ public final class ModelEvaluator {
         float[] testX = floats(test);
         float[] trainZ = model.encode(trainX, train.count());
         float[] testZ = model.encode(testX, test.count());
-        out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ, test.labels(), d)));
-        out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ, test.labels(), d,
+        out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ,
+                test.labels(), d)));
+        out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ, test.labels(),
+                d,
                 train.classNames().length, 5, seed)));
         float[] recon = model.generate(testZ, test.count());
         out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));

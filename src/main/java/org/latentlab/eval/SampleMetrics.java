@@ -2,9 +2,10 @@ package org.latentlab.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.model.BiGan;
 import org.latentlab.latent.Prior;
+import org.latentlab.model.BiGan;
 
 /** Metrics judged by the digit classifier: reconstructions keeping their digit, and sample quality. */
 final class SampleMetrics {
@@ -61,7 +62,7 @@ final class SampleMetrics {
      */
     static float[] shuffleEachDimension(float[] z, int n, int d, long seed) {
         float[] out = new float[z.length];
-        java.util.Random rng = new java.util.Random(seed);
+        Random rng = new Random(seed);
         for (int k = 0; k < d; k++) {
             int[] order = DigitClassifier.shuffled(n, rng);
             for (int i = 0; i < n; i++) {

@@ -2,20 +2,23 @@ package org.latentlab.lab;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import org.latentlab.checkpoint.Json;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.Prior;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.BiGanTrainer;
-import org.latentlab.checkpoint.Json;
-import org.latentlab.latent.Prior;
 import org.latentlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +35,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup",
             description = "Untimed steps first: the JVM and DJL reach their steady speed after a few hundred steps"
                     + " (default 500; conv 10).") Integer warmup;
-    @Option(names = "--arch", defaultValue = "mlp", description = "mlp (the reference) or conv (default recipe).") String arch;
-    @Option(names = "--image-size", defaultValue = "28", description = "Image size for --arch conv: 28, 32 or 64.") int imageSize;
+    @Option(names = "--arch", defaultValue = "mlp",
+            description = "mlp (the reference) or conv (default recipe).") String arch;
+    @Option(names = "--image-size", defaultValue = "28",
+            description = "Image size for --arch conv: 28, 32 or 64.") int imageSize;
     @Option(names = "--channels", defaultValue = "1", description = "Channels for --arch conv: 1 or 3.") int channels;
-    @Option(names = "--hidden", description = "Base channels for --arch conv (default: the recipe's for the image size).")
+    @Option(names = "--hidden",
+            description = "Base channels for --arch conv (default: the recipe's for the image size).")
     Integer hidden;
     @Option(names = "--threads", description = "Torch intra-op threads (default: all cores).") Integer threads;
     @Option(names = "--repeats", defaultValue = "3", description = "Timed runs; the median is reported.") int repeats;
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Also write a Chrome trace of --steps more steps (libtorch's profiler) to FILE;"
-                    + " tools/profile_summary.py sums it by operator.") java.nio.file.Path profile;
+                    + " tools/profile_summary.py sums it by operator.") Path profile;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -67,7 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("steps_per_s", Math.round(median * 100) / 100.0);
         out.put("steps_per_s_all", rates);
         out.put("matmul_gflop_per_step", Math.round(FlopCount.stepFlops() / 1e7) / 100.0);
-        out.put("reference_script_matmul_gflop_per_step", Math.round(FlopCount.referenceScriptStepFlops() / 1e7) / 100.0);
+        out.put("reference_script_matmul_gflop_per_step",
+                Math.round(FlopCount.referenceScriptStepFlops() / 1e7) / 100.0);
         out.put("matmul_gflops", Math.round(median * FlopCount.stepFlops() / 1e7) / 100.0);
         out.put("libtorch_matmul_peak_gflops_same_shapes", Math.round(MatmulPeak.gflops(3) * 10) / 10.0);
         out.put("malloc_tuned", System.getenv("MALLOC_MMAP_THRESHOLD_") != null);
@@ -93,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
                 JniUtils.stopProfile(profile.toAbsolutePath().toString());
             }
         }
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         return rates;
     }
 
@@ -109,11 +116,12 @@ public final class BenchCommand implements Callable<Integer> {
         int warmup = this.warmup != null ? this.warmup : 10;
         ModelConfig d = ModelConfig.mnistDefault(Architecture.CONV, 32);
         ModelConfig mc = new ModelConfig(Architecture.CONV, 32, channels, imageSize,
-                hidden != null ? hidden : ModelConfig.defaultHidden(Architecture.CONV, imageSize), d.batchNorm(), d.dDropout(),
+                hidden != null ? hidden : ModelConfig.defaultHidden(Architecture.CONV, imageSize), d.batchNorm(),
+                        d.dDropout(),
                 d.imageScore());
         TrainConfig tc = TrainConfig.defaults(0);
         byte[] noise = new byte[1024 * mc.pixels()];
-        new java.util.Random(0).nextBytes(noise);
+        new Random(0).nextBytes(noise);
         ImageDataset data = new ImageDataset("noise", 1024, channels, imageSize, imageSize, noise, null, new String[0]);
         double[] rates = timedRuns(mc, tc, data, warmup, steps);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -72,7 +72,8 @@ public final class GaussianMixture {
      */
     public static GaussianMixture fit(float[] z, int n, int d, int k, int iterations, long seed, int threads) {
         if (n < k * 2 || z.length < n * d) {
-            throw new IllegalArgumentException("Need at least " + 2 * k + " codes to fit " + k + " components, got " + n);
+            throw new IllegalArgumentException("Need at least " + 2 * k + " codes to fit " + k + " components, got "
+                    + n);
         }
         // Parallel streams run in the pool of the task that starts them, so this bounds every one below.
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
@@ -102,7 +103,8 @@ public final class GaussianMixture {
      */
     public GaussianMixture tempered(double temperature) {
         if (!isValidTemperature(temperature)) {
-            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got " + temperature);
+            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got "
+                    + temperature);
         }
         double[][][] scaled = new double[choleskys.length][dim][];
         for (int k = 0; k < choleskys.length; k++) {

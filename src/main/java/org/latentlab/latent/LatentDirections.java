@@ -1,6 +1,7 @@
 package org.latentlab.latent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class LatentDirections {
         for (int i = 0; i < d; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(r.values()[b], r.values()[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(r.values()[b], r.values()[a]));
         List<Named> out = new ArrayList<>();
         for (int c = 0; c < Math.min(k, d); c++) {
             int col = order[c];

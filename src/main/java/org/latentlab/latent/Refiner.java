@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.TorchGate;
 
@@ -81,7 +82,7 @@ public final class Refiner {
             if (errors[done] < bestError) {
                 best = z.toFloatArray();
             }
-            return new Result(best, java.util.Arrays.copyOf(errors, done + 1));
+            return new Result(best, Arrays.copyOf(errors, done + 1));
         }
     }
 }

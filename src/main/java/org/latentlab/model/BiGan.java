@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,11 +125,12 @@ public final class BiGan implements AutoCloseable {
         int chunk = 500;
         for (int start = 0; start < n; start += chunk) {
             int len = Math.min(chunk, n - start);
-            float[] part = java.util.Arrays.copyOfRange(in, start * inSize, (start + len) * inSize);
+            float[] part = Arrays.copyOfRange(in, start * inSize, (start + len) * inSize);
             try (NDManager m = manager.newSubManager()) {
                 NDArray result = generate
                         ? generate(m.create(part, new Shape(len, config.zdim())), false)
-                        : encode(m.create(part, new Shape(len, config.channels(), config.imageSize(), config.imageSize())), false);
+                        : encode(m.create(part, new Shape(len, config.channels(), config.imageSize(),
+                                config.imageSize())), false);
                 System.arraycopy(result.toFloatArray(), 0, out, start * outSize, len * outSize);
             }
         }

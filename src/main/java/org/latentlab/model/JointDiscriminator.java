@@ -33,9 +33,11 @@ final class JointDiscriminator extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String,
+            Object> params) {
         NDArray fx = xFeatures.forward(ps, new NDList(inputs.get(0)), training, params).singletonOrThrow(); // (B, F)
-        NDArray xz = fx.concat(inputs.get(1), 1);                                                        // (B, F + zdim)
+        // (B, F + zdim)
+        NDArray xz = fx.concat(inputs.get(1), 1);
         NDArray jointLogit = joint.forward(ps, new NDList(xz), training, params).singletonOrThrow();      // (B, 1)
         if (imageHead == null) {
             return new NDList(jointLogit);

@@ -26,7 +26,8 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
             throw new IllegalArgumentException("Hidden width must be between 4 and 8192, not " + hidden);
         }
         if (arch == Architecture.CONV && imageSize != 28 && imageSize != 32 && imageSize != 64) {
-            throw new IllegalArgumentException("The conv architecture supports 28, 32 or 64 pixel images, not " + imageSize);
+            throw new IllegalArgumentException("The conv architecture supports 28, 32 or 64 pixel images, not "
+                    + imageSize);
         }
         if (imageSize < 4 || imageSize > 256) {
             throw new IllegalArgumentException("Image size must be between 4 and 256, not " + imageSize);
@@ -35,6 +36,11 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
             throw new IllegalArgumentException("Dropout must be in [0, 1), not " + dDropout);
         }
     }
+
+    /** Latent size by default. */
+    public static final int DEFAULT_ZDIM = 32;
+    /** Dropout on D's hidden layers by default (and on its conv features). */
+    public static final float DEFAULT_DROPOUT = 0.2f;
 
     /** Logits D returns per pair: the joint score, then the image score when enabled. */
     public int discriminatorOutputs() {
@@ -52,7 +58,7 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
     public static ModelConfig mnistDefault(Architecture arch, int zdim) {
-        return new ModelConfig(arch, zdim, 1, 28, defaultHidden(arch, 28), true, 0.2f, false);
+        return new ModelConfig(arch, zdim, 1, 28, defaultHidden(arch, 28), true, DEFAULT_DROPOUT, false);
     }
 
     /**

@@ -40,7 +40,8 @@ final class NarrowConv2d extends Conv2d {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String,
+            Object> params) {
         NDArray x = inputs.singletonOrThrow();                                     // (B, Cin, H, W)
         NDManager m = x.getManager();
         NDArray w = ps.getValue(weight, x.getDevice(), training);                  // (F, Cin, k, k)

@@ -22,7 +22,8 @@ final class NearestUpsample extends AbstractBlock {
     private static final int NEAREST = 0;
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String,
+            Object> params) {
         NDArray x = inputs.singletonOrThrow();                             // (B, c, s, s)
         Shape s = x.getShape();
         long[] size = {s.get(2) * 2, s.get(3) * 2};

@@ -1,10 +1,12 @@
 package org.latentlab.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -95,7 +97,8 @@ public final class AdamOptimizer implements AutoCloseable {
             NDArray weight = parameters.get(i).getArray();
             try (NDArray grad = weight.getGradient()) {
                 if (kernel == Kernel.VECTOR && vectorUpdatable(i, weight, grad)) {
-                    VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true), means.get(i).toByteBuffer(true),
+                    VectorAdam.update(weight.toByteBuffer(true), grad.toByteBuffer(true),
+                            means.get(i).toByteBuffer(true),
                             variances.get(i).toByteBuffer(true), biasCorrected, beta1, beta2, EPSILON);
                 } else {
                     NDList inputs = new NDList(weight, grad, means.get(i), variances.get(i));
@@ -121,13 +124,17 @@ public final class AdamOptimizer implements AutoCloseable {
         return vectorEligible[i];
     }
 
-    /** True when {@code toByteBuffer(true)} gives the tensor's own memory (a write through one buffer shows in another). */
+    /**
+     * True when {@code toByteBuffer(true)} gives the tensor's own memory (a write through one
+     * buffer shows in another).
+     */
     static boolean isAliasedCpuFloat(NDArray a) {
-        if (a.getDataType() != DataType.FLOAT32 || !ai.djl.Device.Type.CPU.equals(a.getDevice().getDeviceType()) || a.size() == 0) {
+        if (a.getDataType() != DataType.FLOAT32 || !Device.Type.CPU.equals(a.getDevice().getDeviceType())
+                || a.size() == 0) {
             return false;
         }
-        java.nio.ByteBuffer one = a.toByteBuffer(true);
-        java.nio.ByteBuffer two = a.toByteBuffer(true);
+        ByteBuffer one = a.toByteBuffer(true);
+        ByteBuffer two = a.toByteBuffer(true);
         if (!one.isDirect() || one.capacity() < 4) {
             return false;
         }

@@ -77,7 +77,8 @@ public final class BiGanTrainer implements AutoCloseable {
      */
     public StepStats train(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager(); GradientCollector gc = TorchGate.collect()) {
-            Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step)); // inside the gate: no other thread draws
+            // inside the gate: no other thread draws
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
             NDArray[] in = input.wrap(m, x, z);
             // E(x) and G(z) once a step, recorded: the D step takes them detached (torch's detach),
             // the G+E step back-propagates through them after D's update, as PyTorch's DCGAN
@@ -160,7 +161,8 @@ public final class BiGanTrainer implements AutoCloseable {
                 // Shifted: E sees x moved a little and G must still draw x itself, so E learns to
                 // give nearby codes to small moves of a digit (linear probe +2 points, measured).
                 NDArray code = shiftedX == null ? ex : model.encode(shiftedX, true); // (B, zdim)
-                cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.generate(code, true), x), config.lambdaX()));
+                cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.generate(code, true), x),
+                        config.lambdaX()));
             }
             if (config.lambdaZ() > 0) {
                 cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.encode(gz, true), z), config.lambdaZ()));

@@ -29,8 +29,10 @@ final class CollapseWatch {
             return null;
         }
         reported = true;
-        return String.format(Locale.ROOT, "At step %,d the discriminator has won outright: D(G(z), z) averaged %.4f over "
-                + "the last %d steps, so G and E get almost no gradient and samples and reconstructions stop improving. "
+        return String.format(Locale.ROOT,
+                "At step %,d the discriminator has won outright: D(G(z), z) averaged %.4f over "
+                + "the last %d steps, so G and E get almost no gradient and samples and reconstructions "
+                + "stop improving. "
                 + "This run has most likely collapsed: start again from an earlier checkpoint or with another seed.",
                 s.step(), mean, WINDOW);
     }

@@ -46,7 +46,8 @@ final class StepInput {
 
     private static NDArray fill(NDManager m, ByteBuffer buffer, float[] values, Shape shape) {
         if (values.length != shape.size()) {
-            throw new IllegalArgumentException("expected " + shape.size() + " values for " + shape + ", got " + values.length);
+            throw new IllegalArgumentException("expected " + shape.size() + " values for " + shape + ", got "
+                    + values.length);
         }
         buffer.asFloatBuffer().put(values);
         return m.create(buffer, shape, DataType.FLOAT32);

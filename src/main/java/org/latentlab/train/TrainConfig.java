@@ -13,6 +13,22 @@ package org.latentlab.train;
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
         float lambdaX, float lambdaZ, long seed, int cycleShift) {
 
+    /*
+     * The recipe's defaults, in one place: the CLI's options, the window's settings and
+     * defaults() all read these.
+     */
+    public static final int DEFAULT_BATCH = 128;
+    /**
+     * D learns at half G+E's rate (the recipe search, docs/BENCHMARKS.md: a D rate of 2e-4 scored
+     * the same on CPU, so this is the recipe's choice, not a measured lever).
+     */
+    public static final float DEFAULT_LR_D = 1e-4f;
+    public static final float DEFAULT_LR_GE = 2e-4f;
+    /** DCGAN's Adam betas, for every recipe. */
+    public static final float BETA1 = 0.5f;
+    public static final float BETA2 = 0.999f;
+    public static final float DEFAULT_LAMBDA_Z = 1f;
+
     /** The largest x-cycle shift accepted: beyond it the shifted digit loses its edges on 28 px. */
     public static final int MAX_CYCLE_SHIFT = 4;
 
@@ -29,12 +45,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("Cycle weights must be finite and at least 0");
         }
         if (cycleShift < 0 || cycleShift > MAX_CYCLE_SHIFT) {
-            throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not " + cycleShift);
+            throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
+                    + cycleShift);
         }
     }
 
     /** Without the x-cycle shift. */
-    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ, long seed) {
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
+            long seed) {
         this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0);
     }
 
@@ -46,7 +64,7 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     /** The update rule of shared/reference/bigan_reference.py (the speed benchmark). */
     public static TrainConfig reference(long seed) {
-        return new TrainConfig(128, 2e-4f, 2e-4f, 0.5f, 0.999f, 0f, 0f, seed);
+        return new TrainConfig(DEFAULT_BATCH, 2e-4f, 2e-4f, BETA1, BETA2, 0f, 0f, seed);
     }
 
     /**
@@ -64,7 +82,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     /** Defaults that train MNIST stably: a slower D, both cycle terms, the x-cycle shifted by 1 px. */
     public static TrainConfig defaults(long seed) {
-        return new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, DEFAULT_LAMBDA_X, 1f, seed, DEFAULT_CYCLE_SHIFT);
+        return recipe(DEFAULT_BATCH, DEFAULT_LR_D, DEFAULT_LR_GE, DEFAULT_LAMBDA_X, DEFAULT_LAMBDA_Z, seed,
+                DEFAULT_CYCLE_SHIFT);
+    }
+
+    /** A recipe with DCGAN's Adam betas (what the CLI and the window build). */
+    public static TrainConfig recipe(int batchSize, float lrD, float lrGE, float lambdaX, float lambdaZ, long seed,
+            int cycleShift) {
+        return new TrainConfig(batchSize, lrD, lrGE, BETA1, BETA2, lambdaX, lambdaZ, seed, cycleShift);
     }
 
     public TrainConfig withSeed(long newSeed) {

@@ -1,10 +1,12 @@
 package org.latentlab.train;
 
+import java.nio.file.Path;
+
 /** Pause, resume and cancel requests from any thread to a running {@link TrainingLoop}. */
 public final class TrainingControl {
     private boolean paused;
     private boolean cancelled;
-    private java.nio.file.Path redirect;
+    private Path redirect;
 
     public synchronized void pause() {
         paused = true;
@@ -21,13 +23,13 @@ public final class TrainingControl {
     }
 
     /** After a failed save: the next try writes the run's checkpoints to this folder instead (a new run folder). */
-    public synchronized void redirectCheckpoints(java.nio.file.Path dir) {
+    public synchronized void redirectCheckpoints(Path dir) {
         redirect = dir;
     }
 
     /** The folder asked for by {@link #redirectCheckpoints}, once; null if none. */
-    synchronized java.nio.file.Path takeRedirect() {
-        java.nio.file.Path d = redirect;
+    synchronized Path takeRedirect() {
+        Path d = redirect;
         redirect = null;
         return d;
     }

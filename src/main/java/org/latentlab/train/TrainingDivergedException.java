@@ -6,7 +6,8 @@ public final class TrainingDivergedException extends RuntimeException {
 
     public TrainingDivergedException(long step, StepStats stats) {
         super(String.format("Training diverged at step %d (D loss %s, G+E loss %s, cycle loss %s). Try a lower"
-                + " learning rate; the last good checkpoint was kept.", step, stats.lossD(), stats.lossGE(), stats.lossCycle()));
+                + " learning rate; the last good checkpoint was kept.", step, stats.lossD(), stats.lossGE(),
+                        stats.lossCycle()));
         this.step = step;
     }
 

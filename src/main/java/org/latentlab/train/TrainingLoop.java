@@ -188,7 +188,8 @@ public final class TrainingLoop {
         TrainingProgress progress(long step, long total) {
             long now = System.nanoTime();
             double secs = (now - start) / 1e9;
-            TrainingProgress p = new TrainingProgress(step, total, (float) (lossD / n), (float) (lossGE / n), (float) (lossCycle / n),
+            TrainingProgress p = new TrainingProgress(step, total, (float) (lossD / n), (float) (lossGE / n),
+                    (float) (lossCycle / n),
                     (float) (dReal / n), (float) (dFake / n), n / Math.max(secs, 1e-9), (now - runStart) / 1e9);
             start = now;
             lossD = lossGE = lossCycle = dReal = dFake = 0;

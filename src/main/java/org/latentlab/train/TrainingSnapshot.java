@@ -11,4 +11,5 @@ import org.latentlab.model.ModelConfig;
  * @param generatorWeights G's saved parameters; @param encoderWeights E's
  */
 public record TrainingSnapshot(long step, ModelConfig config, int sampleCount, float[] samples, int realCount,
-        float[] reals, float[] reconstructions, float reconstructionMse, byte[] generatorWeights, byte[] encoderWeights) {}
+        float[] reals, float[] reconstructions, float reconstructionMse, byte[] generatorWeights,
+                byte[] encoderWeights) {}

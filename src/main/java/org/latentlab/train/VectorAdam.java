@@ -41,7 +41,8 @@ final class VectorAdam {
             int at = i * Float.BYTES;
             FloatVector gi = FloatVector.fromByteBuffer(SPECIES, g, at, ORDER);
             FloatVector mi = FloatVector.fromByteBuffer(SPECIES, m, at, ORDER).mul(beta1).add(gi.mul(1 - beta1));
-            FloatVector vi = FloatVector.fromByteBuffer(SPECIES, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(1 - beta2));
+            FloatVector vi = FloatVector.fromByteBuffer(SPECIES, v, at,
+                    ORDER).mul(beta2).add(gi.mul(gi).mul(1 - beta2));
             FloatVector wi = FloatVector.fromByteBuffer(SPECIES, w, at, ORDER);
             FloatVector delta = mi.mul(lrBiasCorrected).div(vi.lanewise(VectorOperators.SQRT).add(epsilon));
             wi.sub(delta).intoByteBuffer(w, at, ORDER);

@@ -37,7 +37,8 @@ public final class LatentLabApp extends Application {
     /** The main window's scene with the app's stylesheet; shared by the tools that open the window. */
     static Scene mainScene(MainViewModel vm) {
         Scene scene = new Scene(new MainView(vm), 1480, 920);
-        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource("latentlab.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource(
+                "latentlab.css")).toExternalForm());
         return scene;
     }
 

@@ -9,6 +9,7 @@ import org.controlsfx.control.StatusBar;
 import org.latentlab.ui.encoder.EncoderView;
 import org.latentlab.ui.explorer.ExplorerView;
 import org.latentlab.ui.metrics.MetricsView;
+import org.latentlab.ui.training.TrainingState;
 import org.latentlab.ui.training.TrainingView;
 
 /** Tabs for the explorer, the encoder, training and metrics, over a status bar. */
@@ -36,7 +37,7 @@ public final class MainView extends BorderPane {
                 ? vm.startupMessageProperty().get() : vm.training().statusProperty().get(),
                 vm.startupMessageProperty(), vm.training().statusProperty()));
         status.progressProperty().bind(Bindings.when(vm.training().stateProperty().isEqualTo(
-                org.latentlab.ui.training.TrainingState.IDLE)).then(0.0).otherwise(vm.training().progressProperty()));
+                TrainingState.IDLE)).then(0.0).otherwise(vm.training().progressProperty()));
         Label model = new Label();
         model.textProperty().bind(vm.modelTextProperty());
         status.getRightItems().add(model);

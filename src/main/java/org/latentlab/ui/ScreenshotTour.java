@@ -1,6 +1,7 @@
 package org.latentlab.ui;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -101,7 +102,7 @@ public final class ScreenshotTour extends Application {
         try {
             tr.settings().outDirProperty().set(Files.createTempDirectory("latentlab-tour-run"));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         tr.settings().stepsProperty().set(5000);
         tr.start();

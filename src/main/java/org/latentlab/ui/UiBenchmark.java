@@ -1,5 +1,9 @@
 package org.latentlab.ui;
 
+import java.awt.BasicStroke;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +16,22 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.latentlab.engine.LatentEngine;
+import javax.imageio.ImageIO;
 import org.latentlab.checkpoint.Json;
+import org.latentlab.engine.LatentEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.LatencyRecorder;
 import org.latentlab.ui.training.TrainingState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the window as a user meets it: start-up to a usable window, slider-to-image latency,
@@ -33,7 +44,7 @@ public final class UiBenchmark extends Application {
         Application.launch(UiBenchmark.class);
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UiBenchmark.class);
+    private static final Logger LOG = LoggerFactory.getLogger(UiBenchmark.class);
     private static final int SLIDER_MOVES = 400;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private LatentEngine engine;
@@ -48,10 +59,10 @@ public final class UiBenchmark extends Application {
         Scene scene = LatentLabApp.mainScene(vm);
         stage.setScene(scene);
         stage.show();
-        vm.start(() -> vm.explorer().imageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        vm.start(() -> vm.explorer().imageProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.image.Image> o,
-                    javafx.scene.image.Image a, javafx.scene.image.Image b) {
+            public void changed(ObservableValue<? extends Image> o,
+                    Image a, Image b) {
                 o.removeListener(this);
                 long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
                 results.put("startup_to_first_image_ms", System.currentTimeMillis() - jvmStart);
@@ -96,9 +107,9 @@ public final class UiBenchmark extends Application {
         LatencyRecorder latency = vm.explorer().latency();
         int mark = latency.mark();
         // Where the explorer's analysis landed among the renders (its rows and map cost FX time).
-        javafx.collections.ListChangeListener<Object> directionsShown = c ->
+        ListChangeListener<Object> directionsShown = c ->
                 results.putIfAbsent(key + "_directions_shown_at_render", latency.mark() - mark);
-        javafx.beans.value.ChangeListener<Object> mapShown = (o, a, b) ->
+        ChangeListener<Object> mapShown = (o, a, b) ->
                 results.putIfAbsent(key + "_map_shown_at_render", latency.mark() - mark);
         vm.explorer().directions().addListener(directionsShown);
         vm.explorer().mapProperty().addListener(mapShown);
@@ -152,17 +163,17 @@ public final class UiBenchmark extends Application {
         }
         try {
             Path png = Files.createTempFile("latentlab-bench", ".png");
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
             var g = img.createGraphics();
-            g.setStroke(new java.awt.BasicStroke(24));
+            g.setStroke(new BasicStroke(24));
             g.drawLine(80 + left * 5, 40, 200, 260);
             g.dispose();
-            javax.imageio.ImageIO.write(img, "png", png.toFile());
+            ImageIO.write(img, "png", png.toFile());
             var recon = vm.encoder().reconstructionProperty();
-            recon.addListener(new javafx.beans.value.ChangeListener<>() {
+            recon.addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.image.Image> o,
-                        javafx.scene.image.Image a, javafx.scene.image.Image b) {
+                public void changed(ObservableValue<? extends Image> o,
+                        Image a, Image b) {
                     o.removeListener(this);
                     times.add(vm.encoder().lastEncodeMillis());
                     png.toFile().delete();
@@ -170,7 +181,7 @@ public final class UiBenchmark extends Application {
                 }
             });
             vm.encoder().openFile(png);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             results.put("error", e.getMessage());
             finish();
         }
@@ -183,7 +194,8 @@ public final class UiBenchmark extends Application {
      */
     private void training() {
         // Keep the explorer busy too, as a user exploring during training would.
-        Timeline drag = new Timeline(new KeyFrame(Duration.millis(50), e -> vm.explorer().dims().get(1).set(Math.random() * 2 - 1)));
+        Timeline drag = new Timeline(new KeyFrame(Duration.millis(50),
+                e -> vm.explorer().dims().get(1).set(Math.random() * 2 - 1)));
         drag.setCycleCount(Timeline.INDEFINITE);
         drag.play();
         trainAndTimePulses("while_training", () -> {
@@ -197,17 +209,17 @@ public final class UiBenchmark extends Application {
         var s = vm.training().settings();
         try {
             s.outDirProperty().set(Files.createTempDirectory("latentlab-bench-run"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         s.stepsProperty().set(400);
         vm.training().forgetResume(); // a fresh model each time, not a resume of the last run
         LatencyRecorder gaps = new LatencyRecorder();
         AnimationTimer pulses = pulseTimer(gaps, System.nanoTime());
         var state = vm.training().stateProperty();
-        state.addListener(new javafx.beans.value.ChangeListener<>() {
+        state.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends TrainingState> o, TrainingState a,
+            public void changed(ObservableValue<? extends TrainingState> o, TrainingState a,
                     TrainingState now) {
                 if (now == TrainingState.IDLE) {
                     o.removeListener(this);
@@ -234,7 +246,8 @@ public final class UiBenchmark extends Application {
                     gaps.record(now - last);
                     if (now - last > 50_000_000L) {
                         LOG.info("FX pulse gap of {} ms, {} s after training started ({})", (now - last) / 1_000_000,
-                                String.format("%.1f", (now - trainingStart) / 1e9), vm.training().statusProperty().get());
+                                String.format("%.1f", (now - trainingStart) / 1e9),
+                                        vm.training().statusProperty().get());
                     }
                 }
                 last = now;

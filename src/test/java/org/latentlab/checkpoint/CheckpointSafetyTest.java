@@ -1,8 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.TestModels;
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.latentlab.data.BatchIterator;
-import org.latentlab.latent.GaussianMixture;
-import org.latentlab.model.BiGan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.Prior;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TestModels;
 
 /** The ways a run or a checkpoint used to be lost, each shut. */
 class CheckpointSafetyTest {
@@ -80,7 +81,8 @@ class CheckpointSafetyTest {
     void emptyOrLoopingLatestIsAClearError() throws Exception {
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.writeString(run.resolve("latest"), "");
-        assertTrue(assertThrows(CheckpointException.class, () -> Checkpoints.resolve(run)).getMessage().contains("empty"));
+        assertTrue(assertThrows(CheckpointException.class,
+                () -> Checkpoints.resolve(run)).getMessage().contains("empty"));
         Files.writeString(run.resolve("latest"), "loop\n");
         Files.createSymbolicLink(run.resolve("loop"), run);
         var e = assertTimeoutPreemptively(Duration.ofSeconds(2),
@@ -123,7 +125,8 @@ class CheckpointSafetyTest {
         assertFalse(Files.exists(dir.resolve("copy")));
     }
 
-    private static void withListedFile(Path ckpt, CheckpointManifest original, String name, String hash) throws Exception {
+    private static void withListedFile(Path ckpt, CheckpointManifest original, String name,
+            String hash) throws Exception {
         Map<String, String> files = new LinkedHashMap<>(original.files());
         files.put(name, hash);
         Files.writeString(ckpt.resolve(Checkpoints.MANIFEST), Json.GSON.toJson(original.withFiles(files)));
@@ -164,7 +167,10 @@ class CheckpointSafetyTest {
         assertFalse(Files.exists(ckpt.resolve(Checkpoints.OPTIMIZER)));
     }
 
-    /** Replacing the density replaces the folder: the manifest and its files always agree, and nothing is left behind. */
+    /**
+     * Replacing the density replaces the folder: the manifest and its files always agree, and
+     * nothing is left behind.
+     */
     @Test
     void replacingTheDensityKeepsTheCheckpointWholeAndCleansUp() throws Exception {
         Path run = dir.resolve("run");
@@ -182,7 +188,7 @@ class CheckpointSafetyTest {
         Files.writeString(run.resolve(".latest123.tmp"), "x");
         CheckpointStore.forResumedRun(run, run, 2);
         try (Stream<Path> s = Files.list(run)) {
-            assertEquals(java.util.List.of("latest", "step-00000001"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("latest", "step-00000001"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 }

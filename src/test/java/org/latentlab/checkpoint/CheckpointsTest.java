@@ -1,8 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.TestModels;
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
-import org.latentlab.data.BatchIterator;
-import org.latentlab.model.BiGan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.latent.Prior;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TestModels;
 
 class CheckpointsTest {
     @TempDir Path dir;
@@ -75,7 +78,8 @@ class CheckpointsTest {
         assertArrayEquals(outputs(ckpt)[0], outputs(exported)[0]);
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(exported, m)) {
             assertEquals(3, t.step());
-            assertTrue(t.train(new BatchIterator(TestModels.mnist(256), 32, 1).next(), Prior.sample(1, 3, 32, 8)).finite());
+            assertTrue(t.train(new BatchIterator(TestModels.mnist(256), 32, 1).next(), Prior.sample(1, 3, 32,
+                    8)).finite());
         }
     }
 
@@ -93,7 +97,7 @@ class CheckpointsTest {
     void truncatedFileIsDetected() throws Exception {
         Path f = ckpt.resolve(Checkpoints.GENERATOR);
         byte[] b = Files.readAllBytes(f);
-        Files.write(f, java.util.Arrays.copyOf(b, b.length - 100));
+        Files.write(f, Arrays.copyOf(b, b.length - 100));
         String msg = assertThrows(CheckpointException.class, () -> outputs(ckpt)).getMessage();
         assertTrue(msg.contains("generator.params"), msg);
     }
@@ -143,9 +147,9 @@ class CheckpointsTest {
     void filesAreWrittenAndReadInSlices() throws Exception {
         // A channel keeps a direct buffer as large as the largest array it was handed, per thread.
         byte[] data = new byte[3 * CheckpointFiles.SLICE + 123];
-        new java.util.Random(1).nextBytes(data);
+        new Random(1).nextBytes(data);
         int[] largest = new int[1];
-        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream() {
             @Override
             public synchronized void write(byte[] b, int off, int len) {
                 largest[0] = Math.max(largest[0], len);

@@ -1,10 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.TestModels;
-import org.latentlab.train.TrainingLoop;
-import org.latentlab.train.TrainingControl;
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.train.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.latentlab.model.BiGan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TestModels;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.TrainingListener;
+import org.latentlab.train.TrainingLoop;
 
 /**
  * A real full disk: a small tmpfs (mounting needs root, which CI has; elsewhere the test is
@@ -91,7 +91,8 @@ class FullDiskTest {
         }
         try (Stream<Path> s = Files.list(run)) {
             // nothing half-written left behind, no step 3
-            assertEquals(List.of("latest", "step-00000001", "step-00000002"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("latest", "step-00000001", "step-00000002"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -163,7 +164,8 @@ class FullDiskTest {
     }
 
     /** Trains to {@code steps} with a checkpoint after every step. */
-    private static TrainingLoop.Result trainTo(long steps, BiGanTrainer t, CheckpointStore store, TrainingListener listener,
+    private static TrainingLoop.Result trainTo(long steps, BiGanTrainer t, CheckpointStore store,
+            TrainingListener listener,
             TrainingControl control) throws Exception {
         var opts = new TrainingLoop.Options(steps, 1, 1000, 1, store, "mnist", "test");
         return new TrainingLoop(t, TestModels.mnist(256), opts, listener, control).run();

@@ -1,11 +1,11 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.BiGanTrainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.latentlab.model.BiGan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
 
 /**
  * Kills a real training process (SIGKILL, no shutdown hooks) at seeded random moments while it
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill the run's newest complete checkpoint loads (every file's hash and every shape checked),
  * {@code latest} names it, and the next process resumes from it. Seeded: a failure repeats.
  */
+@Tag("slow")
 class KillDuringSaveTest {
     static final int KILLS = 20;
     @TempDir Path dir;
@@ -46,23 +49,27 @@ class KillDuringSaveTest {
             reader.join(5_000);
             Path newest = Checkpoints.resolve(run);
             CheckpointManifest m = Checkpoints.readManifest(newest);
-            assertTrue(m.step() >= lastStep, "the newest checkpoint went back from step " + lastStep + " to " + m.step());
+            assertTrue(m.step() >= lastStep,
+                    "the newest checkpoint went back from step " + lastStep + " to " + m.step());
             try (NDManager manager = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(newest, manager)) {
                 assertEquals(8, model.config().zdim());
             }
-            try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(newest, manager)) {
+            try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(newest,
+                    manager)) {
                 assertEquals(m.step(), t.step());
             }
             lastStep = m.step();
             steps.add(lastStep);
         }
-        System.out.println("kill -9 during saves: " + KILLS + " kills, newest checkpoint loaded every time, steps " + steps);
+        System.out.println("kill -9 during saves: " + KILLS + " kills, newest checkpoint loaded every time, steps "
+                + steps);
     }
 
     private static Process start(Path run) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         var cmd = List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-Dai.djl.offline=true",
-                "-Dlatentlab.home=" + System.getProperty("latentlab.home", "."), "-cp", System.getProperty("java.class.path"),
+                "-Dlatentlab.home=" + System.getProperty("latentlab.home", "."), "-cp",
+                        System.getProperty("java.class.path"),
                 CrashingTrainer.class.getName(), run.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
@@ -76,7 +83,7 @@ class KillDuringSaveTest {
                     saved.countDown();
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the process was killed
         }
     }

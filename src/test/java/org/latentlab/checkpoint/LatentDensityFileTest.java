@@ -1,7 +1,5 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.TestModels;
-import org.latentlab.train.BiGanTrainer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TestModels;
 
 class LatentDensityFileTest {
     @TempDir Path dir;
@@ -29,7 +29,8 @@ class LatentDensityFileTest {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
-            fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), new LatentDensityFile.Settings(4, 200, 1), 1);
+            fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), new LatentDensityFile.Settings(4, 200, 1),
+                    1);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.latentlab.cli;
 
-import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.Checkpoints;
 
+@Tag("slow")
 class CliTest {
     @TempDir static Path dir;
     static Path one;
@@ -95,7 +97,8 @@ class CliTest {
     @Test
     void interpolateWritesAStrip() throws Exception {
         Path out = dir.resolve("strip.png");
-        Run r = run("interpolate", one.toString(), seven.toString(), "--frames", "6", "--slerp", "--out", out.toString());
+        Run r = run("interpolate", one.toString(), seven.toString(), "--frames", "6", "--slerp", "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(6 * (28 * 3 + 1) + 1, ImageIO.read(out.toFile()).getWidth());
     }
@@ -118,12 +121,15 @@ class CliTest {
         Run again = run("train", "--data", "mnist", "--zdim", "8", "--hidden", "32", "--steps", "5", "--limit", "256",
                 "--out", run.toString(), "--threads", "1");
         assertEquals(1, again.code(), "a fresh run into a folder that holds a run is refused");
-        assertTrue(again.err().contains("already holds a training run") && again.err().contains("--resume"), again.err());
-        Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out", run.toString(),
+        assertTrue(again.err().contains("already holds a training run") && again.err().contains("--resume"),
+                again.err());
+        Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out",
+                run.toString(),
                 "--threads", "1", "--lr-d", "1e-3");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
-        assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"), resumed.err());
+        assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"),
+                resumed.err());
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
         assertEquals(30, Checkpoints.readManifest(run).step());
     }
@@ -161,10 +167,12 @@ class CliTest {
     @Test
     void developerCommandsStayOutOfTheUsersHelp() {
         Run main = run("--help");
-        assertTrue(main.out().contains("train") && !main.out().contains("bench") && !main.out().contains("dev"), main.out());
+        assertTrue(main.out().contains("train") && !main.out().contains("bench") && !main.out().contains("dev"),
+                main.out());
         Run dev = run("dev", "--help");
         assertEquals(0, dev.code(), dev.err());
-        assertTrue(dev.out().contains("bench") && dev.out().contains("ui-bench") && dev.out().contains("screenshots"), dev.out());
+        assertTrue(dev.out().contains("bench") && dev.out().contains("ui-bench") && dev.out().contains("screenshots"),
+                dev.out());
     }
 
     @Test
@@ -192,7 +200,8 @@ class CliTest {
         Run m = run("sample", "--model", dir.resolve("missing").toString(), "--out", dir.resolve("a.png").toString());
         assertEquals(1, m.code());
         assertTrue(m.err().contains("folder not found"), m.err());
-        Run d = run("train", "--data", dir.resolve("nodata").toString(), "--steps", "5", "--out", dir.resolve("y").toString());
+        Run d = run("train", "--data", dir.resolve("nodata").toString(), "--steps", "5", "--out",
+                dir.resolve("y").toString());
         assertEquals(1, d.code());
         assertTrue(d.err().contains("Data set not found"), d.err());
     }

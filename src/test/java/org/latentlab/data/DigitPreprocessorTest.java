@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DigitPreprocessorTest {
@@ -82,7 +83,7 @@ class DigitPreprocessorTest {
     /** Ink touching the right or bottom edge: about one tight crop in eight once read a pixel past the image. */
     @Test
     void inkAtTheEdgesNeverReadsPastTheImage() throws Exception {
-        java.util.Random rng = new java.util.Random(7);
+        Random rng = new Random(7);
         for (int i = 0; i < 500; i++) {
             int w = 5 + rng.nextInt(60);
             int h = 5 + rng.nextInt(60);

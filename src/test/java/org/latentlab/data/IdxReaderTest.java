@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +65,13 @@ class IdxReaderTest {
     @Test
     void rejectsTruncatedRawAndGzippedFiles() throws IOException {
         byte[] raw = idx(0x0803, new int[] {3, 2, 2}, new byte[12]);
-        byte[] cut = java.util.Arrays.copyOf(raw, raw.length - 5);
+        byte[] cut = Arrays.copyOf(raw, raw.length - 5);
         assertTrue(assertThrows(DataFormatException.class, () -> IdxReader.read(write("cut", cut)))
                 .getMessage().contains("truncated"));
         assertTrue(assertThrows(DataFormatException.class, () -> IdxReader.read(write("cut.gz", gzip(cut))))
                 .getMessage().contains("truncated"));
         byte[] gz = gzip(raw);
-        byte[] brokenGz = java.util.Arrays.copyOf(gz, gz.length / 2);
+        byte[] brokenGz = Arrays.copyOf(gz, gz.length / 2);
         assertThrows(DataFormatException.class, () -> IdxReader.read(write("broken.gz", brokenGz)));
     }
 

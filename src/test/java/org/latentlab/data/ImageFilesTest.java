@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +20,12 @@ class ImageFilesTest {
     void textEmptyAndMissingFilesGiveClearMessages() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.png"), "hello, not an image");
         Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
-        assertTrue(assertThrows(DataFormatException.class, () -> ImageFiles.read(text)).getMessage().contains("not a readable image"));
-        assertTrue(assertThrows(DataFormatException.class, () -> ImageFiles.read(empty)).getMessage().contains("empty"));
-        assertTrue(assertThrows(DataFormatException.class, () -> ImageFiles.read(dir.resolve("nope.png"))).getMessage().contains("not found"));
+        assertTrue(assertThrows(DataFormatException.class,
+                () -> ImageFiles.read(text)).getMessage().contains("not a readable image"));
+        assertTrue(assertThrows(DataFormatException.class,
+                () -> ImageFiles.read(empty)).getMessage().contains("empty"));
+        assertTrue(assertThrows(DataFormatException.class,
+                () -> ImageFiles.read(dir.resolve("nope.png"))).getMessage().contains("not found"));
     }
 
     @Test
@@ -30,7 +35,7 @@ class ImageFilesTest {
         Path p = dir.resolve("huge.png");
         ImageIO.write(small, "png", p.toFile());
         byte[] b = Files.readAllBytes(p);
-        java.nio.ByteBuffer.wrap(b, 16, 8).putInt(100_000).putInt(100_000); // IHDR width/height
+        ByteBuffer.wrap(b, 16, 8).putInt(100_000).putInt(100_000); // IHDR width/height
         Files.write(p, b);
         String msg = assertThrows(DataFormatException.class, () -> ImageFiles.read(p)).getMessage();
         assertTrue(msg.contains("too large"), msg);
@@ -55,17 +60,17 @@ class ImageFilesTest {
 
     /** A gray PNG's stored values reach us unchanged (Java's conversion made 64 into 137). */
     @Test
-    void grayImagesAreReadAsStored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void grayImagesAreReadAsStored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         BufferedImage gray = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 64, 128});
         for (String format : new String[] {"png", "bmp"}) {
-            java.nio.file.Path f = dir.resolve("gray." + format);
-            javax.imageio.ImageIO.write(gray, format, f.toFile());
+            Path f = dir.resolve("gray." + format);
+            ImageIO.write(gray, format, f.toFile());
             BufferedImage read = ImageFiles.read(f);
-            org.junit.jupiter.api.Assertions.assertEquals(64, read.getRGB(1, 0) & 0xFF, format);
-            org.junit.jupiter.api.Assertions.assertEquals(128, read.getRGB(2, 0) & 0xFF, format);
+            Assertions.assertEquals(64, read.getRGB(1, 0) & 0xFF, format);
+            Assertions.assertEquals(128, read.getRGB(2, 0) & 0xFF, format);
             float[] px = ImageFolderDataset.toFloats(read, 3, 1);
-            org.junit.jupiter.api.Assertions.assertEquals(64 / 255f, px[0] == 0 ? px[1] : px[1], 0.02f, format);
+            Assertions.assertEquals(64 / 255f, px[0] == 0 ? px[1] : px[1], 0.02f, format);
         }
     }
 }

@@ -57,8 +57,10 @@ class ImageShiftTest {
 
     @Test
     void arraysOfOtherSizesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ImageShift.randomShift(new float[9], new float[8], 1, 3, 1, new Random(1)));
-        assertThrows(IllegalArgumentException.class, () -> ImageShift.randomShift(new float[10], new float[10], 1, 3, 1, new Random(1)));
+        assertThrows(IllegalArgumentException.class, () -> ImageShift.randomShift(new float[9], new float[8], 1, 3, 1,
+                new Random(1)));
+        assertThrows(IllegalArgumentException.class, () -> ImageShift.randomShift(new float[10], new float[10], 1, 3,
+                1, new Random(1)));
     }
 
     private static float[] shifted(int dx, int dy) {

@@ -3,11 +3,14 @@ package org.latentlab.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class LatentEngineTest {
     @Test
     void theExplorerKeepsRenderingWhileMetricsAreComputed() throws Exception {
@@ -21,7 +24,8 @@ class LatentEngineTest {
             assertEquals(info.config().pixels(), image.length);
             Map<String, Object> m = metrics.get(300, TimeUnit.SECONDS);
             metricsTimed.get(10, TimeUnit.SECONDS);
-            assertTrue(renderDone < metricsDone[0], "the render came back before the evaluation (tens of seconds) ended");
+            assertTrue(renderDone < metricsDone[0],
+                    "the render came back before the evaluation (tens of seconds) ended");
             double nn = ((Number) m.get("one_nn_accuracy")).doubleValue();
             assertTrue(nn > 0.9, "1-NN accuracy of the bundled model: " + nn);
         }
@@ -36,7 +40,7 @@ class LatentEngineTest {
     void theExplorerKeepsRenderingWhileDirectionsAndTheMapAreComputed() throws Exception {
         try (LatentEngine engine = new LatentEngine()) {
             ModelInfo info = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
-            CompletableFuture<java.util.List<Direction>> directions = engine.directions();
+            CompletableFuture<List<Direction>> directions = engine.directions();
             CompletableFuture<LatentMap> map = engine.latentMap();
             long[] mapDone = new long[1];
             CompletableFuture<?> mapTimed = map.thenRun(() -> mapDone[0] = System.nanoTime());

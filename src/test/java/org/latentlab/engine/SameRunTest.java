@@ -8,20 +8,22 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.latentlab.cli.Cli;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.cli.Cli;
 import org.latentlab.train.TestModels;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window and the command line train the same run from the same seed and settings: the same
  * weights, to the bit. The window's engine builds its explorer copies on other threads while it
  * trains, which used to draw from the generator in the middle of training steps.
  */
+@Tag("slow")
 class SameRunTest {
     @TempDir Path dir;
 
@@ -31,7 +33,8 @@ class SameRunTest {
         try (LatentEngine engine = new LatentEngine()) {
             CountDownLatch done = new CountDownLatch(1);
             String[] failure = new String[1];
-            var request = new TrainingRequest("mnist", TestModels.small(), TestModels.smallTrain(7), 30, window, null, 5, 1000);
+            var request = new TrainingRequest("mnist", TestModels.small(), TestModels.smallTrain(7), 30, window, null,
+                    5, 1000);
             engine.training().start(request, new TrainingEvents() {
                 @Override
                 public void progress(TrainingProgress progress) {}
@@ -62,15 +65,18 @@ class SameRunTest {
         Path cli = dir.resolve("cli");
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "64",
-                "--image-score", "--dropout", "0.2", "--batch", "32", "--lr-d", "2e-4", "--lr-ge", "2e-4", "--lambda-x", "0.1",
-                "--lambda-z", "1", "--cycle-shift", "0", "--seed", "7", "--steps", "30", "--threads", "" + TorchThreads.backgroundTrainingThreads(), "--no-density",
+                "--image-score", "--dropout", "0.2", "--batch", "32", "--lr-d", "2e-4", "--lr-ge", "2e-4",
+                        "--lambda-x", "0.1",
+                "--lambda-z", "1", "--cycle-shift", "0", "--seed", "7", "--steps", "30", "--threads",
+                        "" + TorchThreads.backgroundTrainingThreads(), "--no-density",
                 "--out", cli.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         CheckpointManifest a = Checkpoints.readManifest(window);
         CheckpointManifest b = Checkpoints.readManifest(cli);
         assertEquals(30, a.step());
         for (String f : new String[] {"generator.params", "encoder.params", "discriminator.params"}) {
-            assertEquals(b.files().get(f), a.files().get(f), f + " differs between the window's run and the command line's");
+            assertEquals(b.files().get(f), a.files().get(f),
+                    f + " differs between the window's run and the command line's");
         }
     }
 }

@@ -9,9 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A thread whose libtorch cannot be prepared still runs its tasks, so each ends instead of waiting forever. */
+@Tag("slow")
 class TorchThreadsTest {
     @Test
     void aFailedPreparationStillRunsEveryTask() throws Exception {

@@ -3,11 +3,12 @@ package org.latentlab.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.SymmetricEigen;
-import org.junit.jupiter.api.Test;
 
 class MetricsTest {
     @Test
@@ -35,8 +36,8 @@ class MetricsTest {
         for (int k = 0; k < d; k++) {
             float[] before = column(z, n, d, k);
             float[] after = column(s, n, d, k);
-            java.util.Arrays.sort(after);
-            assertTrue(java.util.Arrays.equals(before, after), "dimension " + k + " keeps its values");
+            Arrays.sort(after);
+            assertTrue(Arrays.equals(before, after), "dimension " + k + " keeps its values");
         }
         double agree = 0;
         for (int i = 0; i < n; i++) {

@@ -8,18 +8,34 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DigitPreprocessor;
 import org.latentlab.data.IdxReader;
@@ -27,20 +43,14 @@ import org.latentlab.data.ImageFiles;
 import org.latentlab.data.ImageFolderDataset;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
-import org.latentlab.checkpoint.CheckpointException;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.train.TestModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutated inputs of every kind a user hands us, seeded so a failure repeats: each ends in success
  * or in our own clear error within {@link #LIMIT_MS}, never a hang, an {@code Error} or another
  * exception. Images go through what Open, Drop and Paste use (read, then the model's preparation).
  */
+@Tag("slow")
 class InputFuzzTest {
     static final int IMAGES_PER_FORMAT = 500;
     static final int FILES_PER_KIND = 300;
@@ -83,7 +93,7 @@ class InputFuzzTest {
             try {
                 run.get(LIMIT_MS, TimeUnit.MILLISECONDS);
                 outcomes[0]++;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (clear.isInstance(cause) && cause.getMessage() != null && !cause.getMessage().isBlank()) {
                     outcomes[1]++;
@@ -98,8 +108,10 @@ class InputFuzzTest {
             }
             Files.delete(f);
         }
-        assertTrue(failures.isEmpty(), failures.size() + " of " + count + " failed: " + failures.subList(0, Math.min(10, failures.size())));
-        System.out.printf("fuzz %s: %d files, %d read, %d refused with a message%n", name, count, outcomes[0], outcomes[1]);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + count + " failed: " + failures.subList(0,
+                Math.min(10, failures.size())));
+        System.out.printf("fuzz %s: %d files, %d read, %d refused with a message%n", name, count, outcomes[0],
+                outcomes[1]);
         return outcomes;
     }
 
@@ -118,12 +130,12 @@ class InputFuzzTest {
                     b[i] ^= (byte) (1 << rng.nextInt(8));
                 }
             }
-            case 1 -> b = java.util.Arrays.copyOf(b, rng.nextInt(b.length));
+            case 1 -> b = Arrays.copyOf(b, rng.nextInt(b.length));
             case 2 -> {
                 int at = rng.nextInt(b.length);
                 int len = Math.min(b.length - at, 1 + rng.nextInt(16));
                 byte v = (byte) (rng.nextBoolean() ? 0xFF : rng.nextInt(256));
-                java.util.Arrays.fill(b, at, at + len, v);
+                Arrays.fill(b, at, at + len, v);
             }
             default -> {
                 // a large number at a header offset where formats keep width and height
@@ -159,7 +171,8 @@ class InputFuzzTest {
             for (boolean gray : new boolean[] {false, true}) {
                 byte[] valid = image(format, gray, new Random(seed));
                 total += IMAGES_PER_FORMAT / 2;
-                fuzz(format + (gray ? "-gray" : "-rgb"), valid, IMAGES_PER_FORMAT / 2, seed++, DataFormatException.class, f -> {
+                fuzz(format + (gray ? "-gray" : "-rgb"), valid, IMAGES_PER_FORMAT / 2, seed++,
+                        DataFormatException.class, f -> {
                     BufferedImage img = ImageFiles.read(f);
                     ImageFolderDataset.toFloats(img, 28, 3);
                     DigitPreprocessor.preprocess(img);
@@ -192,7 +205,7 @@ class InputFuzzTest {
         Path manifest = ckpt.resolve(Checkpoints.MANIFEST);
         byte[] validManifest = Files.readAllBytes(manifest);
         fuzz("manifest", validManifest, FILES_PER_KIND, 21, CheckpointException.class, f -> {
-            Files.copy(f, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(f, manifest, StandardCopyOption.REPLACE_EXISTING);
             try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(ckpt, m)) {
                 LatentDensityFile.read(ckpt);
             }
@@ -206,7 +219,7 @@ class InputFuzzTest {
             byte[] bytes = Files.readAllBytes(f);
             Files.write(density, bytes);
             var m = Checkpoints.readManifest(ckpt);
-            var files = new java.util.LinkedHashMap<>(m.files());
+            var files = new LinkedHashMap<>(m.files());
             files.put(LatentDensityFile.FILE, sha256(bytes));
             LatentDensityFile.read(ckpt, m.withFiles(files));
         }, InputFuzzTest::mutateJson);
@@ -217,19 +230,20 @@ class InputFuzzTest {
         if (rng.nextBoolean()) {
             return mutate(seed, rng);
         }
-        String s = new String(seed, java.nio.charset.StandardCharsets.UTF_8);
-        var numbers = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?(E-?\\d+)?").matcher(s);
+        String s = new String(seed, StandardCharsets.UTF_8);
+        var numbers = Pattern.compile("-?\\d+(\\.\\d+)?(E-?\\d+)?").matcher(s);
         List<int[]> spans = new ArrayList<>();
         while (numbers.find()) {
             spans.add(new int[] {numbers.start(), numbers.end()});
         }
         int[] span = spans.get(rng.nextInt(spans.size()));
-        String[] extremes = {"-1", "0", "1e308", "-1e308", "NaN", "2147483648", "99999999999", "\"x\"", "null", "[]", "{}"};
+        String[] extremes = {"-1", "0", "1e308", "-1e308", "NaN", "2147483648", "99999999999", "\"x\"", "null", "[]",
+                "{}"};
         String replacement = rng.nextInt(5) == 0 ? "" : extremes[rng.nextInt(extremes.length)];
-        return (s.substring(0, span[0]) + replacement + s.substring(span[1])).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (s.substring(0, span[0]) + replacement + s.substring(span[1])).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

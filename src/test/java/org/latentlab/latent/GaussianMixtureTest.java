@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class GaussianMixtureTest {
         }
         assertEquals(0.3, left / 4000.0, 0.03);
         assertArrayEquals(s, g.sample(4000, 7));
-        assertTrue(java.util.Arrays.equals(s, g.sample(4000, 8)) == false);
+        assertTrue(Arrays.equals(s, g.sample(4000, 8)) == false);
     }
 
     @Test

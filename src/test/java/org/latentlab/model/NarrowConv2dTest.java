@@ -13,8 +13,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.latentlab.engine.TorchThreads;
 import org.junit.jupiter.api.Test;
+import org.latentlab.engine.TorchThreads;
 
 /**
  * The root cause of the conv architecture's divergence, and its fix: libtorch's input gradient of
@@ -78,7 +78,8 @@ class NarrowConv2dTest {
                     float scale = expected[0].abs().max().getFloat();
                     String what = filters + " filters, " + threads + " threads";
                     assertTrue(maxDiff(got[0], expected[0]) <= 1e-5f * scale, "our input gradient, " + what);
-                    assertTrue(maxDiff(got[1], expected[1]) <= 1e-4f * expected[1].abs().max().getFloat(), "our weight gradient, " + what);
+                    assertTrue(maxDiff(got[1], expected[1]) <= 1e-4f * expected[1].abs().max().getFloat(),
+                            "our weight gradient, " + what);
                     assertArrayEquals(w.toFloatArray(), djls.getParameters().get("weight").getArray().toFloatArray());
                     // The defect itself (a canary): should libtorch get this right one day, NarrowConv2d can go.
                     float theirs = maxDiff(gradients(m, djls, x, target)[0], expected[0]);

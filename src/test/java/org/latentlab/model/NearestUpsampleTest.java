@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The generator's upsampling is the same function as repeating every pixel twice, forward and backward. */
@@ -30,7 +31,7 @@ class NearestUpsampleTest {
     }
 
     /** {upsample(x), d(sum(upsample(x) * weights)) / dx}. */
-    private static NDArray[] run(NDArray x0, NDArray weights, java.util.function.UnaryOperator<NDArray> upsample) {
+    private static NDArray[] run(NDArray x0, NDArray weights, UnaryOperator<NDArray> upsample) {
         NDArray x = x0.duplicate();
         x.setRequiresGradient(true);
         NDArray y;

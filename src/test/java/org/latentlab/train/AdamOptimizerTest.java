@@ -1,9 +1,7 @@
 package org.latentlab.train;
 
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -13,9 +11,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentlab.data.BatchIterator;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.Prior;
 
 class AdamOptimizerTest {
     /** The tests run with --add-modules jdk.incubator.vector (pom.xml), as the launchers do. */
@@ -74,7 +75,8 @@ class AdamOptimizerTest {
                 Engine.getInstance().setRandomSeed(5);
                 Parameter p = Parameter.builder().setName("t").setType(Parameter.Type.WEIGHT).build();
                 NDArray strided = m.randomNormal(new Shape(6, 5)).transpose();
-                assertTrue(!AdamOptimizer.isAliasedCpuFloat(strided) || k == 1, "a transposed tensor's buffer is a copy");
+                assertTrue(!AdamOptimizer.isAliasedCpuFloat(strided) || k == 1,
+                        "a transposed tensor's buffer is a copy");
                 float[] before = strided.toFloatArray();
                 p.setArray(strided);
                 strided.setRequiresGradient(true);
@@ -84,7 +86,7 @@ class AdamOptimizerTest {
                     adam.step();
                 }
                 results[k] = p.getArray().toFloatArray();
-                assertTrue(!java.util.Arrays.equals(before, results[k]), kernels[k] + " left the weight unchanged");
+                assertTrue(!Arrays.equals(before, results[k]), kernels[k] + " left the weight unchanged");
             }
         }
         assertClose(results[1], results[0], "strided weight");
@@ -95,7 +97,7 @@ class AdamOptimizerTest {
     void everyParameterOfATrainingStepTakesTheVectorKernel() throws Exception {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
-            t.train(new org.latentlab.data.BatchIterator(TestModels.mnist(64), 32, 1).next(), Prior.sample(1, 0, 32, 8));
+            t.train(new BatchIterator(TestModels.mnist(64), 32, 1).next(), Prior.sample(1, 0, 32, 8));
             assertEquals(t.dOptimizer().parameters().size(), t.dOptimizer().vectorUpdated());
             assertEquals(t.geOptimizer().parameters().size(), t.geOptimizer().vectorUpdated());
         }

@@ -1,16 +1,17 @@
 package org.latentlab.train;
 
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
-import org.latentlab.data.BatchIterator;
-import org.latentlab.data.ImageDataset;
-import org.latentlab.model.Architecture;
-import org.latentlab.model.ModelConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.Prior;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.ModelConfig;
 
 /**
  * Each architecture at each image shape trains 50 steps with the default recipe (narrow widths):
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * second step in every one of these (NarrowConv2d has the cause); the test that existed then
  * trained one step.
  */
+@Tag("slow")
 class ArchitecturesTrainTest {
     static final int STEPS = 50;
 
@@ -64,7 +66,8 @@ class ArchitecturesTrainTest {
                 for (int x = 0; x < size; x++) {
                     double r = Math.pow((x - cx) / rx, 2) + Math.pow((y - cy) / ry, 2);
                     for (int c = 0; c < channels; c++) {
-                        pixels[i * channels * plane + c * plane + y * size + x] = (byte) (r <= 1 ? colour[c] : background);
+                        pixels[i * channels * plane + c * plane + y * size
+                                + x] = (byte) (r <= 1 ? colour[c] : background);
                     }
                 }
             }

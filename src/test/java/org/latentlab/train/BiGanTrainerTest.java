@@ -1,19 +1,25 @@
 package org.latentlab.train;
 
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.ImageDataset;
-import org.junit.jupiter.api.Test;
+import org.latentlab.latent.Prior;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.ModelConfig;
 
 class BiGanTrainerTest {
     private static float[] z(long step, int n, int d) {
@@ -67,11 +73,12 @@ class BiGanTrainerTest {
                     TestModels.values(separate.model().discriminator())), "same start");
             for (int s = 0; s < 3; s++) {
                 StepStats st = fused.train(x, z(s, 32, 8));
-                ai.djl.engine.Engine.getInstance().setRandomSeed((int) (5 * 7919 + s)); // as train() seeds dropout
+                Engine.getInstance().setRandomSeed((int) (5 * 7919 + s)); // as train() seeds dropout
                 float[] d = separate.trainDiscriminatorOnly(x, z(s, 32, 8));
                 float[] ge = separate.trainGeneratorEncoderOnly(x, z(s, 32, 8));
                 assertArrayEquals(new float[] {d[0], d[1], d[2], ge[0], ge[1]},
-                        new float[] {st.lossD(), st.dReal(), st.dFake(), st.lossGE(), st.lossCycle()}, 1e-5f, "step " + s);
+                        new float[] {st.lossD(), st.dReal(), st.dFake(), st.lossGE(), st.lossCycle()}, 1e-5f,
+                                "step " + s);
             }
             var a = fused.model();
             var b = separate.model();
@@ -128,18 +135,21 @@ class BiGanTrainerTest {
      * batches only while D has no layer that couples rows, such as batch norm.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(org.latentlab.model.Architecture.class)
-    void theDiscriminatorScoresEachPairOnItsOwn(org.latentlab.model.Architecture arch) throws Exception {
-        var mc = new org.latentlab.model.ModelConfig(arch, 8, 1, 28, 16, true, 0.2f, true);
-        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, mc, TestModels.smallTrain(1))) {
-            var s = new ai.djl.ndarray.types.Shape(4, 1, 28, 28);
+    @org.junit.jupiter.params.provider.EnumSource(Architecture.class)
+    void theDiscriminatorScoresEachPairOnItsOwn(Architecture arch) throws Exception {
+        var mc = new ModelConfig(arch, 8, 1, 28, 16, true, 0.2f, true);
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, mc,
+                TestModels.smallTrain(1))) {
+            var s = new Shape(4, 1, 28, 28);
             float[] images = new BatchIterator(TestModels.mnist(64), 8, 1).next();
-            NDArray x = m.create(java.util.Arrays.copyOfRange(images, 0, 4 * 784), s);
-            NDArray other = m.create(java.util.Arrays.copyOfRange(images, 4 * 784, 8 * 784), s);
-            NDArray z = m.create(z(0, 4, 8), new ai.djl.ndarray.types.Shape(4, 8));
+            NDArray x = m.create(Arrays.copyOfRange(images, 0, 4 * 784), s);
+            NDArray other = m.create(Arrays.copyOfRange(images, 4 * 784, 8 * 784), s);
+            NDArray z = m.create(z(0, 4, 8), new Shape(4, 8));
             NDArray together = t.model().discriminate(x.concat(other), z.concat(z.neg()), false);
-            assertArrayEquals(t.model().discriminate(x, z, false).toFloatArray(), together.get("0:4").toFloatArray(), 1e-5f);
-            assertArrayEquals(t.model().discriminate(other, z.neg(), false).toFloatArray(), together.get("4:").toFloatArray(), 1e-5f);
+            assertArrayEquals(t.model().discriminate(x, z, false).toFloatArray(), together.get("0:4").toFloatArray(),
+                    1e-5f);
+            assertArrayEquals(t.model().discriminate(other, z.neg(), false).toFloatArray(),
+                    together.get("4:").toFloatArray(), 1e-5f);
         }
     }
 
@@ -149,7 +159,7 @@ class BiGanTrainerTest {
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
-            var manager = (ai.djl.ndarray.BaseNDManager) t.model().manager();
+            var manager = (BaseNDManager) t.model().manager();
             for (int s = 0; s < 2; s++) {
                 t.train(it.next(), z(s, 32, 8));
             }
@@ -167,16 +177,16 @@ class BiGanTrainerTest {
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             var model = t.model();
             assertEquals(2, model.config().discriminatorOutputs());
-            NDArray x = m.create(new BatchIterator(TestModels.mnist(64), 4, 1).next(), new ai.djl.ndarray.types.Shape(4, 1, 28, 28));
-            NDArray z = m.create(z(0, 4, 8), new ai.djl.ndarray.types.Shape(4, 8));
+            NDArray x = m.create(new BatchIterator(TestModels.mnist(64), 4, 1).next(), new Shape(4, 1, 28, 28));
+            NDArray z = m.create(z(0, 4, 8), new Shape(4, 8));
             NDArray base = model.discriminate(x, z, false);
             NDArray otherZ = model.discriminate(x, z.neg(), false);
             NDArray otherX = model.discriminate(x.flip(3), z, false);
             // Column 0: the joint score s_xz; column 1: the image score s_x.
-            assertTrue(!java.util.Arrays.equals(column(base, 0), column(otherZ, 0)), "the joint score follows z");
-            assertTrue(!java.util.Arrays.equals(column(base, 0), column(otherX, 0)), "the joint score follows x");
-            assertTrue(java.util.Arrays.equals(column(base, 1), column(otherZ, 1)), "the image score ignores z");
-            assertTrue(!java.util.Arrays.equals(column(base, 1), column(otherX, 1)), "the image score follows x");
+            assertTrue(!Arrays.equals(column(base, 0), column(otherZ, 0)), "the joint score follows z");
+            assertTrue(!Arrays.equals(column(base, 0), column(otherX, 0)), "the joint score follows x");
+            assertTrue(Arrays.equals(column(base, 1), column(otherZ, 1)), "the image score ignores z");
+            assertTrue(!Arrays.equals(column(base, 1), column(otherX, 1)), "the image score follows x");
         }
     }
 
@@ -218,7 +228,7 @@ class BiGanTrainerTest {
         int i = 0;
         for (Pair<String, Parameter> p : b.getParameters()) {
             if (p.getValue().requiresGradient()
-                    && !java.util.Arrays.equals(p.getValue().getArray().toFloatArray(), before.get(i))) {
+                    && !Arrays.equals(p.getValue().getArray().toFloatArray(), before.get(i))) {
                 return false;
             }
             i++;
@@ -250,7 +260,7 @@ class BiGanTrainerTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"28, 1", "32, 3", "64, 1"})
     void convArchitectureTrainsAndGeneratesAtEverySupportedSize(int size, int channels) throws Exception {
-        var mc = new org.latentlab.model.ModelConfig(org.latentlab.model.Architecture.CONV, 8, channels, size, 8,
+        var mc = new ModelConfig(Architecture.CONV, 8, channels, size, 8,
                 true, 0.2f, true);
         int n = 4;
         int pixels = mc.pixels();

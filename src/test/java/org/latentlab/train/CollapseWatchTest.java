@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CollapseWatchTest {
@@ -31,7 +32,7 @@ class CollapseWatchTest {
         }
         assertNotNull(warning, "a run whose D(G(z), z) stays at 0.004 is flagged");
         assertTrue(at > 2500 && at <= 2500 + CollapseWatch.WINDOW, "flagged within a window of the collapse: " + at);
-        assertTrue(warning.contains("step " + String.format(java.util.Locale.ROOT, "%,d", at)), warning);
+        assertTrue(warning.contains("step " + String.format(Locale.ROOT, "%,d", at)), warning);
         assertTrue(warning.contains("collapsed"), warning);
         for (long s = at + 1; s < at + 2000; s++) {
             assertNull(w.observe(stats(s, 0.004f)), "reported once");

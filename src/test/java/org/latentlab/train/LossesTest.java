@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -34,15 +35,16 @@ class LossesTest {
     @Test
     void theHarnessCatchesDjlsFreedScalar() {
         float[] g = gradientAfterCollection(x -> x.mul(3f).sum());
-        assertFalse(java.util.Arrays.equals(new float[] {3, 3, 3}, g),
-                "DJL's mul(3f) kept its scalar through the collection: " + java.util.Arrays.toString(g));
+        assertFalse(Arrays.equals(new float[] {3, 3, 3}, g),
+                "DJL's mul(3f) kept its scalar through the collection: " + Arrays.toString(g));
     }
 
     @Test
     void squaredErrorAndCrossEntropyKeepTheirNumbersThroughAGarbageCollection() {
         // d/dx of sum((x - 0)^2) / B with B = 1 row: 2x.
         assertArrayEquals(new float[] {2, 4, 6},
-                gradientAfterCollection(x -> Losses.sumSquaredPerRow(x.reshape(1, 3), x.zerosLike().reshape(1, 3))), 1e-6f);
+                gradientAfterCollection(x -> Losses.sumSquaredPerRow(x.reshape(1, 3), x.zerosLike().reshape(1, 3))),
+                        1e-6f);
         // d/dx of mean(softplus(x)) = sigmoid(x) / 3, for x > 0 where relu is x.
         float[] g = gradientAfterCollection(x -> Losses.bceWithLogits(x, false));
         float[] expected = new float[3];

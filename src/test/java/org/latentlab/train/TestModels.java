@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
@@ -52,7 +53,7 @@ public final class TestModels {
 
     public static boolean same(List<float[]> a, List<float[]> b) {
         for (int i = 0; i < a.size(); i++) {
-            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
                 return false;
             }
         }
@@ -64,7 +65,7 @@ public final class TestModels {
         int i = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             float[] now = p.getValue().getArray().toFloatArray();
-            if (p.getValue().requiresGradient() && java.util.Arrays.equals(now, before.get(i))) {
+            if (p.getValue().requiresGradient() && Arrays.equals(now, before.get(i))) {
                 return false;
             }
             i++;

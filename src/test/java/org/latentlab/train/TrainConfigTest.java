@@ -1,11 +1,11 @@
 package org.latentlab.train;
 
-import org.latentlab.checkpoint.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.latentlab.checkpoint.Json;
 
 class TrainConfigTest {
     @Test
@@ -22,8 +22,10 @@ class TrainConfigTest {
 
     @Test
     void aShiftOutsideZeroToFourIsRefusedInWords() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, 5));
+        var e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f,
+                1f, 1, 5));
         assertTrue(e.getMessage().contains("0 to 4 pixels"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1,
+                -1));
     }
 }

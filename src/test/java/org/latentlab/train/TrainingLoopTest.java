@@ -1,18 +1,19 @@
 package org.latentlab.train;
 
-import org.latentlab.checkpoint.CheckpointStore;
-import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.Checkpoints;
 
 class TrainingLoopTest {
     @TempDir Path dir;
@@ -39,7 +40,8 @@ class TrainingLoopTest {
                     snaps.add(s);
                 }
             };
-            var r = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(1000, 10, 20, 10, store, "mnist", "t"),
+            var r = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(1000, 10, 20, 10, store,
+                    "mnist", "t"),
                     l, control).run();
             assertTrue(r.cancelled());
             assertEquals(30, r.step());
@@ -50,7 +52,8 @@ class TrainingLoopTest {
         assertTrue(snaps.size() >= 3, "initial, step 20 and final snapshots");
         assertEquals("step-00000030", Files.readString(store.dir().resolve("latest")).trim());
         try (var s = Files.list(store.dir())) {
-            assertEquals(2, s.filter(p -> p.getFileName().toString().startsWith("step-")).count(), "keeps the newest 2");
+            assertEquals(2, s.filter(p -> p.getFileName().toString().startsWith("step-")).count(),
+                    "keeps the newest 2");
         }
     }
 
@@ -58,15 +61,17 @@ class TrainingLoopTest {
     void divergenceStopsWithAClearErrorAndKeepsTheLastGoodCheckpoint() throws Exception {
         CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         TrainConfig wild = new TrainConfig(32, 0.9f, 0.9f, 0.5f, 0.999f, 1000f, 1000f, 1);
-        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, TestModels.small(), wild)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = TestModels.trainer(m, TestModels.small(),
+                wild)) {
             // Poison one weight: the next step produces NaN losses.
-            var loop = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(5, 1, 1000, 2, store, "mnist", "t"),
+            var loop = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(5, 1, 1000, 2, store,
+                    "mnist", "t"),
                     new TrainingListener() {
                         @Override
                         public void onProgress(TrainingProgress p) {
                             if (p.step() == 4) {
                                 var w = t.model().encoder().getParameters().get(0).getValue().getArray();
-                                w.set(new ai.djl.ndarray.index.NDIndex("0"), Float.NaN);
+                                w.set(new NDIndex("0"), Float.NaN);
                             }
                         }
                     }, new TrainingControl());

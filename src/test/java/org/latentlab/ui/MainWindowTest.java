@@ -1,29 +1,38 @@
 package org.latentlab.ui;
 
-import org.latentlab.checkpoint.Checkpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.latentlab.engine.LatentEngine;
-import org.latentlab.ui.common.FxBackground;
-import org.latentlab.ui.training.TrainingState;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.common.FxImages;
+import org.latentlab.ui.training.LiveChart;
+import org.latentlab.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless (Monocle): what a user does, end to end. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow")
 class MainWindowTest {
     @TempDir Path dir;
     private LatentEngine engine;
@@ -50,7 +60,7 @@ class MainWindowTest {
         engine.close();
     }
 
-    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
@@ -60,7 +70,7 @@ class MainWindowTest {
 
     /** The explorer image's pixels, read on the FX thread (its two images are rewritten in turn there). */
     private int[] explorerPixels(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> org.latentlab.ui.common.FxImages.argb(explorerImage(robot))).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> FxImages.argb(explorerImage(robot))).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -69,12 +79,12 @@ class MainWindowTest {
         assertTrue(vm.modelTextProperty().get().contains("mnist-bigan"));
         int[] before = explorerPixels(robot);
         Slider s = robot.lookup("#dim-0").queryAs(Slider.class);
-        robot.drag(s.lookup(".thumb")).moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
-        waitFor(10, () -> !java.util.Arrays.equals(explorerPixels(robot), before));
+        robot.drag(s.lookup(".thumb")).moveBy(60, 0).release(MouseButton.PRIMARY);
+        waitFor(10, () -> !Arrays.equals(explorerPixels(robot), before));
         assertTrue(s.getValue() > 0.1, "the drag moved the slider: " + s.getValue());
         robot.clickOn("#randomize");
         waitFor(10, () -> Math.abs(vm.explorer().dims().get(5).get()) > 0);
-        javafx.scene.Node emptyGallery = robot.lookup("#gallery-empty").query();
+        Node emptyGallery = robot.lookup("#gallery-empty").query();
         assertTrue(emptyGallery.isVisible(), "an empty gallery says what it is for");
         robot.clickOn("Remember");
         waitFor(10, () -> !emptyGallery.isVisible());
@@ -89,7 +99,7 @@ class MainWindowTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 120, 120);
         g.setColor(Color.BLACK);
-        g.setStroke(new java.awt.BasicStroke(10));
+        g.setStroke(new BasicStroke(10));
         g.drawOval(30, 20, 60, 80);
         g.dispose();
         Path png = dir.resolve("zero.png");
@@ -99,7 +109,8 @@ class MainWindowTest {
         assertTrue(robot.lookup("#reconstruction-error").queryAs(Label.class).getText().contains("error"));
         Path text = Files.writeString(dir.resolve("readme.txt"), "hello");
         robot.interact(() -> vm.encoder().openFile(text));
-        waitFor(10, () -> robot.lookup("#encoder-message").queryAs(Label.class).getText().contains("not a readable image"));
+        waitFor(10, ()
+                -> robot.lookup("#encoder-message").queryAs(Label.class).getText().contains("not a readable image"));
         assertTrue(robot.lookup("#encoder-message").queryAs(Label.class).getStyleClass().contains("error"));
     }
 
@@ -110,11 +121,11 @@ class MainWindowTest {
         robot.interact(() -> smallLongRun(dir.resolve("closing")));
         robot.interact(() -> vm.training().start());
         waitFor(60, () -> vm.training().series("lossD").size() >= 2);
-        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         boolean[] closesAtOnce = new boolean[1];
         robot.interact(() -> closesAtOnce[0] = vm.training().closeRequested(closed::countDown));
         assertTrue(!closesAtOnce[0], "the window stays open while the run saves");
-        assertTrue(closed.await(60, java.util.concurrent.TimeUnit.SECONDS), "the window closed after the save");
+        assertTrue(closed.await(60, TimeUnit.SECONDS), "the window closed after the save");
         var m = Checkpoints.readManifest(dir.resolve("closing"));
         assertTrue(m.step() > 0, "a checkpoint of the run's last step");
     }
@@ -127,7 +138,7 @@ class MainWindowTest {
         robot.clickOn("#start-training");
         waitFor(60, () -> vm.training().series("lossD").size() >= 3);
         // The charts redraw while their tab shows (they skip redraws while it is hidden).
-        waitFor(10, () -> robot.lookup("#training-losses").queryAs(org.latentlab.ui.training.LiveChart.class).pointCount(0) > 0);
+        waitFor(10, () -> robot.lookup("#training-losses").queryAs(LiveChart.class).pointCount(0) > 0);
         waitFor(30, () -> !vm.training().frames().isEmpty());
         assertNotNull(robot.lookup("#sample-grid").queryAs(ImageView.class).getImage());
         robot.clickOn("#pause-training");
@@ -159,17 +170,18 @@ class MainWindowTest {
         assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
         robot.clickOn("#stop-training");
         waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
-        assertTrue(vm.training().statusProperty().get().startsWith("Stopped at step"), vm.training().statusProperty().get());
-        java.nio.file.Path last = vm.training().lastCheckpointProperty().get();
+        assertTrue(vm.training().statusProperty().get().startsWith("Stopped at step"),
+                vm.training().statusProperty().get());
+        Path last = vm.training().lastCheckpointProperty().get();
         assertNotNull(last);
-        assertTrue(java.nio.file.Files.exists(last.resolve("latent-density.json")), "the last checkpoint holds its density");
+        assertTrue(Files.exists(last.resolve("latent-density.json")), "the last checkpoint holds its density");
         // The explorer now shows the trained model (latent size 8), and Randomize draws from its density.
         waitFor(20, () -> vm.explorer().dims().size() == 8);
         waitFor(20, () -> vm.explorer().modelProperty().get().fittedDensity());
     }
 
     /** Settings for a small model and a run long enough to be interrupted. */
-    private void smallLongRun(java.nio.file.Path out) {
+    private void smallLongRun(Path out) {
         var s = vm.training().settings();
         s.hiddenProperty().set(64);
         s.zdimProperty().set(8);
@@ -181,8 +193,9 @@ class MainWindowTest {
     /** Training threads waiting in their control's pause (not merely idle between runs). */
     private static long parkedTrainingThreads() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().equals("latentlab-training") && e.getKey().getState() == Thread.State.WAITING)
-                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("awaitRunnable")))
+                .filter(e -> e.getKey().getName().equals("latentlab-training")
+                && e.getKey().getState() == Thread.State.WAITING)
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("awaitRunnable")))
                 .count();
     }
 }

@@ -9,8 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import javafx.scene.image.Image;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.encoder.EncoderViewModel;
 import org.latentlab.ui.explorer.ExplorerImage;
 import org.latentlab.ui.explorer.ExplorerViewModel;
@@ -18,11 +30,8 @@ import org.latentlab.ui.explorer.LatentText;
 import org.latentlab.ui.training.SeriesStore;
 import org.latentlab.ui.training.TrainingState;
 import org.latentlab.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** View-model logic without any view: formatting, validation and state changes. */
 class ViewModelTest {
@@ -94,10 +103,10 @@ class ViewModelTest {
     }
 
     /** Runs {@code body} on the FX thread (the "UI thread" of {@link DirectBackground}) and rethrows what it threw. */
-    private static void onFxThread(java.util.concurrent.Callable<Void> body) throws Exception {
+    private static void onFxThread(Callable<Void> body) throws Exception {
         try {
-            org.testfx.util.WaitForAsyncUtils.asyncFx(body).get(120, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+            WaitForAsyncUtils.asyncFx(body).get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
@@ -110,17 +119,18 @@ class ViewModelTest {
         var info = engine.loadBundledModel().get();
         assertTrue(info.fittedDensity(), "the bundled model ships its latent density");
         int[] listChanges = new int[2]; // the view rebuilds every row on each change: one change per list
-        vm.dims().addListener((javafx.collections.ListChangeListener<Object>) c -> listChanges[0]++);
-        vm.directions().addListener((javafx.collections.ListChangeListener<Object>) c -> listChanges[1]++);
+        vm.dims().addListener((ListChangeListener<Object>) c -> listChanges[0]++);
+        vm.directions().addListener((ListChangeListener<Object>) c -> listChanges[1]++);
         vm.modelChanged(info, true);
         assertArrayEquals(new int[] {1, 1}, listChanges, "sliders and directions arrive as one change each");
         assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
         assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
         vm.temperatureProperty().set(0.3);
         assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"), vm.randomizeTipProperty().get());
-        vm.modelProperty().set(new org.latentlab.engine.ModelInfo(info.config(), info.train(), info.step(), info.dataset(), null,
+        vm.modelProperty().set(new ModelInfo(info.config(), info.train(), info.step(), info.dataset(), null,
                 info.metrics(), false));
-        assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"), "a model without a density samples the prior");
+        assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"),
+                "a model without a density samples the prior");
         vm.modelProperty().set(info);
         assertEquals(32, vm.dims().size());
         Image first = vm.imageProperty().get();
@@ -143,9 +153,9 @@ class ViewModelTest {
         float[] remembered = vm.effectiveZ();
         vm.remember();
         assertEquals(1, vm.gallery().size());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(remembered, vm.gallery().get(0).z());
+        Assertions.assertArrayEquals(remembered, vm.gallery().get(0).z());
         vm.randomize();
-        assertFalse(java.util.Arrays.equals(remembered, vm.effectiveZ()), "randomize draws a new z");
+        assertFalse(Arrays.equals(remembered, vm.effectiveZ()), "randomize draws a new z");
         // At a temperature near 0 the draws sit at the mixture's component means: two draws are
         // then far more alike than draws at 1 (the bundled density has 100 components).
         vm.temperatureProperty().set(1.0);
@@ -160,7 +170,7 @@ class ViewModelTest {
                 "each thumbnail is rendered from its own z");
         vm.directions().get(0).amountProperty().set(2.0);
         float[] moved = vm.effectiveZ();
-        assertFalse(java.util.Arrays.equals(moved, vm.rawZ()), "a direction moves z");
+        assertFalse(Arrays.equals(moved, vm.rawZ()), "a direction moves z");
         assertTrue(vm.latency().count() > 3);
         return null;
     }
@@ -223,7 +233,7 @@ class ViewModelTest {
         assertTrue(vm.errorProperty().get().contains("not found"));
     }
 
-    private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
-        return java.util.Arrays.equals(org.latentlab.ui.common.FxImages.argb(a), org.latentlab.ui.common.FxImages.argb(b));
+    private static boolean samePixels(Image a, Image b) {
+        return Arrays.equals(FxImages.argb(a), FxImages.argb(b));
     }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.ui.common;
 
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
@@ -17,7 +18,7 @@ public final class AwtImages {
             int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
             src = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
             var g = src.createGraphics();
-            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(img, 0, 0, w, h, null);
             g.dispose();
         }

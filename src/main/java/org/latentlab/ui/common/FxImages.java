@@ -1,8 +1,11 @@
 package org.latentlab.ui.common;
 
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.latentlab.data.ImageGrid;
 import org.latentlab.data.Pixels;
 
 /** Builds JavaFX images from CHW float pixels, scaled up with crisp (nearest-neighbour) pixels. */
@@ -35,7 +38,7 @@ public final class FxImages {
         for (int y = 0; y < height; y++) {
             int row = y * scale * w;
             for (int x = 0; x < width; x++) {
-                java.util.Arrays.fill(out, row + x * scale, row + (x + 1) * scale, argb[y * width + x]);
+                Arrays.fill(out, row + x * scale, row + (x + 1) * scale, argb[y * width + x]);
             }
             // The row's copies: no division per pixel (this runs on the FX thread for each explorer frame).
             for (int k = 1; k < scale; k++) {
@@ -55,7 +58,7 @@ public final class FxImages {
 
     /** A grid of images: {@code count} images of {@code size}, {@code columns} per row, 1-pixel gaps. */
     public static WritableImage grid(float[] images, int count, int columns, int channels, int size, int scale) {
-        java.awt.image.BufferedImage g = org.latentlab.data.ImageGrid.tile(images, count, columns, channels, size, 1);
+        BufferedImage g = ImageGrid.tile(images, count, columns, channels, size, 1);
         int[] argb = g.getRGB(0, 0, g.getWidth(), g.getHeight(), null, 0, g.getWidth());
         return of(argb, g.getWidth(), g.getHeight(), scale);
     }

@@ -30,7 +30,8 @@ public final class ImageFrames {
     @SuppressWarnings("unchecked")
     public ImageFrames(int width, int height, int scale) {
         if (width <= 0 || height <= 0 || scale <= 0) {
-            throw new IllegalArgumentException("Frames need a positive size and scale: " + width + "x" + height + " x" + scale);
+            throw new IllegalArgumentException("Frames need a positive size and scale: " + width + "x" + height
+                    + " x" + scale);
         }
         this.width = width;
         this.height = height;
@@ -56,7 +57,8 @@ public final class ImageFrames {
      */
     public Image next(int[] argb) {
         if (argb.length != width * height) {
-            throw new IllegalArgumentException("A frame of " + argb.length + " pixels; these frames hold " + width * height);
+            throw new IllegalArgumentException("A frame of " + argb.length + " pixels; these frames hold "
+                    + width * height);
         }
         shown = (shown + 1) % 2;
         int[] out = pixels[shown];

@@ -1,7 +1,11 @@
 package org.latentlab.ui.encoder;
 
+import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.title;
+
 import java.io.File;
 import java.util.List;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
@@ -16,9 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
-import static org.latentlab.ui.common.Controls.button;
-import static org.latentlab.ui.common.Controls.title;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -41,7 +42,8 @@ public final class EncoderView extends ScrollPane {
         this.vm = vm;
         setId("encoder-view");
         setFitToWidth(true);
-        VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, refinement(), interpolation()));
+        VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, refinement(),
+                interpolation()));
         content.setPadding(new Insets(12));
         setContent(content);
         setOnDragOver(this::dragOver);
@@ -107,7 +109,8 @@ public final class EncoderView extends ScrollPane {
         steps.setEditable(true);
         steps.setPrefWidth(90);
         steps.valueProperty().addListener((o, a, b) -> vm.refineStepsProperty().set(b));
-        Button refine = button("Refine z", "Gradient steps on z from E(x) to lower the reconstruction error", vm::refine);
+        Button refine = button("Refine z", "Gradient steps on z from E(x) to lower the reconstruction error",
+                vm::refine);
         NumberAxis x = new NumberAxis();
         x.setLabel("step");
         NumberAxis y = new NumberAxis();
@@ -141,9 +144,11 @@ public final class EncoderView extends ScrollPane {
         a.imageProperty().bind(iv.slotAProperty());
         ImageView b = imageView(84, "slot-b");
         b.imageProperty().bind(iv.slotBProperty());
-        VBox slotA = new VBox(4, new Label("A"), framedSmall(a), button("Use current", "Use the encoded image as A", () -> vm.useCurrentAs(true)),
+        VBox slotA = new VBox(4, new Label("A"), framedSmall(a), button("Use current", "Use the encoded image as A",
+                () -> vm.useCurrentAs(true)),
                 button("Random", "A random test image as A", () -> iv.randomTestImageAs(true)));
-        VBox slotB = new VBox(4, new Label("B"), framedSmall(b), button("Use current", "Use the encoded image as B", () -> vm.useCurrentAs(false)),
+        VBox slotB = new VBox(4, new Label("B"), framedSmall(b), button("Use current", "Use the encoded image as B",
+                () -> vm.useCurrentAs(false)),
                 button("Random", "A random test image as B", () -> iv.randomTestImageAs(false)));
         Spinner<Integer> frames = new Spinner<>(2, 64, iv.framesProperty().get());
         frames.setPrefWidth(80);
@@ -154,9 +159,11 @@ public final class EncoderView extends ScrollPane {
         go.setId("interpolate");
         Button play = button("Play", "Play the frames as an animation", this::togglePlay);
         player.statusProperty().addListener((o, x, status) ->
-                play.setText(status == javafx.animation.Animation.Status.RUNNING ? "Stop" : "Play"));
-        Button png = button("Export PNG…", "Save the strip", () -> save("interpolation.png", "PNG image", "*.png", true));
-        Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF", "*.gif", false));
+                play.setText(status == Animation.Status.RUNNING ? "Stop" : "Play"));
+        Button png = button("Export PNG…", "Save the strip", () -> save("interpolation.png", "PNG image", "*.png",
+                true));
+        Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF",
+                "*.gif", false));
         ImageView strip = new ImageView();
         strip.setId("strip");
         strip.imageProperty().bind(iv.stripProperty());
@@ -176,7 +183,7 @@ public final class EncoderView extends ScrollPane {
 
     private void togglePlay() {
         List<Image> frames = vm.interpolation().animationFrames();
-        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING || frames.isEmpty()) {
+        if (player.getStatus() == Animation.Status.RUNNING || frames.isEmpty()) {
             player.stop();
             return;
         }
@@ -193,7 +200,8 @@ public final class EncoderView extends ScrollPane {
     private void openFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open an image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp",
+                "*.gif"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(getScene().getWindow());
         if (f != null) {

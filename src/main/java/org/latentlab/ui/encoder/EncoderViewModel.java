@@ -41,7 +41,8 @@ public final class EncoderViewModel {
     private final ReadOnlyObjectWrapper<Image> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> reconstruction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Drop an image here, open one, paste one, or draw a digit.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
+            "Drop an image here, open one, paste one, or draw a digit.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Float> refineErrors = FXCollections.observableArrayList();
@@ -101,7 +102,7 @@ public final class EncoderViewModel {
      * Encodes a pasted, dropped or drawn picture: its size is checked like a file's, and it is
      * converted off the UI thread.
      */
-    public void encodePicture(javafx.scene.image.Image picture, String what) {
+    public void encodePicture(Image picture, String what) {
         if (picture == null || picture.isError()) {
             fail(new IllegalArgumentException("There is no image in " + what + " that could be read."));
             return;
@@ -180,7 +181,8 @@ public final class EncoderViewModel {
             current = new Encoding(start.input(), r.z(), recon, r.error());
             var c = model.config();
             reconstruction.set(FxImages.of(recon, c.channels(), c.imageSize(), SCALE));
-            errorText.set(String.format(Locale.ROOT, "reconstruction error (MSE per pixel): %.4f → %.4f after %d steps",
+            errorText.set(String.format(Locale.ROOT,
+                    "reconstruction error (MSE per pixel): %.4f → %.4f after %d steps",
                     start.error(), current.error(), r.errors().length - 1));
             busy.set(false);
             message.set("Refined.");

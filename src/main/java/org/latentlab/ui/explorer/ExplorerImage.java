@@ -70,7 +70,8 @@ public final class ExplorerImage {
 
     /** In the background: G(z) as pixels (the UI thread scales them into a reused image). */
     private Frame draw(Render r) throws Exception {
-        return new Frame(Pixels.toArgb(engine.generate(r.z()).get(), r.channels(), r.imageSize(), r.imageSize()), r.imageSize());
+        return new Frame(Pixels.toArgb(engine.generate(r.z()).get(), r.channels(), r.imageSize(), r.imageSize()),
+                r.imageSize());
     }
 
     /** UI thread: the frame into the image shown next. */

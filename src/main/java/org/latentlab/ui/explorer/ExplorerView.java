@@ -1,25 +1,28 @@
 package org.latentlab.ui.explorer;
 
+import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.caption;
+
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import static org.latentlab.ui.common.Controls.button;
-import static org.latentlab.ui.common.Controls.caption;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
@@ -71,7 +74,8 @@ public final class ExplorerView extends BorderPane {
         temperature.setPrefWidth(140);
         temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
         temperature.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.modelProperty().get() == null || !vm.modelProperty().get().fittedDensity(), vm.modelProperty()));
+                () -> vm.modelProperty().get() == null || !vm.modelProperty().get().fittedDensity(),
+                        vm.modelProperty()));
         Label temperatureValue = new Label();
         temperatureValue.textProperty().bind(vm.temperatureProperty().asString(Locale.ROOT, "%.2f"));
         Label temperatureName = new Label("Randomize temperature");
@@ -98,7 +102,8 @@ public final class ExplorerView extends BorderPane {
         emptyGallery.visibleProperty().bind(Bindings.isEmpty(vm.gallery()));
         StackPane galleryPane = new StackPane(gallery, emptyGallery);
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
-        VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message, new Label("Gallery — click to recall"),
+        VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
+                new Label("Gallery — click to recall"),
                 galleryPane);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
@@ -106,7 +111,8 @@ public final class ExplorerView extends BorderPane {
     }
 
     private VBox right() {
-        Button refresh = button("Refresh directions and map", "Recompute them from the current weights", vm::refreshDirections);
+        Button refresh = button("Refresh directions and map", "Recompute them from the current weights",
+                vm::refreshDirections);
         VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh,
                 titled("Latent map: test set on PC1 × PC2", new LatentMapView(vm)),
                 caption("Hover a point to see its image; click to load its z."));
@@ -163,7 +169,8 @@ public final class ExplorerView extends BorderPane {
             boolean pc = d.kind().startsWith("principal");
             Slider s = new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0);
             s.valueProperty().bindBidirectional(d.amountProperty());
-            s.setTooltip(new Tooltip(pc ? "Standard deviations along " + d.name() : "1 = from the mean code to the class mean"));
+            s.setTooltip(new Tooltip(pc ? "Standard deviations along "
+                    + d.name() : "1 = from the mean code to the class mean"));
             HBox.setHgrow(s, Priority.ALWAYS);
             Label name = new Label(d.name());
             name.setMinWidth(80);
@@ -182,7 +189,7 @@ public final class ExplorerView extends BorderPane {
         // The skin caches its viewport as one bitmap (fast scrolling on a GPU); every slider move
         // then repainted the whole column: 24 ms a frame in the software pipeline (pulse logger).
         sp.skinProperty().addListener((o, old, skin) -> {
-            javafx.scene.Node viewport = sp.lookup(".viewport");
+            Node viewport = sp.lookup(".viewport");
             if (viewport != null) {
                 viewport.setCache(false);
             }
@@ -193,7 +200,7 @@ public final class ExplorerView extends BorderPane {
         return sp;
     }
 
-    static VBox titled(String title, javafx.scene.Node node) {
+    static VBox titled(String title, Node node) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
         VBox box = new VBox(6, l, node);
@@ -201,11 +208,11 @@ public final class ExplorerView extends BorderPane {
         return box;
     }
 
-    static javafx.scene.Node framed(ImageView view) {
+    static Node framed(ImageView view) {
         VBox frame = new VBox(view);
         frame.getStyleClass().add("image-frame");
         frame.setAlignment(Pos.CENTER);
-        frame.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        frame.setMaxWidth(Region.USE_PREF_SIZE);
         return frame;
     }
 

@@ -2,6 +2,7 @@ package org.latentlab.ui.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
@@ -101,9 +102,11 @@ public final class ExplorerViewModel {
 
     static String randomizeTip(ModelInfo info, double temperature) {
         return info != null && info.fittedDensity()
-                ? String.format(java.util.Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its "
-                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied digits)", temperature)
-                : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet (train or fit-density adds one)";
+                ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its "
+                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied digits)",
+                                temperature)
+                : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet"
+                        + " (train or fit-density adds one)";
     }
 
     public LatencyRecorder latency() {
@@ -176,7 +179,8 @@ public final class ExplorerViewModel {
     /** Sets every dimension at once (one render) and zeroes the direction amounts. */
     public void setZ(float[] z) {
         if (z.length != dims.size()) {
-            fail(new IllegalArgumentException("This latent vector has " + z.length + " values; the model needs " + dims.size() + "."));
+            fail(new IllegalArgumentException("This latent vector has " + z.length + " values; the model needs "
+                    + dims.size() + "."));
             return;
         }
         muted = true;

@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -73,7 +74,7 @@ final class LatentMapView extends Pane {
      */
     static int[] dotPixels(LatentMap m, int size, DoubleUnaryOperator px, DoubleUnaryOperator py) {
         int[] argb = new int[size * size];
-        java.util.Arrays.fill(argb, BACKGROUND);
+        Arrays.fill(argb, BACKGROUND);
         for (int i = 0; i < m.size(); i++) {
             int rgb = rgb(Palette.of(m.labels()[i]));
             int cx = (int) Math.round(px.applyAsDouble(m.xy()[2 * i]));
@@ -172,7 +173,8 @@ final class LatentMapView extends Pane {
                     hoverBox.getChildren().add(new Label());
                 }
                 int label = map.labels()[i];
-                ((Label) hoverBox.getChildren().get(1)).setText("#" + index + (label >= 0 ? "  label " + map.classNames()[label] : ""));
+                ((Label) hoverBox.getChildren().get(1)).setText("#" + index + (label >= 0 ? "  label "
+                        + map.classNames()[label] : ""));
             });
         }
         hoverBox.setVisible(true);

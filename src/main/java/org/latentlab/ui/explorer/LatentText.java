@@ -33,13 +33,15 @@ public final class LatentText {
             }
         }
         if (values.size() != dims) {
-            throw new IllegalArgumentException("Expected " + dims + " numbers for this model's latent vector, found " + values.size() + ".");
+            throw new IllegalArgumentException("Expected " + dims + " numbers for this model's latent vector, found "
+                    + values.size() + ".");
         }
         float[] z = new float[dims];
         for (int i = 0; i < dims; i++) {
             float v = values.get(i);
             if (!Float.isFinite(v) || v < -1.0001f || v > 1.0001f) {
-                throw new IllegalArgumentException("Value " + (i + 1) + " (" + v + ") is outside the latent range [-1, 1].");
+                throw new IllegalArgumentException("Value " + (i + 1) + " (" + v
+                        + ") is outside the latent range [-1, 1].");
             }
             z[i] = Math.max(-1f, Math.min(1f, v));
         }

@@ -1,5 +1,7 @@
 package org.latentlab.ui.metrics;
 
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
@@ -11,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -65,7 +66,7 @@ public final class MetricsView extends VBox {
     }
 
     private static TableColumn<MetricsViewModel.Row, String> column(String title, double width,
-            java.util.function.Function<MetricsViewModel.Row, String> value) {
+            Function<MetricsViewModel.Row, String> value) {
         TableColumn<MetricsViewModel.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));

@@ -1,5 +1,6 @@
 package org.latentlab.ui.metrics;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,21 +22,29 @@ public final class MetricsViewModel {
     public record Histogram(String source, double[] shares) {}
 
     private static final Map<String, String[]> LABELS = Map.ofEntries(
-            Map.entry("one_nn_accuracy", new String[] {"Encoder 1-NN accuracy (cosine)", "BiGAN paper: 97.39% (50-d); raw MNIST pixels: 97.23%; bar 97.0%"}),
+            Map.entry("one_nn_accuracy", new String[] {"Encoder 1-NN accuracy (cosine)",
+                    "BiGAN paper: 97.39% (50-d); raw MNIST pixels: 97.23%; bar 97.0%"}),
             Map.entry("linear_probe_accuracy", new String[] {"Linear probe accuracy on E(x)", ""}),
             Map.entry("recon_mse", new String[] {"Reconstruction MSE per pixel", "lower is better"}),
-            Map.entry("recon_distance_ratio", new String[] {"‖x − G(E(x))‖ / random-pair distance", "1 = no better than a random image"}),
+            Map.entry("recon_distance_ratio", new String[] {"‖x − G(E(x))‖ / random-pair distance",
+                    "1 = no better than a random image"}),
             Map.entry("recon_classifier_accuracy", new String[] {"Classifier accuracy on G(E(x))", "bar 95%"}),
-            Map.entry("classifier_score", new String[] {"Classifier score of samples, z from the prior", "ALICE 9.28; bar 9.3"}),
-            Map.entry("classifier_score_fitted_density", new String[] {"Classifier score of samples, z from the fitted density",
+            Map.entry("classifier_score", new String[] {"Classifier score of samples, z from the prior",
                     "ALICE 9.28; bar 9.3"}),
-            Map.entry("frechet_distance_fitted_density", new String[] {"Fréchet distance samples (fitted density) vs test",
+            Map.entry("classifier_score_fitted_density",
+                    new String[] {"Classifier score of samples, z from the fitted density",
+                    "ALICE 9.28; bar 9.3"}),
+            Map.entry("frechet_distance_fitted_density",
+                    new String[] {"Fréchet distance samples (fitted density) vs test",
                     "lower is better"}),
-            Map.entry("classifier_score_reconstructions", new String[] {"Classifier score of G(E(x))", "what G draws from real images' codes"}),
+            Map.entry("classifier_score_reconstructions", new String[] {"Classifier score of G(E(x))",
+                    "what G draws from real images' codes"}),
             Map.entry("classifier_score_shuffled_codes", new String[] {"Classifier score, E(x) shuffled per dimension",
                     "if as low as the samples', the prior reaches codes E never makes"}),
-            Map.entry("classifier_score_test_set", new String[] {"Classifier score of the test set", "real data ≈ 9.88"}),
-            Map.entry("frechet_distance", new String[] {"Fréchet distance samples (prior) vs test", "lower is better"}),
+            Map.entry("classifier_score_test_set", new String[] {"Classifier score of the test set",
+                    "real data ≈ 9.88"}),
+            Map.entry("frechet_distance",
+                    new String[] {"Fréchet distance samples (prior) vs test", "lower is better"}),
             Map.entry("frechet_distance_train_vs_test", new String[] {"Fréchet distance train vs test", "the floor"}),
             Map.entry("seconds", new String[] {"Evaluation time (s)", ""}));
 
@@ -46,7 +55,8 @@ public final class MetricsViewModel {
     private final Background background;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Histogram> histograms = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Run the evaluation to measure the current model.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
+            "Run the evaluation to measure the current model.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
     public MetricsViewModel(LatentEngine engine, Background background) {
@@ -71,10 +81,11 @@ public final class MetricsViewModel {
         histograms.clear();
         String fitted = m.get(TEMPERATURE_KEY) instanceof Number t
                 ? "fitted density at temperature "
-                + java.math.BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
+                + BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
         m.forEach((k, v) -> {
             if (v instanceof double[] h) {
-                histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the " + fitted : "z from the prior", h));
+                histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the "
+                        + fitted : "z from the prior", h));
             } else if (v instanceof Number n && !k.equals(TEMPERATURE_KEY)) {
                 String[] label = LABELS.getOrDefault(k, new String[] {k, ""});
                 rows.add(new Row(label[0].replace("fitted density", fitted), format(k, n.doubleValue()), label[1]));
@@ -95,7 +106,10 @@ public final class MetricsViewModel {
         return rows;
     }
 
-    /** One histogram per latent source the evaluation sampled: the prior, and the fitted density if the model has one. */
+    /**
+     * One histogram per latent source the evaluation sampled: the prior, and the fitted density if
+     * the model has one.
+     */
     public ObservableList<Histogram> histograms() {
         return histograms;
     }

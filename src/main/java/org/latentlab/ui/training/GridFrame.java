@@ -6,6 +6,7 @@ import javafx.scene.image.Image;
 public record GridFrame(long step, Image samples, Image reconstructions, float reconstructionError) {
     /** The memory its two images take (4 bytes a pixel). */
     public long bytes() {
-        return 4L * (long) (samples.getWidth() * samples.getHeight() + reconstructions.getWidth() * reconstructions.getHeight());
+        return 4L * (long) (samples.getWidth() * samples.getHeight()
+                + reconstructions.getWidth() * reconstructions.getHeight());
     }
 }

@@ -3,6 +3,7 @@ package org.latentlab.ui.training;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
@@ -12,6 +13,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -37,7 +39,8 @@ public final class LiveChart extends Region {
     private final List<List<float[]>> series = new ArrayList<>();
     private final Font font = Font.font(11);
     private final double[] legendWidths; // the names are fixed: measured once, not on every redraw
-    private final DecimalFormat readoutSteps = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    private final DecimalFormat readoutSteps = new DecimalFormat("#,##0",
+            DecimalFormatSymbols.getInstance(Locale.ROOT));
     private double hoverX = Double.NaN;
 
     public LiveChart(String yLabel, String... names) {
@@ -181,7 +184,7 @@ public final class LiveChart extends Region {
 
     private void drawLegend(GraphicsContext g, double w, double h) {
         double y = h - 12;
-        double total = java.util.Arrays.stream(legendWidths).sum();
+        double total = Arrays.stream(legendWidths).sum();
         double x = (LEFT + w - RIGHT - total) / 2;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -258,7 +261,7 @@ public final class LiveChart extends Region {
     }
 
     private double textWidth(String s) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        Text t = new Text(s);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }

@@ -1,6 +1,7 @@
 package org.latentlab.ui.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ public final class SeriesStore {
 
     public synchronized void add(long step, float value) {
         if (size == steps.length) {
-            steps = java.util.Arrays.copyOf(steps, size * 2);
-            values = java.util.Arrays.copyOf(values, size * 2);
+            steps = Arrays.copyOf(steps, size * 2);
+            values = Arrays.copyOf(values, size * 2);
         }
         steps[size] = step;
         values[size] = value;

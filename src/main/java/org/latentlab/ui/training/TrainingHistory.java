@@ -76,9 +76,13 @@ final class TrainingHistory {
         }
     }
 
-    /** Drops frames 1, 3, 5, … (the first and the newest stay); the selection stays on its frame or the one before. */
+    /**
+     * Drops frames 1, 3, 5, … (the first and the newest stay); the selection stays on its frame or
+     * the one before.
+     */
     private void thin() {
-        GridFrame selected = selectedFrame.get() >= 0 && selectedFrame.get() < frames.size() ? frames.get(selectedFrame.get()) : null;
+        GridFrame selected = selectedFrame.get() >= 0
+                && selectedFrame.get() < frames.size() ? frames.get(selectedFrame.get()) : null;
         List<GridFrame> kept = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             if (i % 2 == 0 || i == frames.size() - 1) {

@@ -22,18 +22,18 @@ import org.latentlab.train.TrainConfig;
 public final class TrainingSettings {
     final StringProperty data = new SimpleStringProperty("mnist");
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
-    final IntegerProperty zdim = new SimpleIntegerProperty(32);
+    final IntegerProperty zdim = new SimpleIntegerProperty(ModelConfig.DEFAULT_ZDIM);
     final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
     final IntegerProperty channels = new SimpleIntegerProperty(1);
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
-    final DoubleProperty dropout = new SimpleDoubleProperty(0.2);
+    final DoubleProperty dropout = new SimpleDoubleProperty(ModelConfig.DEFAULT_DROPOUT);
     final BooleanProperty imageScore = new SimpleBooleanProperty(false);
-    final IntegerProperty batch = new SimpleIntegerProperty(128);
-    final DoubleProperty lrD = new SimpleDoubleProperty(1e-4);
-    final DoubleProperty lrGE = new SimpleDoubleProperty(2e-4);
+    final IntegerProperty batch = new SimpleIntegerProperty(TrainConfig.DEFAULT_BATCH);
+    final DoubleProperty lrD = new SimpleDoubleProperty(TrainConfig.DEFAULT_LR_D);
+    final DoubleProperty lrGE = new SimpleDoubleProperty(TrainConfig.DEFAULT_LR_GE);
     final DoubleProperty lambdaX = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_X);
-    final DoubleProperty lambdaZ = new SimpleDoubleProperty(1.0);
+    final DoubleProperty lambdaZ = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_Z);
     final IntegerProperty cycleShift = new SimpleIntegerProperty(TrainConfig.DEFAULT_CYCLE_SHIFT);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
@@ -50,10 +50,6 @@ public final class TrainingSettings {
         if (hidden.get() == ModelConfig.defaultHidden(wasArch, wasSize)) {
             hidden.set(ModelConfig.defaultHidden(arch.get(), imageSize.get()));
         }
-    }
-
-    public StringProperty dataProperty() {
-        return data;
     }
 
     public IntegerProperty stepsProperty() {
@@ -92,7 +88,7 @@ public final class TrainingSettings {
     }
 
     TrainConfig trainConfig() {
-        return new TrainConfig(batch.get(), (float) lrD.get(), (float) lrGE.get(), 0.5f, 0.999f, (float) lambdaX.get(),
+        return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
                 (float) lambdaZ.get(), seed.get(), cycleShift.get());
     }
 

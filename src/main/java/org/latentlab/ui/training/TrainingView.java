@@ -1,22 +1,23 @@
 package org.latentlab.ui.training;
 
+import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.title;
+
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
-import static org.latentlab.ui.common.Controls.button;
-import static org.latentlab.ui.common.Controls.title;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -74,10 +75,13 @@ public final class TrainingView extends BorderPane {
         PropertySheet model = sheet("model-settings");
         PropertySheet training = sheet("training-settings");
         model.getItems().addAll(List.of(
-                new PropertyItem(s.arch, Architecture.class, "Model", "Architecture", "MLP or DCGAN-style convolutions"),
+                new PropertyItem(s.arch, Architecture.class, "Model", "Architecture",
+                        "MLP or DCGAN-style convolutions"),
                 new PropertyItem(s.zdim, Integer.class, "Model", "Latent size", "Dimensions of z"),
-                new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width", "Units per hidden layer (MLP) or base channels (conv)"),
-                new PropertyItem(s.imageSize, Integer.class, "Model", "Image size", "Pixels per side for image folders (28, 32, 64)"),
+                new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width",
+                        "Units per hidden layer (MLP) or base channels (conv)"),
+                new PropertyItem(s.imageSize, Integer.class, "Model", "Image size",
+                        "Pixels per side for image folders (28, 32, 64)"),
                 new PropertyItem(s.channels, Integer.class, "Model", "Channels", "1 grayscale, 3 RGB (image folders)"),
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
                 new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
@@ -88,8 +92,10 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.batch, Integer.class, "Training", "Batch size", "Images per step"),
                 new PropertyItem(s.lrD, Double.class, "Training", "D learning rate", "Adam, beta1 0.5"),
                 new PropertyItem(s.lrGE, Double.class, "Training", "G+E learning rate", "Adam, beta1 0.5"),
-                new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight", "Weight of ||x - G(E(x))||² (0 = off)"),
-                new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight", "Weight of ||z - E(G(z))||² (0 = off)"),
+                new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight",
+                        "Weight of ||x - G(E(x))||² (0 = off)"),
+                new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight",
+                        "Weight of ||z - E(G(z))||² (0 = off)"),
                 new PropertyItem(s.cycleShift, Integer.class, "Training", "x-cycle shift (px)",
                         "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
                 new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
@@ -98,8 +104,10 @@ public final class TrainingView extends BorderPane {
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));
-        Button mnist = button("Bundled MNIST", "Train on the MNIST copy that ships with the app", () -> s.data.set("mnist"));
-        Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)", () -> {
+        Button mnist = button("Bundled MNIST", "Train on the MNIST copy that ships with the app",
+                () -> s.data.set("mnist"));
+        Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)",
+                () -> {
             File f = chooseFolder("Choose a data folder");
             if (f != null) {
                 s.data.set(f.getAbsolutePath());
@@ -142,13 +150,15 @@ public final class TrainingView extends BorderPane {
             }
         });
         pause.setId("pause-training");
-        pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(TrainingState.PAUSED)).then("Resume").otherwise("Pause"));
+        pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(TrainingState.PAUSED)).then(
+                "Resume").otherwise("Pause"));
         pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.RUNNING)
                 .and(vm.stateProperty().isNotEqualTo(TrainingState.PAUSED)));
         Button stop = button("Stop", "Stop after this step and save a checkpoint", vm::stop);
         stop.setId("stop-training");
         stop.disableProperty().bind(pause.disableProperty());
-        Button load = button("Load checkpoint…", "Load a checkpoint folder to explore it or continue training it", () -> {
+        Button load = button("Load checkpoint…", "Load a checkpoint folder to explore it or continue training it",
+                () -> {
             File f = chooseFolder("Choose a checkpoint folder");
             if (f != null) {
                 vm.loadCheckpoint(f.toPath());
@@ -173,7 +183,8 @@ public final class TrainingView extends BorderPane {
         error.getStyleClass().add("error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        return new VBox(6, new HBox(6, start, pause, stop), new HBox(6, load, save), new HBox(6, resume, scratch), error);
+        return new VBox(6, new HBox(6, start, pause, stop), new HBox(6, load, save), new HBox(6, resume, scratch),
+                error);
     }
 
     private Node grids() {
@@ -205,12 +216,14 @@ public final class TrainingView extends BorderPane {
             }
         };
         vm.frames().addListener((ListChangeListener<GridFrame>) c -> scrub.setMax(Math.max(0, vm.frames().size() - 1)));
-        scrub.valueProperty().addListener((o, a, b) -> vm.selectedFrameProperty().set((int) Math.round(b.doubleValue())));
+        scrub.valueProperty().addListener((o, a,
+                b) -> vm.selectedFrameProperty().set((int) Math.round(b.doubleValue())));
         vm.selectedFrameProperty().addListener((o, a, b) -> {
             scrub.setValue(b.intValue());
             show.run();
         });
-        VBox box = new VBox(6, title("Samples G(z), fixed z from the prior"), samples, title("Real x | reconstruction G(E(x))"), pairs,
+        VBox box = new VBox(6, title("Samples G(z), fixed z from the prior"), samples,
+                title("Real x | reconstruction G(E(x))"), pairs,
                 scrub, stepLabel);
         box.setPrefWidth(310);
         return box;
@@ -237,7 +250,7 @@ public final class TrainingView extends BorderPane {
     }
 
     private static void fill(LiveChart chart, SeriesStore... stores) {
-        List<List<float[]>> points = new java.util.ArrayList<>();
+        List<List<float[]>> points = new ArrayList<>();
         for (SeriesStore s : stores) {
             points.add(s.decimated(CHART_POINTS));
         }

@@ -168,7 +168,8 @@ public final class TrainingViewModel {
     public void saveCheckpoint(Path target) {
         Path source = lastCheckpoint.get();
         if (source == null) {
-            fail(new IllegalStateException("There is no checkpoint yet: train for " + CHECKPOINT_EVERY + " steps or stop the run."));
+            fail(new IllegalStateException("There is no checkpoint yet: train for " + CHECKPOINT_EVERY
+                    + " steps or stop the run."));
             return;
         }
         background.run(() -> {
@@ -248,7 +249,8 @@ public final class TrainingViewModel {
 
         @Override
         public void fittingDensity() {
-            background.onUiThread(() -> status.set("Fitting the latent density to the encoder's codes, for sampling…"));
+            background.onUiThread(
+                    () -> status.set("Fitting the latent density to the encoder's codes, for sampling…"));
         }
 
         @Override
@@ -278,10 +280,11 @@ public final class TrainingViewModel {
     private void showProgress(TrainingProgress p) {
         progress.set(p.step() / (double) p.totalSteps());
         double left = p.secondsLeft();
-        progressText.set(String.format(Locale.ROOT, "step %,d / %,d · %.1f steps/s · %s left", p.step(), p.totalSteps(),
-                p.stepsPerSecond(), Double.isFinite(left) ? duration(left) : "?"));
+        progressText.set(String.format(Locale.ROOT, "step %,d / %,d · %.1f steps/s · %s left",
+                p.step(), p.totalSteps(), p.stepsPerSecond(), Double.isFinite(left) ? duration(left) : "?"));
         if (state.get() == TrainingState.RUNNING) {
-            status.set(String.format(Locale.ROOT, "Training: D loss %.3f, G+E loss %.3f, cycle %.2f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
+            status.set(String.format(Locale.ROOT,
+                    "Training: D loss %.3f, G+E loss %.3f, cycle %.2f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
                     p.lossD(), p.lossGE(), p.lossCycle(), p.dReal(), p.dFake()));
         }
         chartVersion.set(chartVersion.get() + 1);

@@ -40,7 +40,8 @@ class MetricsViewModelTest {
         m.put("density_temperature", 0.7);
         vm.show(m);
         assertEquals(1, vm.rows().size());
-        assertEquals("Classifier score of samples, z from the fitted density at temperature 0.7", vm.rows().get(0).name());
+        assertEquals("Classifier score of samples, z from the fitted density at temperature 0.7",
+                vm.rows().get(0).name());
         assertEquals("z from the fitted density at temperature 0.7", vm.histograms().get(0).source());
     }
 }

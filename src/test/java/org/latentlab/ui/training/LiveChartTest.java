@@ -58,7 +58,8 @@ class LiveChartTest {
             chart.resize(600, 260);
             chart.layout();
             chart.setPoints(List.of(
-                    List.of(new float[] {1, 0.7f}, new float[] {2, Float.NaN}, new float[] {3, Float.POSITIVE_INFINITY}),
+                    List.of(new float[] {1, 0.7f}, new float[] {2, Float.NaN}, new float[] {3,
+                            Float.POSITIVE_INFINITY}),
                     List.of(new float[] {1, 3f}, new float[] {2, 5f}, new float[] {3, 4f})));
         }).get();
         assertEquals(3, chart.pointCount(0));
