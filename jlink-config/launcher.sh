@@ -4,7 +4,7 @@
 # x86-64 desktop (GTK 3) for the window; the headless commands need no display.
 set -euo pipefail
 app="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-# Allocator settings that made Adam's update 7x faster (see docs/BENCHMARKS.md); a JVM cannot set them itself.
+# Allocator settings that made Adam's update 7x faster (see docs/decisions.md); a JVM cannot set them itself.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-67108864}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-268435456}"
 # Offline, no telemetry, and libtorch from the unpacked copy in the image: nothing is downloaded

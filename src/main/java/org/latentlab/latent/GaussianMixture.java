@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 public final class GaussianMixture {
     /**
      * The spread samples are drawn with, relative to the fitted covariances (the "truncation
-     * trick"). Measured on the bundled model (docs/BENCHMARKS.md): at 1 the classifier score is
+     * trick"). Measured on the bundled model (docs/decisions.md): at 1 the classifier score is
      * 8.96 and the Fréchet distance 7.6; at 0.7 9.31 and 6.9. The full covariances are inflated by
      * codes between the clusters, so a lower temperature improves both fidelity and the Fréchet
      * distance down to about 0.7; below 0.6 samples grow alike and the Fréchet distance rises.

@@ -65,7 +65,7 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
      * The default hidden width: 512 units for the MLP; 64 base channels for conv at 28 and 32 px,
      * 32 at 64 px. Why 32: at 64 base channels a 64 px step takes 667 GFLOP, 0.09 steps/s on 2
      * cores (160 steps in 30 minutes); halving the width quarters the FLOPs of every layer, so a
-     * 64 px step costs about what a 32 px step costs at 64 (docs/BENCHMARKS.md, the conv section).
+     * 64 px step costs about what a 32 px step costs at 64 (docs/decisions.md, the conv architecture).
      */
     public static int defaultHidden(Architecture arch, int imageSize) {
         if (arch == Architecture.MLP) {

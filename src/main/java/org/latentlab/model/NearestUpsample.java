@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
  * Doubles height and width by repeating each pixel (nearest neighbour), with libtorch's
  * {@code upsample_nearest2d}. Why not {@code repeat(2, 2).repeat(3, 2)}: its backward pass is a
  * sum over expanded views, 1.5 s of an 8.7 s profile of 8 conv steps at 28 px, against 0.25 s for
- * this operator forward and backward (tools/profile_summary.py, docs/BENCHMARKS.md).
+ * this operator forward and backward (tools/profile_summary.py; docs/decisions.md).
  */
 final class NearestUpsample extends AbstractBlock {
     /** DJL's code for nearest in {@link JniUtils#interpolate}; checked against repeat in NearestUpsampleTest. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Notices when D has won outright: its mean output on fake pairs stays near 0 over hundreds of
  * steps, so G and E get almost no gradient and the run has collapsed. Runs of the default recipe
- * do this now and then (measured: docs/BENCHMARKS.md), and a user watching only the samples would
+ * do this now and then (measured: docs/decisions.md), and a user watching only the samples would
  * wait in vain. The first 500 steps are left alone: D leads there in healthy runs too.
  */
 final class CollapseWatch {

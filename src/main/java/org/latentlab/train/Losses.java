@@ -11,7 +11,7 @@ import ai.djl.nn.Activation;
  * once. libtorch's backward of these ops keeps that tensor to read it later, and once the wrapper
  * is gone the JVM may free the buffer before the backward pass runs: a read of freed memory
  * whenever the collector runs mid-step. Measured: runs with the same seed parted only when the
- * JVM collected during training (docs/BENCHMARKS.md). Ops whose backward keeps no operand (add of
+ * JVM collected during training (docs/decisions.md). Ops whose backward keeps no operand (add of
  * a number) are safe, and a number the graph must keep goes through {@link #scale}.
  */
 public final class Losses {

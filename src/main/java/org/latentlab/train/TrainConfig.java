@@ -19,7 +19,7 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
      */
     public static final int DEFAULT_BATCH = 128;
     /**
-     * D learns at half G+E's rate (the recipe search, docs/BENCHMARKS.md: a D rate of 2e-4 scored
+     * D learns at half G+E's rate (the recipe search, docs/decisions.md: a D rate of 2e-4 scored
      * the same on CPU, so this is the recipe's choice, not a measured lever).
      */
     public static final float DEFAULT_LR_D = 1e-4f;

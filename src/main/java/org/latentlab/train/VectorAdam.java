@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why: DJL's {@code adamUpdate} runs about twelve libtorch kernels per weight (a clone of the
  * gradient, an add of zero weight decay, four temporaries for the step, a separate zeroing of the
  * gradient), 6.6 ms of a 37 ms BiGAN step on 2 M parameters. This pass reads w, g, m and v once,
- * writes w, m, v and zeroes g: about a third of the time (measured in docs/BENCHMARKS.md).
+ * writes w, m, v and zeroes g: about a third of the time (measured: docs/decisions.md).
  *
  * <p>Same arithmetic as DJL's kernel: m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
  * w -= (lr' m) / (sqrt(v) + eps), where lr' is the bias-corrected rate. The buffers must alias
