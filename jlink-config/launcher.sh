@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Latent Lab launcher of the self-contained image: the window with no arguments, else a command
-# (sample, encode, interpolate, train, eval, bench, ...). Needs nothing installed but a Linux
+# (sample, encode, interpolate, train, eval, ...). Needs nothing installed but a Linux
 # x86-64 desktop (GTK 3) for the window; the headless commands need no display.
 set -euo pipefail
 app="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-# Allocator settings that made Adam's update 7x faster (see docs/decisions.md); a JVM cannot set them itself.
-export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-67108864}"
-export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-268435456}"
+# The environment and JVM options shared with ./latentlab and the tests (lib/environment and
+# lib/jvm-options, the reason for each setting in those files).
+while IFS='=' read -r name value; do
+  case "$name" in ''|'#'*) continue ;; esac
+  [ -n "${!name:-}" ] || export "$name=$value"
+done < "$app/lib/environment"
 # Offline, no telemetry, and libtorch from the unpacked copy in the image: nothing is downloaded
 # or extracted into the user's home.
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
