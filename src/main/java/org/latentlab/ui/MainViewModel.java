@@ -37,7 +37,7 @@ public final class MainViewModel {
 
     /** Loads the bundled model; on failure the window stays usable for training. */
     public void start(Runnable whenReady) {
-        background.run(() -> engine.loadBundledModel().get(), info -> {
+        background.await(engine.loadBundledModel(), info -> {
             modelLoaded(info);
             // Open on a real digit's code (test image #0, a 7) rather than z = 0, a blur of all digits.
             explorer.loadTestImage(0);

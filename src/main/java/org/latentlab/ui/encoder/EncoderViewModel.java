@@ -120,7 +120,7 @@ public final class EncoderViewModel {
         int index = random.nextInt(10_000);
         begin("Encoding test image #" + index + "…");
         original.set(null);
-        background.run(() -> engine.encodeTestImage(index).get(), e -> {
+        background.await(engine.encodeTestImage(index), e -> {
             show(e, "test image #" + index);
             // A test image is already 28x28: the original and the model input are the same picture.
             original.set(input.get());
@@ -129,7 +129,7 @@ public final class EncoderViewModel {
 
     private void encode(BufferedImage image, String what) {
         original.set(AwtImages.toFx(image, 280));
-        background.run(() -> engine.encodeImage(image).get(), e -> show(e, what), this::fail);
+        background.await(engine.encodeImage(image), e -> show(e, what), this::fail);
     }
 
     private void begin(String text) {
@@ -168,13 +168,12 @@ public final class EncoderViewModel {
         busy.set(true);
         refineErrors.clear();
         message.set("Refining z…");
-        background.run(() -> {
-            var r = engine.refine(start.input(), start.z(), refineSteps.get(), (t, err) -> {
-                background.onUiThread(() -> refineErrors.add(err));
-                return true;
-            }).get();
-            return new Refined(r, engine.generate(r.z()).get());
-        }, refined -> {
+        var refining = engine.refine(start.input(), start.z(), refineSteps.get(), (t, err) -> {
+            background.onUiThread(() -> refineErrors.add(err));
+            return true;
+        });
+        var withImage = refining.thenCompose(r -> engine.generate(r.z()).thenApply(px -> new Refined(r, px)));
+        background.await(withImage, refined -> {
             var r = refined.result();
             float[] recon = refined.reconstruction();
             refineErrors.add(r.errors()[r.errors().length - 1]);

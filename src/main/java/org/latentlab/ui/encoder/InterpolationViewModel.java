@@ -87,7 +87,7 @@ public final class InterpolationViewModel {
 
     public void randomTestImageAs(boolean a) {
         int index = random.nextInt(10_000);
-        background.run(() -> engine.encodeTestImage(index).get(), e -> setSlot(a, e), status::failed);
+        background.await(engine.encodeTestImage(index), e -> setSlot(a, e), status::failed);
     }
 
     public void interpolate() {
@@ -99,7 +99,7 @@ public final class InterpolationViewModel {
         boolean slerp = spherical.get();
         var c = model.config();
         status.working("Interpolating…");
-        background.run(() -> engine.interpolate(zA, zB, n, slerp).get(), px -> {
+        background.await(engine.interpolate(zA, zB, n, slerp), px -> {
             stripPixels = px;
             strip.set(FxImages.grid(px, n, n, c.channels(), c.imageSize(), 3));
             List<Image> list = new ArrayList<>();

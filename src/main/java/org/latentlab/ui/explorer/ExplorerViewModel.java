@@ -144,7 +144,7 @@ public final class ExplorerViewModel {
     }
 
     private void loadDirectionsAndMap() {
-        background.run(() -> engine.directions().get(), d -> {
+        background.await(engine.directions(), d -> {
             List<DirectionAmount> fresh = new ArrayList<>();
             for (Direction dir : d) {
                 DirectionAmount a = new DirectionAmount(dir);
@@ -153,7 +153,7 @@ public final class ExplorerViewModel {
             }
             directions.setAll(fresh); // one change: the view rebuilt all rows once per added row
         }, this::fail);
-        background.run(() -> engine.latentMap().get(), map::set, this::fail);
+        background.await(engine.latentMap(), map::set, this::fail);
     }
 
     /** The latent vector shown: raw values moved along the directions, clipped to [-1, 1]. */
@@ -197,7 +197,7 @@ public final class ExplorerViewModel {
     /** A random z from the model's fitted latent density (the uniform prior for a model without one). */
     public void randomize() {
         double t = temperature.get(); // read on the FX thread; a value out of range fails with the reason
-        background.run(() -> engine.randomLatent(t).get(), this::setZ, this::fail);
+        background.await(engine.randomLatent(t), this::setZ, this::fail);
     }
 
     public void reset() {
@@ -241,7 +241,7 @@ public final class ExplorerViewModel {
         }
         float[] z = effectiveZ();
         var c = model.get().config();
-        background.run(() -> FxImages.of(engine.generate(z).get(), c.channels(), c.imageSize(), 2), thumb -> {
+        background.await(engine.generate(z).thenApply(px -> FxImages.of(px, c.channels(), c.imageSize(), 2)), thumb -> {
             if (gallery.size() >= GALLERY_LIMIT) {
                 gallery.remove(0);
             }
@@ -255,13 +255,13 @@ public final class ExplorerViewModel {
 
     /** Loads a test-set image's encoding (from the map) into the sliders. */
     public void loadTestImage(int index) {
-        background.run(() -> engine.encodeTestImage(index).get(), e -> setZ(e.z()), this::fail);
+        background.await(engine.encodeTestImage(index), e -> setZ(e.z()), this::fail);
     }
 
     /** The test image behind a map point, as a small picture for hovering. */
     public void testImage(int index, Consumer<Image> show) {
         ModelInfo info = model.get();
-        background.run(() -> engine.testImage(index).get(),
+        background.await(engine.testImage(index),
                 px -> show.accept(FxImages.of(px, info.config().channels(), info.config().imageSize(), 3)), this::fail);
     }
 

@@ -71,7 +71,7 @@ public final class MetricsViewModel {
         }
         running.set(true);
         message.set("Evaluating on the test set (about a minute)…");
-        background.run(() -> engine.evaluate().get(), this::show, e -> {
+        background.await(engine.evaluate(), this::show, e -> {
             running.set(false);
             message.set(UserMessages.of(e));
         });

@@ -154,7 +154,7 @@ public final class TrainingViewModel {
     /** Loads a checkpoint for exploring, and as the starting point of the next run. */
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
-        background.run(() -> engine.loadModel(dir).get(), info -> {
+        background.await(engine.loadModel(dir), info -> {
             settings.show(info);
             resumeFrom.set(dir);
             lastCheckpoint.set(dir);
