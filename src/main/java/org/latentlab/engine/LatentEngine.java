@@ -1,280 +1,58 @@
 package org.latentlab.engine;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.latentlab.AppPaths;
-import org.latentlab.data.DataFormatException;
-import org.latentlab.data.DataSources;
-import org.latentlab.data.ImageDataset;
-import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
-import org.latentlab.train.TrainConfig;
-import org.latentlab.train.TrainingSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The only way the UI reaches the models. Inference runs on one model thread that owns the
- * loaded {@link InferenceModel}; training runs on its own thread ({@link TrainingRunner}). Every
- * method returns at once with a future of plain Java values.
+ * What the window asks of a model: every method returns at once with a future of plain Java
+ * values, completed on the engine's own threads. {@link TorchEngine} runs the models with
+ * libtorch; view-model tests use a fake.
  */
-public final class LatentEngine implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LatentEngine.class);
-    private final ExecutorService modelThread;
-    private final ExecutorService evaluationThread;
-    private final ExecutorService analysisThread;
-    private final QuietGate quietGate = new QuietGate();
-    private final TrainingRunner training;
-    private InferenceModel model;         // model thread only
-    private ModelInfo info;               // model thread only
-    private DataCache data;               // model thread only
-    private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
-    private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
-    private long weightsVersion;                                          // model thread only
+public interface LatentEngine extends AutoCloseable {
+    CompletableFuture<ModelInfo> loadModel(Path checkpoint);
 
-    public LatentEngine() {
-        modelThread = torchThread("latentlab-model");
-        evaluationThread = torchThread("latentlab-evaluation");
-        analysisThread = torchThread("latentlab-analysis");
-        training = new TrainingRunner(this);
-    }
-
-    /** A single daemon thread prepared for libtorch (grad mode off, one intra-op thread). */
-    private static ExecutorService torchThread(String name) {
-        return Executors.newSingleThreadExecutor(TorchThreads.factory(name, 1));
-    }
-
-    private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> unchecked(work), modelThread);
-    }
-
-    interface ThrowingSupplier<T> {
-        T get() throws Exception;
-    }
-
-    private InferenceModel requireModel() {
-        if (model == null) {
-            throw new IllegalStateException("No model is loaded. Load a checkpoint or start training first.");
-        }
-        return model;
-    }
-
-    public CompletableFuture<ModelInfo> loadModel(Path checkpoint) {
-        return onModelThread(() -> {
-            InferenceModel loaded = InferenceModel.load(checkpoint);
-            if (model != null) {
-                model.close();
-            }
-            model = loaded;
-            newWeights();
-            var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataset(), checkpoint, m.metrics(),
-                    loaded.density() != null);
-            data = null;
-            LOG.info("Loaded {}", info.describe());
-            return info;
-        });
-    }
-
-    /** Model thread: encodings made with the previous weights are no longer cached. */
-    private void newWeights() {
-        weightsVersion++;
-        analysisInFlight = null;
-    }
-
-    public CompletableFuture<ModelInfo> loadBundledModel() {
-        return loadModel(AppPaths.bundledModel());
-    }
-
-    /** Takes a training snapshot's weights into the inference copies of G and E. */
-    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, TrainConfig recipe, String dataset) {
-        return onModelThread(() -> {
-            if (model == null) {
-                model = InferenceModel.untrained(s.config());
-            }
-            boolean sameShape = model.config().equals(s.config());
-            model.updateWeights(s.config(), s.generatorWeights(), s.encoderWeights());
-            newWeights();
-            info = new ModelInfo(s.config(), recipe, s.step(), dataset, null, Map.of(), false);
-            if (!sameShape || data != null && !dataset.equals(data.spec())) {
-                data = null;
-            } else if (data != null) {
-                data.invalidateEncodings(); // new weights: directions and map are recomputed on request
-            }
-            return info;
-        });
-    }
-
-    /** Takes a density fitted after training for the model of that step (ignored if the model moved on). */
-    CompletableFuture<ModelInfo> applyDensity(GaussianMixture density, long step) {
-        return onModelThread(() -> {
-            if (model != null && info != null && info.step() == step && info.source() == null) {
-                model.setDensity(density);
-                info = info.withFittedDensity();
-            }
-            return info;
-        });
-    }
+    CompletableFuture<ModelInfo> loadBundledModel();
 
     /**
      * A random latent vector: from the model's fitted density at {@code temperature} (0 < t <= 1),
      * where G was taught by real images, or from the uniform prior for a model without one.
      */
-    public CompletableFuture<float[]> randomLatent(double temperature) {
-        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false, temperature));
-    }
+    CompletableFuture<float[]> randomLatent(double temperature);
 
     /** G(z): pixels of one image (CHW floats). */
-    public CompletableFuture<float[]> generate(float[] z) {
-        quietGate.interacted(); // the explorer's renders: the analysis waits while they come
-        return onModelThread(() -> requireModel().generate(z));
-    }
+    CompletableFuture<float[]> generate(float[] z);
 
-    public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
-        return onModelThread(() -> encodeNow(requireModel().preprocess(image)));
-    }
+    /** E(x) of a picture, prepared the way the model's training data was. */
+    CompletableFuture<Encoding> encodeImage(BufferedImage image);
 
     /** Encodes a test-set image by index. */
-    public CompletableFuture<Encoding> encodeTestImage(int index) {
-        return onModelThread(() -> {
-            ImageDataset test = dataCache().test();
-            return encodeNow(test.image(Math.floorMod(index, test.count())));
-        });
-    }
-
-    private Encoding encodeNow(float[] x) {
-        InferenceModel m = requireModel();
-        float[] z = m.encode(x);
-        float[] recon = m.generate(z);
-        return new Encoding(x, z, recon, InferenceModel.meanSquaredError(x, recon));
-    }
+    CompletableFuture<Encoding> encodeTestImage(int index);
 
     /** Refines z from E(x); {@code onStep} gets each finished step and may return false to stop. */
-    public CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep) {
-        return onModelThread(() -> requireModel().refine(x, z, steps, onStep));
-    }
+    CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep);
 
-    public CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return onModelThread(() -> requireModel().interpolate(za, zb, frames, spherical));
-    }
+    /** {@code frames} images from G along the line (or great circle) from {@code za} to {@code zb}. */
+    CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical);
 
-    public CompletableFuture<List<Direction>> directions() {
-        return analysis().thenApply(DataCache.Analysis::directions);
-    }
+    /** Directions in latent space: principal components of E(x), and class directions where there are labels. */
+    CompletableFuture<List<Direction>> directions();
 
-    public CompletableFuture<LatentMap> latentMap() {
-        return analysis().thenApply(DataCache.Analysis::map);
-    }
+    /** E(x) of test images projected to 2-D, with their labels. */
+    CompletableFuture<LatentMap> latentMap();
 
-    /**
-     * E(x) of the test sample, and directions and the map from it. Encoding 5,000 images and loading
-     * the data take about a second, so they run on the analysis thread with a copy of the model: the
-     * model thread stays free for the explorer's renders (measured: the first slider moves after
-     * start-up waited up to 785 ms behind this work). Concurrent requests share one analysis.
-     */
-    private CompletableFuture<DataCache.Analysis> analysis() {
-        return onModelThread(() -> {
-            DataCache d = dataCache();
-            if (d.analysis() != null) {
-                return CompletableFuture.completedFuture(d.analysis());
-            }
-            if (analysisInFlight == null) {
-                analysisInFlight = analyseOnAnalysisThread(d);
-            }
-            return analysisInFlight;
-        }).thenCompose(f -> f);
-    }
+    /** The pixels of a test image. */
+    CompletableFuture<float[]> testImage(int index);
 
-    /** Model thread: starts the analysis; its result is kept unless new weights came meanwhile. */
-    private CompletableFuture<DataCache.Analysis> analyseOnAnalysisThread(DataCache d) throws IOException {
-        InferenceModel copy = requireModel().copy();
-        long version = weightsVersion;
-        CompletableFuture<DataCache.Analysis> analysing = CompletableFuture.supplyAsync(() -> {
-            try (copy) {
-                return unchecked(() -> d.analyse(copy, quietGate));
-            }
-        }, analysisThread);
-        return analysing.whenCompleteAsync((a, failure) -> {
-            if (version == weightsVersion) {
-                analysisInFlight = null;
-                if (a != null && data == d) {
-                    d.setAnalysis(a);
-                }
-            }
-        }, modelThread);
-    }
+    /** Every metric of the current model. */
+    CompletableFuture<Map<String, Object>> evaluate();
 
-    /** Runs {@code work}, wrapping a checked exception for a future. */
-    private static <T> T unchecked(ThrowingSupplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    public CompletableFuture<float[]> testImage(int index) {
-        return onModelThread(() -> dataCache().test().image(index));
-    }
-
-    /**
-     * Every metric of the current model. The model thread only takes a copy of G and E; the
-     * evaluation (tens of seconds) runs on its own thread, so the explorer keeps rendering.
-     */
-    public CompletableFuture<Map<String, Object>> evaluate() {
-        return onModelThread(() -> {
-            DataCache d = dataCache();
-            if (!d.test().hasLabels()) {
-                throw new DataFormatException("Evaluation needs a labelled data set with a test split (IDX folder).");
-            }
-            // The data sets load lazily: load them here, on the thread that owns the cache.
-            return new EvaluationInput(requireModel().copy(), d.train(), d.test());
-        }).thenApplyAsync(in -> {
-            try (InferenceModel copy = in.model()) {
-                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0,
-                        GaussianMixture.DEFAULT_TEMPERATURE);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, evaluationThread);
-    }
-
-    private record EvaluationInput(InferenceModel model, ImageDataset train, ImageDataset test) {}
-
-    private DataCache dataCache() throws IOException {
-        String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
-        if (data == null) {
-            data = DataCache.load(spec, requireModel().config());
-        }
-        return data;
-    }
-
-    public TrainingRunner training() {
-        return training;
-    }
+    /** Training runs in the window. */
+    TrainingService training();
 
     @Override
-    public void close() {
-        training.stop();
-        training.close();
-        modelThread.submit(() -> {
-            if (model != null) {
-                model.close();
-                model = null;
-            }
-        });
-        modelThread.shutdown();
-        evaluationThread.shutdown();
-        analysisThread.shutdown();
-    }
+    void close();
 }

@@ -28,20 +28,21 @@ import org.slf4j.LoggerFactory;
  * Runs one training at a time on its own thread, which owns the trainer's model. Snapshots are
  * passed on to the engine's inference copies, so the explorer follows the model while it trains.
  */
-public final class TrainingRunner implements AutoCloseable {
+public final class TrainingRunner implements TrainingService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
-    private final LatentEngine engine;
+    private final TorchEngine engine;
     private final ExecutorService thread;
     private volatile TrainingControl control;
     private volatile boolean skipDensity;
 
-    TrainingRunner(LatentEngine engine) {
+    TrainingRunner(TorchEngine engine) {
         this.engine = engine;
         this.thread = Executors.newSingleThreadExecutor(
                 TorchThreads.factory("latentlab-training", TorchThreads.backgroundTrainingThreads()));
     }
 
     /** Starts a run; refuses while one is running. */
+    @Override
     public synchronized void start(TrainingRequest request, TrainingEvents events) {
         if (control != null) {
             throw new IllegalStateException("Training is already running.");
@@ -52,6 +53,7 @@ public final class TrainingRunner implements AutoCloseable {
         thread.submit(() -> run(request, events, c));
     }
 
+    @Override
     public void pause() {
         TrainingControl c = control;
         if (c != null) {
@@ -59,6 +61,7 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
+    @Override
     public void resume() {
         TrainingControl c = control;
         if (c != null) {
@@ -67,6 +70,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     /** Asks the run to stop after the current step; it saves a checkpoint and reports finished. */
+    @Override
     public void stop() {
         TrainingControl c = control;
         if (c != null) {
@@ -75,6 +79,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     /** After a failed save: the run's next checkpoints go to {@code dir} (applied when it is resumed). */
+    @Override
     public void redirectCheckpoints(Path dir) {
         TrainingControl c = control;
         if (c != null) {
@@ -83,6 +88,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     /** As {@link #stop}, for a window that is closing: the checkpoint is saved, the density fit skipped. */
+    @Override
     public void stopForExit() {
         skipDensity = true;
         stop();
@@ -132,6 +138,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     /** Copies a checkpoint folder (the window's "Save checkpoint as…"). */
+    @Override
     public void copyCheckpoint(Path source, Path target) throws IOException {
         Checkpoints.copy(source, target);
     }

@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ public final class LatentLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        engine = new LatentEngine();
+        engine = new TorchEngine();
         MainViewModel vm = new MainViewModel(engine, new FxBackground());
         Scene scene = mainScene(vm);
         stage.setTitle("Latent Lab");

@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.AwtImages;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.training.TrainingState;
@@ -42,7 +43,7 @@ public final class ScreenshotTour extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         out = Files.createDirectories(Path.of(getParameters().getRaw().get(0)));
-        engine = new LatentEngine();
+        engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
         scene = LatentLabApp.mainScene(vm);
         stage.setTitle("Latent Lab");

@@ -27,6 +27,7 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.latentlab.checkpoint.Json;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.LatencyRecorder;
 import org.latentlab.ui.training.TrainingState;
@@ -54,7 +55,7 @@ public final class UiBenchmark extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        engine = new LatentEngine();
+        engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
         Scene scene = LatentLabApp.mainScene(vm);
         stage.setScene(scene);

@@ -43,6 +43,14 @@ class LayeringTest {
     }
 
     @Test
+    void viewModelsKnowTheEngineByItsInterface() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.latentlab.engine.TorchEngine")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.latentlab.engine.TrainingRunner")
+                .because("view-model tests run on a fake engine, without libtorch").check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.latentlab.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -30,7 +30,7 @@ class SameRunTest {
     @Test
     void theWindowAndTheCommandLineGiveTheSameWeights() throws Exception {
         Path window = dir.resolve("window");
-        try (LatentEngine engine = new LatentEngine()) {
+        try (LatentEngine engine = new TorchEngine()) {
             CountDownLatch done = new CountDownLatch(1);
             String[] failure = new String[1];
             var request = new TrainingRequest("mnist", TestModels.small(), TestModels.smallTrain(7), 30, window, null,

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.training.LiveChart;
@@ -48,7 +49,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        engine = new LatentEngine();
+        engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
         stage.setScene(new Scene(new MainView(vm), 1260, 780));
         stage.show();

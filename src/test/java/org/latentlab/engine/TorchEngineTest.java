@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("slow")
-class LatentEngineTest {
+class TorchEngineTest {
     @Test
     void theExplorerKeepsRenderingWhileMetricsAreComputed() throws Exception {
-        try (LatentEngine engine = new LatentEngine()) {
+        try (LatentEngine engine = new TorchEngine()) {
             ModelInfo info = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
             CompletableFuture<Map<String, Object>> metrics = engine.evaluate();
             long[] metricsDone = new long[1];
@@ -38,7 +38,7 @@ class LatentEngineTest {
      */
     @Test
     void theExplorerKeepsRenderingWhileDirectionsAndTheMapAreComputed() throws Exception {
-        try (LatentEngine engine = new LatentEngine()) {
+        try (LatentEngine engine = new TorchEngine()) {
             ModelInfo info = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
             CompletableFuture<List<Direction>> directions = engine.directions();
             CompletableFuture<LatentMap> map = engine.latentMap();
@@ -54,6 +54,20 @@ class LatentEngineTest {
             LatentMap first = map.get(120, TimeUnit.SECONDS);
             assertEquals(DataCache.ENCODED, first.labels().length);
             assertTrue(first == engine.latentMap().get(60, TimeUnit.SECONDS), "cached for this model version");
+        }
+    }
+
+    /** Refinement starts from E(x) and keeps the best z, so it never makes a reconstruction worse. */
+    @Test
+    void refiningATestImageNeverMakesItWorse() throws Exception {
+        try (LatentEngine engine = new TorchEngine()) {
+            engine.loadBundledModel().get(60, TimeUnit.SECONDS);
+            Encoding e = engine.encodeTestImage(3).get(60, TimeUnit.SECONDS);
+            int[] steps = new int[1];
+            var r = engine.refine(e.input(), e.z(), 10, (step, err) -> ++steps[0] > 0).get(60, TimeUnit.SECONDS);
+            assertEquals(10, steps[0]);
+            assertEquals(11, r.errors().length);
+            assertTrue(r.error() <= e.error() + 1e-6f, r.error() + " after, " + e.error() + " before");
         }
     }
 }

@@ -1,0 +1,229 @@
+package org.latentlab.ui;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.latentlab.engine.Direction;
+import org.latentlab.engine.Encoding;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.LatentMap;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.engine.TrainingEvents;
+import org.latentlab.engine.TrainingRequest;
+import org.latentlab.engine.TrainingService;
+import org.latentlab.latent.Refiner;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.TrainConfig;
+
+/**
+ * A model without libtorch for view-model tests: G paints each pixel from one latent value, E
+ * reads the values back, so images differ exactly when z does. Every answer is a completed
+ * future, the way the real engine's arrive, only at once.
+ */
+public final class FakeEngine implements LatentEngine {
+    public static final int ZDIM = 8;
+    public static final int SIZE = 28;
+    private final Random random = new Random(7);
+    private final boolean fittedDensity;
+    /** The temperature of the last Randomize, to check the slider reaches the engine. */
+    public double lastTemperature = Double.NaN;
+    public final List<String> trainingCalls = new ArrayList<>();
+    /** The events of the last run started, so a test can play the training thread. */
+    public TrainingEvents events;
+
+    public FakeEngine(boolean fittedDensity) {
+        this.fittedDensity = fittedDensity;
+    }
+
+    public ModelInfo info() {
+        return new ModelInfo(new ModelConfig(Architecture.MLP, ZDIM, 1, SIZE, 64, true, 0.2f, false),
+                TrainConfig.defaults(1), 1000, "mnist", Path.of("fake-model"), Map.of(), fittedDensity);
+    }
+
+    @Override
+    public CompletableFuture<ModelInfo> loadModel(Path checkpoint) {
+        if (!Files.isDirectory(checkpoint)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Checkpoint not found: " + checkpoint));
+        }
+        return CompletableFuture.completedFuture(info());
+    }
+
+    @Override
+    public CompletableFuture<ModelInfo> loadBundledModel() {
+        return CompletableFuture.completedFuture(info());
+    }
+
+    @Override
+    public CompletableFuture<float[]> randomLatent(double temperature) {
+        lastTemperature = temperature;
+        float[] z = new float[ZDIM];
+        for (int i = 0; i < ZDIM; i++) {
+            z[i] = (float) ((random.nextFloat() * 2 - 1) * temperature);
+        }
+        return CompletableFuture.completedFuture(z);
+    }
+
+    @Override
+    public CompletableFuture<float[]> generate(float[] z) {
+        return CompletableFuture.completedFuture(paint(z));
+    }
+
+    static float[] paint(float[] z) {
+        float[] px = new float[SIZE * SIZE];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (z[i % ZDIM] + 1) / 2;
+        }
+        return px;
+    }
+
+    private static float[] read(float[] px) {
+        float[] z = new float[ZDIM];
+        for (int i = 0; i < ZDIM; i++) {
+            z[i] = px[i] * 2 - 1;
+        }
+        return z;
+    }
+
+    private static Encoding encode(float[] px) {
+        float[] z = read(px);
+        float[] recon = paint(z);
+        double se = 0;
+        for (int i = 0; i < px.length; i++) {
+            se += (px[i] - recon[i]) * (px[i] - recon[i]);
+        }
+        return new Encoding(px, z, recon, (float) (se / px.length));
+    }
+
+    @Override
+    public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
+        float[] px = new float[SIZE * SIZE];
+        for (int i = 0; i < px.length; i++) {
+            int x = i % SIZE * image.getWidth() / SIZE;
+            int y = i / SIZE * image.getHeight() / SIZE;
+            px[i] = (image.getRGB(x, y) & 0xFF) / 255f;
+        }
+        return CompletableFuture.completedFuture(encode(px));
+    }
+
+    @Override
+    public CompletableFuture<Encoding> encodeTestImage(int index) {
+        return CompletableFuture.completedFuture(encode(testPixels(index)));
+    }
+
+    private static float[] testPixels(int index) {
+        float[] px = new float[SIZE * SIZE];
+        Random r = new Random(index);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = r.nextFloat();
+        }
+        return px;
+    }
+
+    /** Halves the error each step, moving z toward E's reading of x. */
+    @Override
+    public CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep) {
+        float[] errors = new float[steps + 1];
+        float e = encode(x).error();
+        for (int s = 0; s <= steps; s++) {
+            errors[s] = e;
+            if (s < steps && !onStep.onStep(s + 1, e)) {
+                break;
+            }
+            e /= 2;
+        }
+        return CompletableFuture.completedFuture(new Refiner.Result(read(x), errors));
+    }
+
+    @Override
+    public CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        float[] out = new float[frames * SIZE * SIZE];
+        for (int f = 0; f < frames; f++) {
+            float t = frames == 1 ? 0 : f / (float) (frames - 1);
+            float[] z = new float[ZDIM];
+            for (int i = 0; i < ZDIM; i++) {
+                z[i] = za[i] + t * (zb[i] - za[i]);
+            }
+            System.arraycopy(paint(z), 0, out, f * SIZE * SIZE, SIZE * SIZE);
+        }
+        return CompletableFuture.completedFuture(out);
+    }
+
+    @Override
+    public CompletableFuture<List<Direction>> directions() {
+        List<Direction> d = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            float[] v = new float[ZDIM];
+            v[i] = 1;
+            d.add(new Direction("PC" + (i + 1), "principal", v));
+        }
+        return CompletableFuture.completedFuture(d);
+    }
+
+    @Override
+    public CompletableFuture<LatentMap> latentMap() {
+        return CompletableFuture.completedFuture(new LatentMap(new float[] {0, 0, 1, 1}, new int[] {0, 1},
+                new int[] {0, 1}, new String[] {"0", "1"}));
+    }
+
+    @Override
+    public CompletableFuture<float[]> testImage(int index) {
+        return CompletableFuture.completedFuture(testPixels(index));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> evaluate() {
+        return CompletableFuture.completedFuture(Map.of("one_nn_accuracy", 0.9, "seconds", 0.1));
+    }
+
+    @Override
+    public TrainingService training() {
+        return new TrainingService() {
+            @Override
+            public void start(TrainingRequest request, TrainingEvents events) {
+                trainingCalls.add("start");
+                FakeEngine.this.events = events;
+            }
+
+            @Override
+            public void pause() {
+                trainingCalls.add("pause");
+            }
+
+            @Override
+            public void resume() {
+                trainingCalls.add("resume");
+            }
+
+            @Override
+            public void stop() {
+                trainingCalls.add("stop");
+            }
+
+            @Override
+            public void stopForExit() {
+                trainingCalls.add("stopForExit");
+            }
+
+            @Override
+            public void redirectCheckpoints(Path dir) {
+                trainingCalls.add("redirect " + dir);
+            }
+
+            @Override
+            public void copyCheckpoint(Path source, Path target) {
+                trainingCalls.add("copy " + source + " " + target);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        // nothing to free
+    }
+}

@@ -1,0 +1,100 @@
+package org.latentlab.ui.encoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.ui.DirectBackground;
+import org.latentlab.ui.FakeEngine;
+import org.latentlab.ui.FxThread;
+
+/** The encoder tab's view-model on a fake engine, one behaviour per test. */
+class EncoderViewModelTest {
+    private final FakeEngine engine = new FakeEngine(true);
+    private final float[][] sent = new float[1][];
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxThread.start();
+    }
+
+    private EncoderViewModel loaded() {
+        EncoderViewModel vm = new EncoderViewModel(engine, new DirectBackground(), z -> sent[0] = z);
+        vm.modelChanged(engine.info());
+        return vm;
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsExplained() throws Exception {
+        EncoderViewModel vm = loaded();
+        vm.openFile(Files.writeString(dir.resolve("notes.png"), "not an image"));
+        assertTrue(vm.failedProperty().get());
+        assertTrue(vm.messageProperty().get().contains("not a readable image"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aPasteWithoutAnImageIsExplained() {
+        EncoderViewModel vm = loaded();
+        vm.encodePicture(null, "the clipboard");
+        assertTrue(vm.messageProperty().get().contains("no image"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aTestImageShowsItsReconstructionAndError() {
+        EncoderViewModel vm = loaded();
+        vm.encodeRandomTestImage();
+        assertFalse(vm.failedProperty().get(), vm.messageProperty().get());
+        assertNotNull(vm.reconstructionProperty().get());
+        assertTrue(vm.errorTextProperty().get().contains("reconstruction error"), vm.errorTextProperty().get());
+    }
+
+    @Test
+    void refineDrawsTheErrorCurveAndKeepsTheBestZ() {
+        EncoderViewModel vm = loaded();
+        vm.encodeRandomTestImage();
+        float before = vm.current().error();
+        vm.refineStepsProperty().set(10);
+        vm.refine();
+        assertEquals(11, vm.refineErrors().size(), "every step's error, then the final one");
+        assertTrue(vm.current().error() <= before);
+        assertTrue(vm.errorTextProperty().get().contains("after 10 steps"), vm.errorTextProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void theCodeGoesToTheExplorer() {
+        EncoderViewModel vm = loaded();
+        vm.encodeRandomTestImage();
+        vm.sendToExplorer();
+        assertArrayEquals(vm.current().z(), sent[0]);
+    }
+
+    @Test
+    void interpolationNeedsBothEndsThenExports() throws Exception {
+        FxThread.run(() -> {
+            EncoderViewModel vm = loaded();
+            vm.encodeRandomTestImage();
+            vm.useCurrentAs(true);
+            vm.interpolation().interpolate();
+            assertTrue(vm.failedProperty().get(), "B is missing");
+            vm.interpolation().randomTestImageAs(false);
+            vm.interpolation().framesProperty().set(5);
+            vm.interpolation().interpolate();
+            assertEquals(5, vm.interpolation().animationFrames().size());
+            Path gif = dir.resolve("a.gif");
+            vm.interpolation().exportGif(gif);
+            assertTrue(Files.size(gif) > 100);
+            vm.interpolation().exportStrip(dir.resolve("a.png"));
+            assertTrue(Files.exists(dir.resolve("a.png")));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package org.latentlab.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import javafx.collections.ListChangeListener;
+import javafx.scene.image.Image;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.ui.DirectBackground;
+import org.latentlab.ui.FakeEngine;
+import org.latentlab.ui.FxThread;
+import org.latentlab.ui.common.FxImages;
+
+/** The explorer's view-model on a fake engine: one behaviour per test, on the FX thread (its images live there). */
+class ExplorerViewModelTest {
+    private final FakeEngine engine = new FakeEngine(true);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxThread.start();
+    }
+
+    private ExplorerViewModel loaded() {
+        ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
+        vm.modelChanged(engine.info(), true);
+        return vm;
+    }
+
+    private static boolean samePixels(Image a, Image b) {
+        return Arrays.equals(FxImages.argb(a), FxImages.argb(b));
+    }
+
+    @Test
+    void slidersAndDirectionsArriveAsOneChangeEach() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
+            int[] changes = new int[2]; // the view rebuilds every row on each change
+            vm.dims().addListener((ListChangeListener<Object>) c -> changes[0]++);
+            vm.directions().addListener((ListChangeListener<Object>) c -> changes[1]++);
+            vm.modelChanged(engine.info(), true);
+            assertArrayEquals(new int[] {1, 1}, changes);
+            assertEquals(FakeEngine.ZDIM, vm.dims().size());
+            assertEquals(3, vm.directions().size());
+            assertNotNull(vm.mapProperty().get());
+            return null;
+        });
+    }
+
+    @Test
+    void aSliderMoveDrawsNewPixelsAndKeepsThePreviousFrame() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            Image first = vm.imageProperty().get();
+            assertNotNull(first);
+            assertEquals(ExplorerImage.IMAGE_PIXELS, first.getWidth(), "drawn 1:1 in the view");
+            vm.dims().get(0).set(0.9);
+            assertNotSame(first, vm.imageProperty().get());
+            assertFalse(samePixels(first, vm.imageProperty().get()));
+            assertTrue(vm.latency().count() >= 2);
+            return null;
+        });
+    }
+
+    @Test
+    void copiedTextPastesBackAndBadTextIsExplained() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            vm.dims().get(0).set(0.9);
+            String text = vm.copyText();
+            vm.reset();
+            assertEquals(0.0, vm.dims().get(0).get());
+            assertTrue(vm.pasteText(text));
+            assertEquals(0.9, vm.dims().get(0).get(), 1e-4);
+            assertFalse(vm.pasteText("1 2 3"));
+            assertTrue(vm.messageProperty().get().contains("Expected " + FakeEngine.ZDIM), vm.messageProperty().get());
+            assertFalse(vm.setDimText(3, "abc"));
+            return null;
+        });
+    }
+
+    @Test
+    void rememberKeepsTheVectorAndAThumbnailOfItsOwn() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            vm.dims().get(1).set(-0.5);
+            float[] first = vm.effectiveZ();
+            vm.remember();
+            vm.dims().get(1).set(0.8);
+            vm.remember();
+            assertEquals(2, vm.gallery().size());
+            assertArrayEquals(first, vm.gallery().get(0).z());
+            assertFalse(samePixels(vm.gallery().get(0).thumbnail(), vm.gallery().get(1).thumbnail()));
+            return null;
+        });
+    }
+
+    @Test
+    void randomizeDrawsAtTheSlidersTemperature() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            float[] before = vm.effectiveZ();
+            vm.temperatureProperty().set(0.3);
+            vm.randomize();
+            assertEquals(0.3, engine.lastTemperature, 1e-9, "one path from the slider to the sampler");
+            assertFalse(Arrays.equals(before, vm.effectiveZ()));
+            return null;
+        });
+    }
+
+    @Test
+    void theRandomizeTipSaysWhereZComesFrom() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
+            assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
+            vm.temperatureProperty().set(0.3);
+            assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"));
+            ModelInfo i = engine.info();
+            vm.modelProperty().set(new ModelInfo(i.config(), i.train(), i.step(), i.dataset(), null, i.metrics(),
+                    false));
+            assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"));
+            return null;
+        });
+    }
+
+    @Test
+    void aDirectionMovesTheVectorShown() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            vm.directions().get(0).amountProperty().set(0.5);
+            assertFalse(Arrays.equals(vm.effectiveZ(), vm.rawZ()));
+            assertEquals(0.5f, vm.effectiveZ()[0], 1e-6f, "PC1 of the fake is the first axis");
+            return null;
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package org.latentlab.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.model.Architecture;
+import org.latentlab.ui.DirectBackground;
+import org.latentlab.ui.FakeEngine;
+
+/** The training tab's view-model on a fake engine: settings, the run's states and what the user reads. */
+class TrainingViewModelTest {
+    private final FakeEngine engine = new FakeEngine(true);
+    private final List<ModelInfo> published = new ArrayList<>();
+    private final TrainingViewModel vm = new TrainingViewModel(engine, new DirectBackground(), published::add);
+    @TempDir Path dir;
+
+    @Test
+    void invalidSettingsAreRefusedWithTheirReason() {
+        vm.settings().zdimProperty().set(0);
+        vm.start();
+        assertEquals(TrainingState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.errorProperty().get().contains("Latent size"), vm.errorProperty().get());
+        vm.settings().zdimProperty().set(8);
+        vm.settings().batchProperty().set(1);
+        vm.start();
+        assertTrue(vm.errorProperty().get().contains("Batch size"));
+        vm.settings().batchProperty().set(32);
+        vm.settings().cycleShiftProperty().set(9);
+        vm.start();
+        assertTrue(vm.errorProperty().get().contains("x-cycle shift must be 0 to 4 pixels"), vm.errorProperty().get());
+        assertFalse(engine.trainingCalls.contains("start"), "nothing reached the engine");
+    }
+
+    @Test
+    void aRunGoesThroughItsStates() {
+        vm.settings().outDirProperty().set(dir.resolve("run"));
+        vm.start();
+        assertEquals(TrainingState.RUNNING, vm.stateProperty().get());
+        vm.pause();
+        assertEquals(TrainingState.PAUSED, vm.stateProperty().get());
+        vm.resume();
+        vm.stop();
+        assertEquals(TrainingState.STOPPING, vm.stateProperty().get());
+        engine.events.finished(120, true, dir.resolve("run/step-00000120"));
+        assertEquals(TrainingState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.statusProperty().get().contains("Stopped at step 120"), vm.statusProperty().get());
+        assertEquals(dir.resolve("run/step-00000120"), vm.resumeFromProperty().get(), "Start continues from it");
+        assertEquals(List.of("start", "pause", "resume", "stop", "resume"), engine.trainingCalls);
+    }
+
+    @Test
+    void aFailedSavePausesTheRunAndSaysWhatToDo() {
+        vm.start();
+        engine.events.checkpointFailed("Could not save the checkpoint of step 200 (No space left on device).");
+        assertEquals(TrainingState.PAUSED, vm.stateProperty().get());
+        assertTrue(vm.errorProperty().get().contains("No space left"));
+        assertTrue(vm.statusProperty().get().contains("Free some disk space"), vm.statusProperty().get());
+    }
+
+    @Test
+    void closingMidRunSavesFirstThenCloses() {
+        vm.start();
+        boolean[] closed = new boolean[1];
+        assertFalse(vm.closeRequested(() -> closed[0] = true), "the window waits for the last checkpoint");
+        assertTrue(engine.trainingCalls.contains("stopForExit"));
+        engine.events.finished(50, true, dir.resolve("step-00000050"));
+        assertTrue(closed[0]);
+    }
+
+    @Test
+    void aLoadedModelShowsItsSettingsAndIsPublished() throws Exception {
+        Path checkpoint = Files.createDirectories(dir.resolve("step-00001000"));
+        vm.loadCheckpoint(checkpoint);
+        assertEquals(FakeEngine.ZDIM, vm.settings().zdimProperty().get());
+        assertEquals(Architecture.MLP, vm.settings().arch.get());
+        assertEquals(checkpoint, vm.resumeFromProperty().get());
+        assertEquals(1, published.size());
+    }
+
+    @Test
+    void aMissingCheckpointAndNoCheckpointYetAreExplained() {
+        vm.saveCheckpoint(dir.resolve("x"));
+        assertTrue(vm.errorProperty().get().contains("no checkpoint yet"), vm.errorProperty().get());
+        vm.loadCheckpoint(dir.resolve("missing"));
+        assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
+        assertTrue(published.isEmpty());
+    }
+}
