@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.latentlab.latent.Refiner;
 
 /**
@@ -13,6 +14,12 @@ import org.latentlab.latent.Refiner;
  * libtorch; view-model tests use a fake.
  */
 public interface LatentEngine extends AutoCloseable {
+    /**
+     * Tells {@code listener} of every change of the model served (loaded, or refreshed by
+     * training), on the engine's thread, in order. Every tab subscribes; nothing else tells them.
+     */
+    void subscribe(Consumer<ModelChange> listener);
+
     CompletableFuture<ModelInfo> loadModel(Path checkpoint);
 
     CompletableFuture<ModelInfo> loadBundledModel();

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.latentlab.AppPaths;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
@@ -39,6 +41,8 @@ public final class TorchEngine implements LatentEngine {
     private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
     private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
     private long weightsVersion;                                          // model thread only
+    private long revision;                                                 // model thread only
+    private final List<Consumer<ModelChange>> subscribers = new CopyOnWriteArrayList<>();
 
     public TorchEngine() {
         modelThread = torchThread("latentlab-model");
@@ -81,8 +85,26 @@ public final class TorchEngine implements LatentEngine {
                     loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
+            publish(true);
             return info;
         });
+    }
+
+    @Override
+    public void subscribe(Consumer<ModelChange> listener) {
+        subscribers.add(listener);
+    }
+
+    /** Model thread: tells every subscriber of the new {@link #info}. */
+    private void publish(boolean loaded) {
+        ModelChange change = new ModelChange(info, ++revision, loaded);
+        for (Consumer<ModelChange> s : subscribers) {
+            try {
+                s.accept(change);
+            } catch (RuntimeException e) { // one subscriber's bug must not keep the others stale
+                LOG.warn("A subscriber failed on model revision {}", change.revision(), e);
+            }
+        }
     }
 
     /** Model thread: encodings made with the previous weights are no longer cached. */
@@ -111,6 +133,7 @@ public final class TorchEngine implements LatentEngine {
             } else if (data != null) {
                 data.invalidateEncodings(); // new weights: directions and map are recomputed on request
             }
+            publish(false);
             return info;
         });
     }
@@ -121,6 +144,7 @@ public final class TorchEngine implements LatentEngine {
             if (model != null && info != null && info.step() == step && info.source() == null) {
                 model.setDensity(density);
                 info = info.withFittedDensity();
+                publish(false);
             }
             return info;
         });

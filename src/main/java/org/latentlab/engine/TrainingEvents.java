@@ -15,9 +15,6 @@ public interface TrainingEvents {
 
     void checkpoint(Path path, long step);
 
-    /** The engine's inference copies now hold the weights of this step. */
-    void modelRefreshed(ModelInfo info);
-
     /** The run's steps are done; a latent density is being fitted to its encoder (seconds) before it finishes. */
     default void fittingDensity() {}
 

@@ -131,7 +131,7 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         try {
             GaussianMixture g = LatentDensityFile.fitAndAttach(trainer.model(), data, r.lastCheckpoint(),
                     LatentDensityFile.Settings.quick(), trainer.config().seed());
-            events.modelRefreshed(engine.applyDensity(g, r.step()).join());
+            engine.applyDensity(g, r.step()).join(); // the engine publishes the model with its density
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not fit the latent density; samples will come from the uniform prior", e);
         }
@@ -169,11 +169,9 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
             @Override
             public void onSnapshot(TrainingSnapshot s) {
                 events.snapshot(s);
-                engine.applySnapshot(s, recipe, dataset).whenComplete((info, e) -> {
+                engine.applySnapshot(s, recipe, dataset).whenComplete((info, e) -> { // the engine publishes it
                     if (e != null) {
                         LOG.warn("Could not refresh the explorer's model: {}", e.getMessage());
-                    } else {
-                        events.modelRefreshed(info);
                     }
                 });
             }

@@ -3,7 +3,6 @@ package org.latentlab.ui;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.engine.LatentEngine;
-import org.latentlab.engine.ModelInfo;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.UserMessages;
 import org.latentlab.ui.encoder.EncoderViewModel;
@@ -31,14 +30,14 @@ public final class MainViewModel {
             explorer.setZ(z);
             showExplorer.run();
         });
-        this.training = new TrainingViewModel(engine, background, this::modelUpdated);
+        this.training = new TrainingViewModel(engine, background);
         this.metrics = new MetricsViewModel(engine, background);
+        engine.subscribe(change -> background.onUiThread(() -> modelText.set(change.info().describe())));
     }
 
     /** Loads the bundled model; on failure the window stays usable for training. */
     public void start(Runnable whenReady) {
-        background.await(engine.loadBundledModel(), info -> {
-            modelLoaded(info);
+        background.await(engine.loadBundledModel(), info -> { // the tabs hear of it from the engine
             // Open on a real digit's code (test image #0, a 7) rather than z = 0, a blur of all digits.
             explorer.loadTestImage(0);
             whenReady.run();
@@ -47,20 +46,6 @@ public final class MainViewModel {
                     + "). Train a model in the Training tab or load a checkpoint.");
             whenReady.run();
         });
-    }
-
-    private void modelLoaded(ModelInfo info) {
-        modelText.set(info.describe());
-        explorer.modelChanged(info, true);
-        encoder.modelChanged(info);
-    }
-
-    /** From the training tab: a checkpoint was loaded, or training refreshed the weights. */
-    private void modelUpdated(ModelInfo info) {
-        boolean loaded = info.source() != null;
-        modelText.set(info.describe());
-        explorer.modelChanged(info, loaded);
-        encoder.modelChanged(info);
     }
 
     public void onShowExplorer(Runnable r) {

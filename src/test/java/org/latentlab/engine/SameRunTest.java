@@ -46,9 +46,6 @@ class SameRunTest {
                 public void checkpoint(Path path, long step) {}
 
                 @Override
-                public void modelRefreshed(ModelInfo info) {}
-
-                @Override
                 public void finished(long step, boolean stopped, Path checkpoint) {
                     done.countDown();
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,24 @@ class TorchEngineTest {
             assertEquals(10, steps[0]);
             assertEquals(11, r.errors().length);
             assertTrue(r.error() <= e.error() + 1e-6f, r.error() + " after, " + e.error() + " before");
+        }
+    }
+
+    /** One stream of model changes: a load is published once, in order, with a rising revision. */
+    @Test
+    void everyLoadIsPublishedOnceToEverySubscriber() throws Exception {
+        try (LatentEngine engine = new TorchEngine()) {
+            List<ModelChange> a = new CopyOnWriteArrayList<>();
+            List<ModelChange> b = new CopyOnWriteArrayList<>();
+            engine.subscribe(a::add);
+            engine.subscribe(b::add);
+            ModelInfo first = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
+            engine.loadBundledModel().get(60, TimeUnit.SECONDS);
+            assertEquals(2, a.size());
+            assertEquals(a, b);
+            assertEquals(first, a.get(0).info());
+            assertTrue(a.get(0).loaded());
+            assertTrue(a.get(1).revision() > a.get(0).revision());
         }
     }
 }

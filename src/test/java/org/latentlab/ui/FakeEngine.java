@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
+import org.latentlab.engine.ModelChange;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
@@ -41,6 +43,20 @@ public final class FakeEngine implements LatentEngine {
         this.fittedDensity = fittedDensity;
     }
 
+    private final List<Consumer<ModelChange>> subscribers = new ArrayList<>();
+    private long revision;
+
+    @Override
+    public void subscribe(Consumer<ModelChange> listener) {
+        subscribers.add(listener);
+    }
+
+    private CompletableFuture<ModelInfo> publish(ModelInfo info) {
+        ModelChange change = new ModelChange(info, ++revision, true);
+        subscribers.forEach(s -> s.accept(change));
+        return CompletableFuture.completedFuture(info);
+    }
+
     public ModelInfo info() {
         return new ModelInfo(new ModelConfig(Architecture.MLP, ZDIM, 1, SIZE, 64, true, 0.2f, false),
                 TrainConfig.defaults(1), 1000, "mnist", Path.of("fake-model"), Map.of(), fittedDensity);
@@ -51,12 +67,12 @@ public final class FakeEngine implements LatentEngine {
         if (!Files.isDirectory(checkpoint)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Checkpoint not found: " + checkpoint));
         }
-        return CompletableFuture.completedFuture(info());
+        return publish(info());
     }
 
     @Override
     public CompletableFuture<ModelInfo> loadBundledModel() {
-        return CompletableFuture.completedFuture(info());
+        return publish(info());
     }
 
     @Override

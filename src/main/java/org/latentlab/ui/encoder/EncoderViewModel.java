@@ -79,6 +79,7 @@ public final class EncoderViewModel {
                 fail(t);
             }
         });
+        engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info())));
     }
 
     public void modelChanged(ModelInfo info) {

@@ -56,6 +56,7 @@ public final class ExplorerViewModel {
         this.engine = engine;
         this.background = background;
         this.image = new ExplorerImage(engine, background, this::fail);
+        engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info(), change.loaded())));
     }
 
     public ObservableList<DoubleProperty> dims() {

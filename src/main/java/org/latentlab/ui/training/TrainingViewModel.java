@@ -2,7 +2,6 @@ package org.latentlab.ui.training;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.latentlab.engine.LatentEngine;
-import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.train.TrainingProgress;
@@ -35,7 +33,6 @@ public final class TrainingViewModel {
 
     private final LatentEngine engine;
     private final Background background;
-    private final Consumer<ModelInfo> modelUpdated;
     private final TrainingSettings settings = new TrainingSettings();
     private boolean closing; // FX thread: the window waits for the run's last checkpoint
     private boolean saveFailed; // FX thread: paused because a checkpoint could not be written
@@ -51,10 +48,9 @@ public final class TrainingViewModel {
     private volatile long lastUiUpdate;
 
 
-    public TrainingViewModel(LatentEngine engine, Background background, Consumer<ModelInfo> modelUpdated) {
+    public TrainingViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
-        this.modelUpdated = modelUpdated;
         settings.outDir.addListener((obs, old, dir) -> {
             if (saveFailed && dir != null && !dir.equals(old)) {
                 engine.training().redirectCheckpoints(dir);
@@ -158,7 +154,6 @@ public final class TrainingViewModel {
             settings.show(info);
             resumeFrom.set(dir);
             lastCheckpoint.set(dir);
-            modelUpdated.accept(info);
             error.set("");
             status.set("Loaded " + info.describe() + ". Start continues training from it.");
         }, this::fail);
@@ -224,10 +219,6 @@ public final class TrainingViewModel {
             background.onUiThread(() -> lastCheckpoint.set(path));
         }
 
-        @Override
-        public void modelRefreshed(ModelInfo info) {
-            background.onUiThread(() -> modelUpdated.accept(info));
-        }
 
         @Override
         public void warning(String message) {

@@ -28,7 +28,7 @@ class EncoderViewModelTest {
 
     private EncoderViewModel loaded() {
         EncoderViewModel vm = new EncoderViewModel(engine, new DirectBackground(), z -> sent[0] = z);
-        vm.modelChanged(engine.info());
+        engine.loadBundledModel();
         return vm;
     }
 

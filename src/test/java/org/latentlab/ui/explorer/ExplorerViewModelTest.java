@@ -29,7 +29,7 @@ class ExplorerViewModelTest {
 
     private ExplorerViewModel loaded() {
         ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground());
-        vm.modelChanged(engine.info(), true);
+        engine.loadBundledModel(); // the engine tells every tab
         return vm;
     }
 
@@ -44,7 +44,7 @@ class ExplorerViewModelTest {
             int[] changes = new int[2]; // the view rebuilds every row on each change
             vm.dims().addListener((ListChangeListener<Object>) c -> changes[0]++);
             vm.directions().addListener((ListChangeListener<Object>) c -> changes[1]++);
-            vm.modelChanged(engine.info(), true);
+            engine.loadBundledModel();
             assertArrayEquals(new int[] {1, 1}, changes);
             assertEquals(FakeEngine.ZDIM, vm.dims().size());
             assertEquals(3, vm.directions().size());

@@ -19,7 +19,11 @@ import org.latentlab.ui.FakeEngine;
 class TrainingViewModelTest {
     private final FakeEngine engine = new FakeEngine(true);
     private final List<ModelInfo> published = new ArrayList<>();
-    private final TrainingViewModel vm = new TrainingViewModel(engine, new DirectBackground(), published::add);
+    private final TrainingViewModel vm = new TrainingViewModel(engine, new DirectBackground());
+
+    {
+        engine.subscribe(change -> published.add(change.info()));
+    }
     @TempDir Path dir;
 
     @Test
