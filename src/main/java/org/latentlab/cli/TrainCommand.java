@@ -1,22 +1,17 @@
 package org.latentlab.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.latentlab.checkpoint.CheckpointStore;
-import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
-import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.Architecture;
-import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.session.TrainingSession;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingControl;
@@ -88,58 +83,57 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--log-every, --checkpoint-every and --keep must be at least 1");
         }
-        CheckpointStore store = resume != null ? CheckpointStore.forResumedRun(out, resume, keep)
-                : CheckpointStore.forNewRun(out, keep);
-        try (NDManager manager = NDManager.newBaseManager();
-                BiGanTrainer trainer = resume != null ? Checkpoints.loadTrainer(resume, manager) : fresh(manager)) {
-            ModelConfig mc = trainer.model().config();
-            String dataSpec = resume != null ? Checkpoints.readManifest(resume).dataset() : data;
-            ImageDataset ds = DataSources.load(dataSpec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
-            if (limit != null) {
-                ds = ds.head(limit);
-            }
+        ModelConfig[] mc = new ModelConfig[1];
+        TrainConfig[] tc = new TrainConfig[1];
+        if (resume == null) {
+            freshConfigs(mc, tc);
+        }
+        var plan = new TrainingSession.Plan(data, mc[0], tc[0], resume, out, keep, false, limit);
+        try (TrainingSession session = TrainingSession.open(plan)) {
+            BiGanTrainer trainer = session.trainer();
+            ImageDataset ds = session.data();
             if (resume != null) {
                 warnIgnoredWithResume(trainer);
             }
             long total = totalSteps(ds, trainer.config().batchSize());
-            outw.printf("training %s on %s (%d images), %d parameters, steps %d -> %d%n", mc, ds.name(), ds.count(),
-                    trainer.model().parameterCount(), trainer.step(), total);
-            TrainingListener listener = new TrainingListener() {
-                @Override
-                public void onProgress(TrainingProgress p) {
-                    outw.println(p.line() + "  rss " + ResidentMemory.megabytes() + " MB  heap "
-                            + Runtime.getRuntime().totalMemory() / (1 << 20) + " MB");
-                }
-
-                @Override
-                public void onCheckpoint(Path checkpoint, long step) {
-                    outw.println("checkpoint " + checkpoint);
-                }
-
-                @Override
-                public void onWarning(String message) {
-                    spec.commandLine().getErr().println("warning: " + message);
-                }
-            };
-            var opts = new TrainingLoop.Options(total, logEvery, Integer.MAX_VALUE, checkpointEvery,
-                    store, dataSpec, "latentlab " + String.join(" ",
-                            spec.commandLine().getParseResult().originalArgs()));
-            TrainingLoop.Result r = new TrainingLoop(trainer, ds, opts, listener, new TrainingControl()).run();
+            outw.printf("training %s on %s (%d images), %d parameters, steps %d -> %d%n", trainer.model().config(),
+                    ds.name(), ds.count(), trainer.model().parameterCount(), trainer.step(), total);
+            String command = "latentlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            TrainingLoop.Result r = session.run(total, logEvery, Integer.MAX_VALUE, checkpointEvery, command,
+                    listener(outw), new TrainingControl());
             if (!noDensity && r.lastCheckpoint() != null) {
-                fitDensity(trainer, ds, r.lastCheckpoint(), outw);
+                fitDensity(session, r.lastCheckpoint(), outw);
             }
             outw.println("done: step " + r.step() + ", checkpoint " + r.lastCheckpoint());
         }
         return 0;
     }
 
+    private TrainingListener listener(PrintWriter outw) {
+        return new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                outw.println(p.line() + "  rss " + ResidentMemory.megabytes() + " MB  heap "
+                        + Runtime.getRuntime().totalMemory() / (1 << 20) + " MB");
+            }
+
+            @Override
+            public void onCheckpoint(Path checkpoint, long step) {
+                outw.println("checkpoint " + checkpoint);
+            }
+
+            @Override
+            public void onWarning(String message) {
+                spec.commandLine().getErr().println("warning: " + message);
+            }
+        };
+    }
+
     /** The checkpoint is already safe: a density that cannot be fitted is reported, not a failed run. */
-    private static void fitDensity(BiGanTrainer trainer, ImageDataset ds, Path checkpoint, PrintWriter outw)
-            throws IOException {
+    private static void fitDensity(TrainingSession session, Path checkpoint, PrintWriter outw) throws IOException {
         long t0 = System.nanoTime();
         try {
-            var g = LatentDensityFile.fitAndAttach(trainer.model(), ds, checkpoint, LatentDensityFile.Settings.THOROUGH,
-                    trainer.config().seed());
+            var g = session.fitDensity(checkpoint, LatentDensityFile.Settings.THOROUGH);
             outw.printf("fitted the latent density (%d components) in %.1f s%n", g.components(),
                     (System.nanoTime() - t0) / 1e9);
         } catch (IllegalArgumentException e) {
@@ -173,23 +167,21 @@ final class TrainCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Give --steps N or --epochs E");
     }
 
-    private BiGanTrainer fresh(NDManager manager) {
-        ModelConfig mc;
-        TrainConfig tc;
+    /** The configs of a fresh run from the options; a bad value is a usage error naming it. */
+    private void freshConfigs(ModelConfig[] mc, TrainConfig[] tc) {
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
             if (reference) {
-                mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
-                tc = TrainConfig.reference(seed);
+                mc[0] = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
+                tc[0] = TrainConfig.reference(seed);
             } else {
                 int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
-                mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
-                tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift);
+                mc[0] = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
+                tc[0] = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift);
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
                     ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());
         }
-        return new BiGanTrainer(BiGan.seeded(mc, manager, seed), tc);
     }
 }

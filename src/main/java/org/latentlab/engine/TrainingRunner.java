@@ -1,23 +1,18 @@
 package org.latentlab.engine;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.latentlab.data.DataSources;
-import org.latentlab.data.ImageDataset;
-import org.latentlab.data.MnistDataset;
-import org.latentlab.latent.GaussianMixture;
-import org.latentlab.model.BiGan;
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.checkpoint.CheckpointStore;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.session.TrainingSession;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingDivergedException;
 import org.latentlab.train.TrainingListener;
-import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingLoop;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
@@ -95,21 +90,15 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
     }
 
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
-        try (NDManager manager = NDManager.newBaseManager();
-                BiGanTrainer trainer = req.resumeFrom() != null ? Checkpoints.loadTrainer(req.resumeFrom(), manager)
-                        : fresh(req, manager)) {
-            var mc = trainer.model().config();
-            ImageDataset data = DataSources.load(req.data(), MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
-            CheckpointStore store = req.resumeFrom() != null ? CheckpointStore.forResumedRun(req.outDir(),
-                    req.resumeFrom(), 3)
-                    : CheckpointStore.forNewRun(CheckpointStore.freeFolder(req.outDir()), 3);
-            events.started(store.dir());
-            var opts = new TrainingLoop.Options(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
-                    store, req.data(), "Latent Lab window");
-            TrainingLoop.Result r = new TrainingLoop(trainer, data, opts, listener(events, req.data(),
-                    trainer.config()), c).run();
+        var plan = new TrainingSession.Plan(req.data(), req.model(), req.train(), req.resumeFrom(), req.outDir(), 3,
+                true, null);
+        try (TrainingSession session = TrainingSession.open(plan)) {
+            events.started(session.checkpointDir());
+            BiGanTrainer trainer = session.trainer();
+            TrainingLoop.Result r = session.run(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
+                    "Latent Lab window", listener(events, session.dataSpec(), trainer.config()), c);
             if (r.lastCheckpoint() != null && !skipDensity) {
-                fitDensity(trainer, data, r, events);
+                fitDensity(session, r, events);
             }
             events.finished(r.step(), r.cancelled(), r.lastCheckpoint());
         } catch (TrainingDivergedException e) {
@@ -126,11 +115,10 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
      * Fits the latent density to the final encoder, stores it with the last checkpoint and hands it
      * to the explorer's model. A failure here costs only the density, never the run.
      */
-    private void fitDensity(BiGanTrainer trainer, ImageDataset data, TrainingLoop.Result r, TrainingEvents events) {
+    private void fitDensity(TrainingSession session, TrainingLoop.Result r, TrainingEvents events) {
         events.fittingDensity();
         try {
-            GaussianMixture g = LatentDensityFile.fitAndAttach(trainer.model(), data, r.lastCheckpoint(),
-                    LatentDensityFile.Settings.quick(), trainer.config().seed());
+            GaussianMixture g = session.fitDensity(r.lastCheckpoint(), LatentDensityFile.Settings.quick());
             engine.applyDensity(g, r.step()).join(); // the engine publishes the model with its density
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not fit the latent density; samples will come from the uniform prior", e);
@@ -153,10 +141,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "Training failed (" + e.getClass().getSimpleName() + ")." : m;
-    }
-
-    private static BiGanTrainer fresh(TrainingRequest req, NDManager manager) {
-        return new BiGanTrainer(BiGan.seeded(req.model(), manager, req.train().seed()), req.train());
     }
 
     private TrainingListener listener(TrainingEvents events, String dataset, TrainConfig recipe) {
