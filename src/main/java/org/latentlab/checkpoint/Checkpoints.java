@@ -1,20 +1,11 @@
 package org.latentlab.checkpoint;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -53,7 +44,8 @@ public final class Checkpoints {
     public static CheckpointManifest export(Path source, Path target) throws IOException {
         CheckpointManifest m = readManifest(source);
         var density = LatentDensityFile.read(source); // before the save, which may replace source itself
-        try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = loadTrainer(source, manager)) {
+        try (NDManager manager = NDManager.newBaseManager();
+                BiGanTrainer t = CheckpointLoader.loadTrainer(source, manager)) {
             save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
         }
         if (density != null) {
@@ -155,7 +147,7 @@ public final class Checkpoints {
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
             for (String f : m.files().keySet()) {
-                byte[] bytes = verifiedBytes(from, m, f);
+                byte[] bytes = CheckpointLoader.verifiedBytes(from, m, f);
                 CheckpointFiles.writeDurably(tmp, f, out -> out.write(bytes));
             }
             byte[] manifest = CheckpointFiles.readAll(from.resolve(MANIFEST), MAX_MANIFEST_BYTES);
@@ -235,106 +227,6 @@ public final class Checkpoints {
         }
         return m;
     }
-
-    /** Loads the networks of a checkpoint into a new {@link BiGan} owned by a sub-manager of {@code manager}. */
-    public static BiGan loadModel(Path dir, NDManager manager) throws CheckpointException {
-        Path resolved = resolve(dir);
-        CheckpointManifest m = readManifest(resolved);
-        BiGan model;
-        try {
-            model = new BiGan(m.model(), manager);
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(resolved, "its architecture is invalid (" + e.getMessage() + ")");
-        }
-        try {
-            loadBlock(resolved, m, GENERATOR, model.generator(), model);
-            loadBlock(resolved, m, ENCODER, model.encoder(), model);
-            loadBlock(resolved, m, DISCRIMINATOR, model.discriminator(), model);
-            model.refreshStore();
-            return model;
-        } catch (CheckpointException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    /** Loads a checkpoint into a trainer ready to continue exactly where the checkpoint stopped. */
-    public static BiGanTrainer loadTrainer(Path dir, NDManager manager) throws CheckpointException {
-        Path resolved = resolve(dir);
-        CheckpointManifest m = readManifest(resolved);
-        BiGan model = loadModel(resolved, manager);
-        BiGanTrainer trainer = new BiGanTrainer(model, m.train());
-        trainer.restoreStep(m.step());
-        if (!m.files().containsKey(OPTIMIZER)) {
-            return trainer; // an exported model: Adam starts afresh
-        }
-        try {
-            byte[] bytes = verifiedBytes(resolved, m, OPTIMIZER);
-            try (NDManager tmp = manager.newSubManager()) {
-                NDList state = NDList.decode(tmp, bytes);
-                int nd = trainer.dOptimizer().parameters().size() * 2;
-                trainer.dOptimizer().restore(new NDList(state.subList(0, nd)), m.optimizerUpdates()[0]);
-                trainer.geOptimizer().restore(new NDList(state.subList(nd, state.size())), m.optimizerUpdates()[1]);
-            }
-            trainer.restoreStep(m.step());
-            return trainer;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException e) {
-            trainer.close();
-            model.close();
-            throw new CheckpointException(resolved,
-                    "optimizer state does not match the model (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void loadBlock(Path dir, CheckpointManifest m, String file, Block block, BiGan model)
-            throws CheckpointException {
-        Map<String, Shape> expected = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            expected.put(p.getKey(), p.getValue().getArray().getShape());
-        }
-        byte[] bytes = verifiedBytes(dir, m, file);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            block.loadParameters(model.manager(), in);
-            if (in.read() != -1) {
-                throw new CheckpointException(dir, file + " has unexpected bytes after the weights");
-            }
-        } catch (EOFException e) {
-            throw new CheckpointException(dir, file + " is truncated");
-        } catch (IOException | MalformedModelException | IllegalArgumentException | IllegalStateException e) {
-            throw new CheckpointException(dir, file + " is malformed (" + e.getMessage() + ")");
-        }
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Shape actual = p.getValue().getArray().getShape();
-            if (!actual.equals(expected.get(p.getKey()))) {
-                throw new CheckpointException(dir, file + ": parameter " + p.getKey() + " has shape " + actual
-                        + " but the manifest's architecture needs " + expected.get(p.getKey()));
-            }
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true); // loaded arrays carry no gradient
-            }
-        }
-    }
-
-    static byte[] verifiedBytes(Path dir, CheckpointManifest m, String file) throws CheckpointException {
-        String expected = m.files().get(file);
-        if (expected == null) {
-            throw new CheckpointException(dir, "manifest.json does not list " + file);
-        }
-        byte[] bytes;
-        try {
-            bytes = CheckpointFiles.readAll(dir.resolve(file), CheckpointFiles.MAX_FILE_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(dir, file + " is missing");
-        } catch (IOException e) {
-            throw new CheckpointException(dir, file + " is unreadable (" + e.getMessage() + ")");
-        }
-        if (!expected.equalsIgnoreCase(CheckpointFiles.sha256(bytes))) {
-            throw new CheckpointException(dir,
-                    file + " is corrupted or truncated (its SHA-256 does not match the manifest)");
-        }
-        return bytes;
-    }
-
 
     private static NDList optimizerState(BiGanTrainer trainer) {
         NDList all = new NDList();

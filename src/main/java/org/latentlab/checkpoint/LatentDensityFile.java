@@ -122,7 +122,7 @@ public final class LatentDensityFile {
         if (!m.files().containsKey(FILE)) {
             return null;
         }
-        byte[] bytes = Checkpoints.verifiedBytes(dir, m, FILE);
+        byte[] bytes = CheckpointLoader.verifiedBytes(dir, m, FILE);
         try {
             Stored s = Json.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), Stored.class);
             return fromStored(s, m.model().zdim());

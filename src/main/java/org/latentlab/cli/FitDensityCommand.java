@@ -3,14 +3,15 @@ package org.latentlab.cli;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latentlab.checkpoint.CheckpointLoader;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.checkpoint.LatentDensityFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class FitDensityCommand implements Callable<Integer> {
         Path dir = Checkpoints.resolve(model.path());
         var manifest = Checkpoints.readManifest(dir);
         long t0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager(); BiGan m = Checkpoints.loadModel(dir, manager)) {
+        try (NDManager manager = NDManager.newBaseManager(); BiGan m = CheckpointLoader.loadModel(dir, manager)) {
             var c = m.config();
             ImageDataset ds = DataSources.load(data != null ? data : manifest.dataset(), MnistDataset.Split.TRAIN,
                     c.imageSize(), c.channels());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
@@ -49,7 +50,8 @@ public final class InferenceModel implements AutoCloseable {
         try {
             Path dir = Checkpoints.resolve(checkpoint);
             CheckpointManifest m = Checkpoints.readManifest(dir);
-            return new InferenceModel(manager, m, Checkpoints.loadModel(dir, manager), LatentDensityFile.read(dir, m));
+            return new InferenceModel(manager, m, CheckpointLoader.loadModel(dir, manager), LatentDensityFile.read(dir,
+                    m));
         } catch (CheckpointException | RuntimeException e) {
             manager.close();
             throw e;

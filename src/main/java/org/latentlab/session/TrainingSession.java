@@ -3,6 +3,7 @@ package org.latentlab.session;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
@@ -67,7 +68,7 @@ public final class TrainingSession implements AutoCloseable {
                     plan.keep())
                     : CheckpointStore.forNewRun(plan.moveIfTaken() ? CheckpointStore.freeFolder(plan.outDir())
                             : plan.outDir(), plan.keep());
-            trainer = resuming ? Checkpoints.loadTrainer(plan.resumeFrom(), manager)
+            trainer = resuming ? CheckpointLoader.loadTrainer(plan.resumeFrom(), manager)
                     : new BiGanTrainer(BiGan.seeded(plan.model(), manager, plan.train().seed()), plan.train());
             String spec = resuming ? Checkpoints.readManifest(plan.resumeFrom()).dataset() : plan.data();
             ModelConfig mc = trainer.model().config();

@@ -48,7 +48,7 @@ class CheckpointsTest {
     }
 
     private float[][] outputs(Path p) throws Exception {
-        try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(p, m)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(p, m)) {
             return new float[][] {model.generate(z, 4), model.encode(x, 4)};
         }
     }
@@ -57,7 +57,7 @@ class CheckpointsTest {
     void roundTripGivesIdenticalOutputs() throws Exception {
         float[][] before;
         try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = Checkpoints.loadTrainer(ckpt, m)) {
+                BiGanTrainer t = CheckpointLoader.loadTrainer(ckpt, m)) {
             assertEquals(3, t.step());
             assertEquals(3, t.dOptimizer().updates());
             before = new float[][] {t.model().generate(z, 4), t.model().encode(x, 4)};
@@ -76,7 +76,7 @@ class CheckpointsTest {
         Checkpoints.export(ckpt, exported);
         assertFalse(Files.exists(exported.resolve(Checkpoints.OPTIMIZER)));
         assertArrayEquals(outputs(ckpt)[0], outputs(exported)[0]);
-        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(exported, m)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(exported, m)) {
             assertEquals(3, t.step());
             assertTrue(t.train(new BatchIterator(TestModels.mnist(256), 32, 1).next(), Prior.sample(1, 3, 32,
                     8)).finite());
@@ -122,7 +122,7 @@ class CheckpointsTest {
     @Test
     void failureMidSaveLeavesThePreviousCheckpointLoadable() throws Exception {
         float[][] good = outputs(ckpt);
-        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(ckpt, m)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(ckpt, m)) {
             t.train(new BatchIterator(TestModels.mnist(256), 32, 9).next(), Prior.sample(9, 0, 32, 8));
             assertThrows(IllegalStateException.class, () -> Checkpoints.save(t, ckpt, "mnist", "test", Map.of(),
                     () -> {

@@ -1,13 +1,13 @@
 package org.latentlab.checkpoint;
 
-import org.latentlab.train.TestModels;
-import org.latentlab.train.TrainingLoop;
-import org.latentlab.train.TrainingControl;
-import org.latentlab.train.BiGanTrainer;
-import org.latentlab.train.TrainingListener;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TestModels;
+import org.latentlab.train.TrainingControl;
+import org.latentlab.train.TrainingListener;
+import org.latentlab.train.TrainingLoop;
 
 /**
  * The process {@link KillDuringSaveTest} kills: trains a small model and saves a checkpoint after
@@ -22,7 +22,7 @@ public final class CrashingTrainer {
         TorchThreads.prepare(1);
         boolean resume = CheckpointStore.holdsRun(run);
         try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = resume ? Checkpoints.loadTrainer(run, m)
+                BiGanTrainer t = resume ? CheckpointLoader.loadTrainer(run, m)
                         : TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             CheckpointStore store = resume ? CheckpointStore.forResumedRun(run, run,
                     2) : CheckpointStore.forNewRun(run, 2);

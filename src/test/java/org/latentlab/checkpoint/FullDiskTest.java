@@ -86,7 +86,7 @@ class FullDiskTest {
             assertTrue(e.getMessage().contains("The previous checkpoint is intact"), e.getMessage());
         }
         assertEquals(2, Checkpoints.readManifest(run).step());
-        try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(run, m)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(run, m)) {
             assertEquals(8, model.config().zdim());
         }
         try (Stream<Path> s = Files.list(run)) {

@@ -51,10 +51,11 @@ class KillDuringSaveTest {
             CheckpointManifest m = Checkpoints.readManifest(newest);
             assertTrue(m.step() >= lastStep,
                     "the newest checkpoint went back from step " + lastStep + " to " + m.step());
-            try (NDManager manager = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(newest, manager)) {
+            try (NDManager manager = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(newest,
+                    manager)) {
                 assertEquals(8, model.config().zdim());
             }
-            try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = Checkpoints.loadTrainer(newest,
+            try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(newest,
                     manager)) {
                 assertEquals(m.step(), t.step());
             }

@@ -47,7 +47,7 @@ class LatentDensityFileTest {
         GaussianMixture read = LatentDensityFile.read(ckpt);
         assertArrayEquals(fitted.sample(50, 3), read.sample(50, 3));
         assertTrue(Checkpoints.readManifest(ckpt).files().containsKey(LatentDensityFile.FILE));
-        try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(ckpt, m)) {
+        try (NDManager m = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(ckpt, m)) {
             assertEquals(8, model.config().zdim());
         }
         Checkpoints.export(ckpt, dir.resolve("exported"));

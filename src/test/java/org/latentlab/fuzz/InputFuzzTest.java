@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
@@ -206,7 +207,7 @@ class InputFuzzTest {
         byte[] validManifest = Files.readAllBytes(manifest);
         fuzz("manifest", validManifest, FILES_PER_KIND, 21, CheckpointException.class, f -> {
             Files.copy(f, manifest, StandardCopyOption.REPLACE_EXISTING);
-            try (NDManager m = NDManager.newBaseManager(); BiGan model = Checkpoints.loadModel(ckpt, m)) {
+            try (NDManager m = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(ckpt, m)) {
                 LatentDensityFile.read(ckpt);
             }
         }, InputFuzzTest::mutateJson);

@@ -1,16 +1,16 @@
 package org.latentlab.train;
 
-import org.latentlab.checkpoint.CheckpointStore;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.latent.Prior;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import org.latentlab.data.ImageDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointLoader;
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.Prior;
 
 class ResumeTest {
     @TempDir Path dir;
@@ -34,7 +34,7 @@ class ResumeTest {
             straight = t.model().generate(z, 4);
         }
         try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = Checkpoints.loadTrainer(store.dir().resolve("step-00000013"), m)) {
+                BiGanTrainer t = CheckpointLoader.loadTrainer(store.dir().resolve("step-00000013"), m)) {
             assertEquals(13, t.step());
             new TrainingLoop(t, data, opts(16, null), new TrainingListener() {}, new TrainingControl()).run();
             float[] resumed = t.model().generate(z, 4);

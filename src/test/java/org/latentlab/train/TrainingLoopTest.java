@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
-import org.latentlab.checkpoint.Checkpoints;
 
 class TrainingLoopTest {
     @TempDir Path dir;
@@ -81,7 +81,7 @@ class TrainingLoopTest {
         }
         assertEquals("step-00000004", Files.readString(store.dir().resolve("latest")).trim());
         try (NDManager m = NDManager.newBaseManager()) {
-            Checkpoints.loadModel(store.dir(), m).close();
+            CheckpointLoader.loadModel(store.dir(), m).close();
         }
     }
 }
