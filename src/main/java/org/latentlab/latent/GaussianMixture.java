@@ -1,6 +1,5 @@
 package org.latentlab.latent;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -25,12 +24,12 @@ public final class GaussianMixture {
     public static final String TEMPERATURE_RANGE = "above 0 and at most 1 (1 = the density as fitted)";
 
     /** Added to every covariance diagonal so that no component collapses onto a few codes. */
-    private static final double RIDGE = 1e-4;
+    static final double RIDGE = 1e-4;
 
     private final int dim;
     private final double[] weights;      // (K)
     private final double[][] means;      // (K, d)
-    private final double[][][] choleskys; // (K, d, d), lower triangular: Sigma = L L^T
+    final double[][][] choleskys; // (K, d, d), lower triangular: Sigma = L L^T
 
     public GaussianMixture(double[] weights, double[][] means, double[][][] choleskys) {
         this.dim = means[0].length;
@@ -78,21 +77,10 @@ public final class GaussianMixture {
         // Parallel streams run in the pool of the task that starts them, so this bounds every one below.
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            return pool.submit(() -> fitInPool(z, n, d, k, iterations, seed)).join();
+            return pool.submit(() -> MixtureFit.run(z, n, d, k, iterations, seed)).join();
         } finally {
             pool.shutdown();
         }
-    }
-
-    private static GaussianMixture fitInPool(float[] z, int n, int d, int k, int iterations, long seed) {
-        double[][] means = seedMeans(z, n, d, k, new SplittableRandom(seed));
-        double[][] resp = new double[n][k];
-        GaussianMixture g = initial(means, z, n, d);
-        for (int it = 0; it < iterations; it++) {
-            g.expectation(z, n, resp);
-            g = maximisation(z, n, d, resp);
-        }
-        return g;
     }
 
     /**
@@ -167,45 +155,8 @@ public final class GaussianMixture {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** k-means++: each next centre drawn with probability proportional to squared distance. */
-    private static double[][] seedMeans(float[] z, int n, int d, int k, SplittableRandom rng) {
-        double[][] means = new double[k][];
-        means[0] = row(z, rng.nextInt(n), d);
-        double[] dist = new double[n];
-        Arrays.fill(dist, Double.MAX_VALUE);
-        for (int c = 1; c < k; c++) {
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                dist[i] = Math.min(dist[i], squaredDistance(z, i, means[c - 1], d));
-                total += dist[i];
-            }
-            double u = rng.nextDouble() * total;
-            int pick = 0;
-            for (double acc = dist[0]; acc < u && pick < n - 1; acc += dist[++pick]) {
-                // walk to the drawn code
-            }
-            means[c] = row(z, pick, d);
-        }
-        return means;
-    }
-
-    /** Equal weights, the codes' overall covariance for every component, centred on the seeds. */
-    private static GaussianMixture initial(double[][] means, float[] z, int n, int d) {
-        int k = means.length;
-        double[][] resp = new double[n][k];
-        for (double[] r : resp) {
-            Arrays.fill(r, 1.0 / k);
-        }
-        GaussianMixture pooled = maximisation(z, n, d, resp);
-        double[] w = new double[k];
-        Arrays.fill(w, 1.0 / k);
-        double[][][] chol = new double[k][][];
-        Arrays.fill(chol, pooled.choleskys[0]);
-        return new GaussianMixture(w, means, chol);
-    }
-
     /** Fills resp with each code's component posteriors; returns the total log-likelihood. */
-    private double expectation(float[] z, int n, double[][] resp) {
+    double expectation(float[] z, int n, double[][] resp) {
         int k = weights.length;
         double[] logNorm = new double[k];
         for (int c = 0; c < k; c++) {
@@ -250,56 +201,6 @@ public final class GaussianMixture {
         return q;
     }
 
-    private static GaussianMixture maximisation(float[] z, int n, int d, double[][] resp) {
-        int k = resp[0].length;
-        double[] w = new double[k];
-        double[][] means = new double[k][d];
-        double[][][] chol = new double[k][][];
-        IntStream.range(0, k).parallel().forEach(c -> { // components are independent
-            double nk = 1e-10;
-            for (int i = 0; i < n; i++) {
-                nk += resp[i][c];
-                for (int j = 0; j < d; j++) {
-                    means[c][j] += resp[i][c] * z[i * d + j];
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                means[c][j] /= nk;
-            }
-            w[c] = nk / n;
-            chol[c] = choleskyOf(covariance(z, n, d, resp, c, means[c], nk));
-        });
-        return new GaussianMixture(w, means, chol);
-    }
-
-    private static double[][] covariance(float[] z, int n, int d, double[][] resp, int c, double[] mean, double nk) {
-        double[][] cov = new double[d][d];
-        double[] diff = new double[d];
-        for (int i = 0; i < n; i++) {
-            double r = resp[i][c];
-            if (r < 1e-8) {
-                continue;
-            }
-            for (int j = 0; j < d; j++) {
-                diff[j] = z[i * d + j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double ra = r * diff[a];
-                for (int b = 0; b <= a; b++) {
-                    cov[a][b] += ra * diff[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b <= a; b++) {
-                cov[a][b] /= nk;
-                cov[b][a] = cov[a][b];
-            }
-            cov[a][a] += RIDGE;
-        }
-        return cov;
-    }
-
     /** Lower-triangular L with L L^T = m; m must be symmetric positive definite (the ridge sees to it). */
     static double[][] choleskyOf(double[][] m) {
         int d = m.length;
@@ -314,22 +215,5 @@ public final class GaussianMixture {
             }
         }
         return l;
-    }
-
-    private static double[] row(float[] z, int i, int d) {
-        double[] r = new double[d];
-        for (int j = 0; j < d; j++) {
-            r[j] = z[i * d + j];
-        }
-        return r;
-    }
-
-    private static double squaredDistance(float[] z, int i, double[] m, int d) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-            double v = z[i * d + j] - m[j];
-            s += v * v;
-        }
-        return s;
     }
 }
