@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -30,26 +29,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class TorchEngine implements LatentEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TorchEngine.class);
-    private final ExecutorService modelThread;
-    private final ExecutorService evaluationThread;
-    private final ExecutorService analysisThread;
     private final QuietGate quietGate = new QuietGate();
-    private final TrainingRunner training;
     private InferenceModel model;         // model thread only
     private ModelInfo info;               // model thread only
     private DataCache data;               // model thread only
     private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
     private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
     private long weightsVersion;                                          // model thread only
-    private long revision;                                                 // model thread only
-    private final List<Consumer<ModelChange>> subscribers = new CopyOnWriteArrayList<>();
+    private final ModelChanges changes = new ModelChanges();
 
-    public TorchEngine() {
-        modelThread = torchThread("latentlab-model");
-        evaluationThread = torchThread("latentlab-evaluation");
-        analysisThread = torchThread("latentlab-analysis");
-        training = new TrainingRunner(this);
-    }
+    private final ExecutorService modelThread = torchThread("latentlab-model");
+    private final ExecutorService evaluationThread = torchThread("latentlab-evaluation");
+    private final ExecutorService analysisThread = torchThread("latentlab-analysis");
+    private final TrainingRunner training = new TrainingRunner(this);
 
     /** A single daemon thread prepared for libtorch (grad mode off, one intra-op thread). */
     private static ExecutorService torchThread(String name) {
@@ -85,26 +77,14 @@ public final class TorchEngine implements LatentEngine {
                     loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
-            publish(true);
+            changes.publish(info, true);
             return info;
         });
     }
 
     @Override
     public void subscribe(Consumer<ModelChange> listener) {
-        subscribers.add(listener);
-    }
-
-    /** Model thread: tells every subscriber of the new {@link #info}. */
-    private void publish(boolean loaded) {
-        ModelChange change = new ModelChange(info, ++revision, loaded);
-        for (Consumer<ModelChange> s : subscribers) {
-            try {
-                s.accept(change);
-            } catch (RuntimeException e) { // one subscriber's bug must not keep the others stale
-                LOG.warn("A subscriber failed on model revision {}", change.revision(), e);
-            }
-        }
+        changes.subscribe(listener);
     }
 
     /** Model thread: encodings made with the previous weights are no longer cached. */
@@ -133,7 +113,7 @@ public final class TorchEngine implements LatentEngine {
             } else if (data != null) {
                 data.invalidateEncodings(); // new weights: directions and map are recomputed on request
             }
-            publish(false);
+            changes.publish(info, false);
             return info;
         });
     }
@@ -144,7 +124,7 @@ public final class TorchEngine implements LatentEngine {
             if (model != null && info != null && info.step() == step && info.source() == null) {
                 model.setDensity(density);
                 info = info.withFittedDensity();
-                publish(false);
+                changes.publish(info, false);
             }
             return info;
         });
@@ -275,14 +255,12 @@ public final class TorchEngine implements LatentEngine {
             }
             // The data sets load lazily: load them here, on the thread that owns the cache.
             return new EvaluationInput(requireModel().copy(), d.train(), d.test());
-        }).thenApplyAsync(in -> {
+        }).thenApplyAsync(in -> unchecked(() -> {
             try (InferenceModel copy = in.model()) {
                 return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0,
                         GaussianMixture.DEFAULT_TEMPERATURE);
-            } catch (IOException e) {
-                throw new CompletionException(e);
             }
-        }, evaluationThread);
+        }), evaluationThread);
     }
 
     private record EvaluationInput(InferenceModel model, ImageDataset train, ImageDataset test) {}

@@ -121,7 +121,7 @@ class MainWindowTest {
         waitFor(30, () -> explorerImage(robot) != null);
         robot.interact(() -> smallLongRun(dir.resolve("closing")));
         robot.interact(() -> vm.training().start());
-        waitFor(60, () -> vm.training().series("lossD").size() >= 2);
+        waitFor(60, () -> vm.training().history().series("lossD").size() >= 2);
         CountDownLatch closed = new CountDownLatch(1);
         boolean[] closesAtOnce = new boolean[1];
         robot.interact(() -> closesAtOnce[0] = vm.training().closeRequested(closed::countDown));
@@ -137,37 +137,38 @@ class MainWindowTest {
         robot.clickOn("#tab-training .tab-label");
         robot.interact(() -> smallLongRun(dir.resolve("run")));
         robot.clickOn("#start-training");
-        waitFor(60, () -> vm.training().series("lossD").size() >= 3);
+        waitFor(60, () -> vm.training().history().series("lossD").size() >= 3);
         // The charts redraw while their tab shows (they skip redraws while it is hidden).
         waitFor(10, () -> robot.lookup("#training-losses").queryAs(LiveChart.class).pointCount(0) > 0);
-        waitFor(30, () -> !vm.training().frames().isEmpty());
+        waitFor(30, () -> !vm.training().history().frames().isEmpty());
         assertNotNull(robot.lookup("#sample-grid").queryAs(ImageView.class).getImage());
         robot.clickOn("#pause-training");
         waitFor(10, () -> vm.training().stateProperty().get() == TrainingState.PAUSED);
         // Paused means the training thread is parked on its control, not merely slow: once it waits
         // there, no step can be recorded until Resume.
         waitFor(10, () -> parkedTrainingThreads() == 1);
-        int pausedAt = vm.training().series("lossD").size();
+        int pausedAt = vm.training().history().series("lossD").size();
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(pausedAt, vm.training().series("lossD").size(), "no progress while paused");
+        assertEquals(pausedAt, vm.training().history().series("lossD").size(), "no progress while paused");
         assertEquals(1, parkedTrainingThreads(), "still parked");
         robot.clickOn("#pause-training"); // resume
-        waitFor(30, () -> vm.training().series("lossD").size() > pausedAt);
+        waitFor(30, () -> vm.training().history().series("lossD").size() > pausedAt);
         // Refine needs autograd, which training holds step by step: both go on (they used to fail each other).
         robot.interact(() -> vm.encoder().encodeRandomTestImage());
         waitFor(30, () -> !vm.encoder().busyProperty().get() && vm.encoder().errorTextProperty().get().contains("MSE"));
         robot.interact(() -> vm.encoder().refine());
         waitFor(30, () -> vm.encoder().messageProperty().get().equals("Refined."));
-        int afterRefine = vm.training().series("lossD").size();
-        waitFor(30, () -> vm.training().series("lossD").size() > afterRefine);
+        int afterRefine = vm.training().history().series("lossD").size();
+        waitFor(30, () -> vm.training().history().series("lossD").size() > afterRefine);
         assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
         // Evaluate's linear probe needs autograd too: it finishes while training goes on.
-        int beforeEvaluation = vm.training().series("lossD").size();
+        int beforeEvaluation = vm.training().history().series("lossD").size();
         robot.interact(() -> vm.metrics().evaluate());
         waitFor(10, () -> vm.metrics().runningProperty().get());
         waitFor(150, () -> !vm.metrics().runningProperty().get());
         assertTrue(!vm.metrics().rows().isEmpty(), vm.metrics().messageProperty().get());
-        assertTrue(vm.training().series("lossD").size() > beforeEvaluation, "training stepped during the evaluation");
+        assertTrue(vm.training().history().series("lossD").size() > beforeEvaluation,
+                "training stepped during the evaluation");
         assertEquals(TrainingState.RUNNING, vm.training().stateProperty().get(), vm.training().errorProperty().get());
         robot.clickOn("#stop-training");
         waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);

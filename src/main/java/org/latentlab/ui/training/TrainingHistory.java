@@ -15,7 +15,7 @@ import org.latentlab.ui.common.FxImages;
  * store is synchronised), and the recorded sample and reconstruction grids with the scrubber's
  * selection, changed on the FX thread only.
  */
-final class TrainingHistory {
+public final class TrainingHistory {
     /**
      * The memory the recorded grids may take. Counting frames (200 once) took about 350 MB at
      * 28 px, 1.7 GB at 64 px and more than the heap at 256 px; a byte budget holds at every size.
@@ -108,7 +108,7 @@ final class TrainingHistory {
         followLatest = true;
     }
 
-    SeriesStore series(String name) {
+    public SeriesStore series(String name) {
         return switch (name) {
             case "lossD" -> lossD;
             case "lossGE" -> lossGE;
@@ -119,11 +119,11 @@ final class TrainingHistory {
         };
     }
 
-    ObservableList<GridFrame> frames() {
+    public ObservableList<GridFrame> frames() {
         return frames;
     }
 
-    IntegerProperty selectedFrameProperty() {
+    public IntegerProperty selectedFrameProperty() {
         return selectedFrame;
     }
 }

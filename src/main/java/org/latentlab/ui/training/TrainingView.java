@@ -206,19 +206,20 @@ public final class TrainingView extends BorderPane {
         Label stepLabel = new Label("No grids yet: start training.");
         stepLabel.setWrapText(true);
         Runnable show = () -> {
-            int i = vm.selectedFrameProperty().get();
-            if (i >= 0 && i < vm.frames().size()) {
-                GridFrame f = vm.frames().get(i);
+            int i = vm.history().selectedFrameProperty().get();
+            if (i >= 0 && i < vm.history().frames().size()) {
+                GridFrame f = vm.history().frames().get(i);
                 samples.setImage(f.samples());
                 pairs.setImage(f.reconstructions());
                 stepLabel.setText(String.format(Locale.ROOT, "Step %,d  (%d of %d recorded) · reconstruction MSE %.4f",
-                        f.step(), i + 1, vm.frames().size(), f.reconstructionError()));
+                        f.step(), i + 1, vm.history().frames().size(), f.reconstructionError()));
             }
         };
-        vm.frames().addListener((ListChangeListener<GridFrame>) c -> scrub.setMax(Math.max(0, vm.frames().size() - 1)));
+        vm.history().frames().addListener((ListChangeListener<GridFrame>) c -> scrub.setMax(Math.max(0,
+                vm.history().frames().size() - 1)));
         scrub.valueProperty().addListener((o, a,
-                b) -> vm.selectedFrameProperty().set((int) Math.round(b.doubleValue())));
-        vm.selectedFrameProperty().addListener((o, a, b) -> {
+                b) -> vm.history().selectedFrameProperty().set((int) Math.round(b.doubleValue())));
+        vm.history().selectedFrameProperty().addListener((o, a, b) -> {
             scrub.setValue(b.intValue());
             show.run();
         });
@@ -244,9 +245,9 @@ public final class TrainingView extends BorderPane {
     }
 
     private void redraw() {
-        fill(losses, vm.series("lossD"), vm.series("lossGE"));
-        fill(outputs, vm.series("dReal"), vm.series("dFake"));
-        fill(recon, vm.series("recon"));
+        fill(losses, vm.history().series("lossD"), vm.history().series("lossGE"));
+        fill(outputs, vm.history().series("dReal"), vm.history().series("dFake"));
+        fill(recon, vm.history().series("recon"));
     }
 
     private static void fill(LiveChart chart, SeriesStore... stores) {

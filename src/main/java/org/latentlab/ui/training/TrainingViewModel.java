@@ -1,19 +1,14 @@
 package org.latentlab.ui.training;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ObservableList;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
@@ -27,7 +22,6 @@ import org.latentlab.ui.common.UserMessages;
  * Training events arrive on the training thread; chart redraws reach the UI at most 10 times a second.
  */
 public final class TrainingViewModel {
-    static final long UI_INTERVAL_NANOS = 100_000_000L;
     static final int SNAPSHOT_EVERY = 100;
     static final int CHECKPOINT_EVERY = 1000;
 
@@ -37,16 +31,12 @@ public final class TrainingViewModel {
     private boolean closing; // FX thread: the window waits for the run's last checkpoint
     private boolean saveFailed; // FX thread: paused because a checkpoint could not be written
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final RunProgress progress = new RunProgress();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyIntegerWrapper chartVersion = new ReadOnlyIntegerWrapper(0);
     private final TrainingHistory history = new TrainingHistory();
     private final ObjectProperty<Path> resumeFrom = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Path> lastCheckpoint = new ReadOnlyObjectWrapper<>();
-    private volatile long lastUiUpdate;
-
 
     public TrainingViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
@@ -62,8 +52,6 @@ public final class TrainingViewModel {
     public TrainingSettings settings() {
         return settings;
     }
-
-    // ---- commands ----
 
     public void start() {
         if (state.get() != TrainingState.IDLE) {
@@ -186,11 +174,8 @@ public final class TrainingViewModel {
     private void clearRun() {
         history.clear();
         error.set("");
-        progress.set(0);
-        chartVersion.set(chartVersion.get() + 1);
+        progress.clear();
     }
-
-    // ---- events from the training thread ----
 
     private final class Events implements TrainingEvents {
         @Override
@@ -201,9 +186,7 @@ public final class TrainingViewModel {
         @Override
         public void progress(TrainingProgress p) {
             history.record(p);
-            long now = System.nanoTime();
-            if (now - lastUiUpdate >= UI_INTERVAL_NANOS || p.step() == p.totalSteps()) {
-                lastUiUpdate = now;
+            if (progress.due(p)) {
                 background.onUiThread(() -> showProgress(p));
             }
         }
@@ -251,7 +234,7 @@ public final class TrainingViewModel {
                     lastCheckpoint.set(checkpoint);
                     resumeFrom.set(checkpoint);
                 }
-                chartVersion.set(chartVersion.get() + 1);
+                progress.chartsChanged();
                 status.set((stopped ? "Stopped at step " : "Finished at step ") + step
                         + (checkpoint != null ? "; checkpoint " + checkpoint : "") + ".");
                 state.set(TrainingState.IDLE); // last: whoever watches the state sees the final status
@@ -269,36 +252,22 @@ public final class TrainingViewModel {
     }
 
     private void showProgress(TrainingProgress p) {
-        progress.set(p.step() / (double) p.totalSteps());
-        double left = p.secondsLeft();
-        progressText.set(String.format(Locale.ROOT, "step %,d / %,d · %.1f steps/s · %s left",
-                p.step(), p.totalSteps(), p.stepsPerSecond(), Double.isFinite(left) ? duration(left) : "?"));
+        String losses = progress.show(p);
         if (state.get() == TrainingState.RUNNING) {
-            status.set(String.format(Locale.ROOT,
-                    "Training: D loss %.3f, G+E loss %.3f, cycle %.2f, D(x,E(x)) %.2f, D(G(z),z) %.2f",
-                    p.lossD(), p.lossGE(), p.lossCycle(), p.dReal(), p.dFake()));
+            status.set(losses);
         }
-        chartVersion.set(chartVersion.get() + 1);
     }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    // ---- properties ----
 
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return progress.fractionProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return progress.textProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -310,15 +279,12 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyIntegerProperty chartVersionProperty() {
-        return chartVersion.getReadOnlyProperty();
+        return progress.chartVersionProperty();
     }
 
-    public ObservableList<GridFrame> frames() {
-        return history.frames();
-    }
-
-    public IntegerProperty selectedFrameProperty() {
-        return history.selectedFrameProperty();
+    /** The run's loss series and progress grids (its charts and scrubber). */
+    public TrainingHistory history() {
+        return history;
     }
 
     public ObjectProperty<Path> resumeFromProperty() {
@@ -327,9 +293,5 @@ public final class TrainingViewModel {
 
     public ReadOnlyObjectProperty<Path> lastCheckpointProperty() {
         return lastCheckpoint.getReadOnlyProperty();
-    }
-
-    public SeriesStore series(String name) {
-        return history.series(name);
     }
 }
