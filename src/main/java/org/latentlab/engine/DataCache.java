@@ -76,7 +76,7 @@ final class DataCache {
     }
 
     /** Encodes the test sample with {@code model} (any thread's copy) and derives directions and the map. */
-    Analysis analyse(InferenceModel model, QuietGate gate) throws IOException, InterruptedException {
+    Analysis analyse(LatentModel model, QuietGate gate) throws IOException, InterruptedException {
         float[] codes = encodeSample(model, gate);
         return new Analysis(directions(codes), map(codes));
     }
@@ -85,7 +85,7 @@ final class DataCache {
      * E(x) of the first {@link #ENCODED} test images, with {@code model} (any thread's copy), in
      * chunks of {@link #CHUNK} images; {@code gate} is awaited before loading and before each chunk.
      */
-    float[] encodeSample(InferenceModel model, QuietGate gate) throws IOException, InterruptedException {
+    float[] encodeSample(LatentModel model, QuietGate gate) throws IOException, InterruptedException {
         gate.awaitQuiet(); // loading the test set is work too
         ImageDataset t = test();
         int n = Math.min(ENCODED, t.count());

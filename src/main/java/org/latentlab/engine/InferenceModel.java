@@ -32,7 +32,7 @@ import org.latentlab.model.ModelConfig;
  * images in [0, 1]. Not thread-safe: exactly one thread uses it (the engine's model thread, or the
  * CLI's main thread), and that thread called {@link TorchThreads#prepare} first.
  */
-public final class InferenceModel implements AutoCloseable {
+public final class InferenceModel implements LatentModel {
     private final NDManager manager;
     private final CheckpointManifest manifest;
     private BiGan model;
@@ -64,6 +64,7 @@ public final class InferenceModel implements AutoCloseable {
         return new InferenceModel(manager, null, new BiGan(config, manager), null);
     }
 
+    @Override
     public ModelConfig config() {
         return model.config();
     }
@@ -74,6 +75,7 @@ public final class InferenceModel implements AutoCloseable {
     }
 
     /** Replaces G's and E's weights with a trainer's snapshot; the old ones are freed. */
+    @Override
     public void updateWeights(ModelConfig config, byte[] generatorWeights, byte[] encoderWeights) throws IOException {
         BiGan fresh = new BiGan(config, manager);
         try {
@@ -92,11 +94,13 @@ public final class InferenceModel implements AutoCloseable {
     }
 
     /** The latent density fitted to this model's codes, or null when samples come from the uniform prior. */
+    @Override
     public GaussianMixture density() {
         return density;
     }
 
     /** Takes a density fitted to the current weights (after training, for example). */
+    @Override
     public void setDensity(GaussianMixture fitted) {
         if (fitted != null && fitted.dimension() != config().zdim()) {
             throw new IllegalArgumentException("The density has " + fitted.dimension() + " dimensions, the model "
@@ -110,6 +114,7 @@ public final class InferenceModel implements AutoCloseable {
      * temperature (see {@link GaussianMixture#tempered}), or from the uniform prior when it has
      * none or {@code uniform} asks for the prior.
      */
+    @Override
     public float[] drawLatents(int count, long seed, boolean uniform, double temperature) {
         if (density == null || uniform) {
             return Prior.sample(seed, 0, count, config().zdim());
@@ -121,6 +126,7 @@ public final class InferenceModel implements AutoCloseable {
      * An independent copy of G and E (own manager), for work on another thread such as an
      * evaluation that must not hold up this model's thread.
      */
+    @Override
     public InferenceModel copy() throws IOException {
         InferenceModel c = untrained(model.config());
         try {
@@ -135,24 +141,21 @@ public final class InferenceModel implements AutoCloseable {
     }
 
     /** G(z) for n latent vectors; n * pixels floats. */
+    @Override
     public float[] generate(float[] z, int n) {
         return model.generate(z, n);
     }
 
-    public float[] generate(float[] z) {
-        return model.generate(z, 1);
-    }
 
     /** E(x) for n images; n * zdim floats. */
+    @Override
     public float[] encode(float[] x, int n) {
         return model.encode(x, n);
     }
 
-    public float[] encode(float[] x) {
-        return model.encode(x, 1);
-    }
 
     /** Any picture to the model's input: MNIST-style for 28x28 grayscale models, else a plain resize. */
+    @Override
     public float[] preprocess(BufferedImage image) throws DataFormatException {
         ModelConfig c = config();
         if (c.channels() == 1 && c.imageSize() == DigitPreprocessor.SIZE) {
@@ -161,11 +164,13 @@ public final class InferenceModel implements AutoCloseable {
         return ImageFolderDataset.toFloats(image, c.imageSize(), c.channels());
     }
 
+    @Override
     public Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep) {
         return Refiner.refine(model, x, z0, steps, onStep);
     }
 
     /** Frames of G along the path between two latent vectors; frames * pixels floats. */
+    @Override
     public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
         return generate(Interpolation.path(za, zb, frames, spherical), frames);
     }
@@ -175,6 +180,7 @@ public final class InferenceModel implements AutoCloseable {
      * found. Samples from the fitted density are drawn at {@code temperature}, which the figures
      * list as {@code density_temperature}.
      */
+    @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test,
             Path classifierDir, long seed, double temperature) throws IOException {
         GaussianMixture sampled = density == null ? null : density.tempered(temperature);

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only way the UI reaches the models. Inference runs on one model thread that owns the
- * loaded {@link InferenceModel}; training runs on its own thread ({@link TrainingRunner}). Every
+ * loaded {@link LatentModel}; training runs on its own thread ({@link TrainingRunner}). Every
  * method returns at once with a future of plain Java values.
  */
 public final class TorchEngine implements LatentEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TorchEngine.class);
     private final QuietGate quietGate = new QuietGate();
-    private InferenceModel model;         // model thread only
+    private LatentModel model;            // model thread only
     private ModelInfo info;               // model thread only
     private DataCache data;               // model thread only
     private final SplittableRandom randomSeeds = new SplittableRandom(); // model thread only
@@ -56,7 +56,7 @@ public final class TorchEngine implements LatentEngine {
         T get() throws Exception;
     }
 
-    private InferenceModel requireModel() {
+    private LatentModel requireModel() {
         if (model == null) {
             throw new IllegalStateException("No model is loaded. Load a checkpoint or start training first.");
         }
@@ -161,7 +161,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     private Encoding encodeNow(float[] x) {
-        InferenceModel m = requireModel();
+        LatentModel m = requireModel();
         float[] z = m.encode(x);
         float[] recon = m.generate(z);
         return new Encoding(x, z, recon, InferenceModel.meanSquaredError(x, recon));
@@ -209,7 +209,7 @@ public final class TorchEngine implements LatentEngine {
 
     /** Model thread: starts the analysis; its result is kept unless new weights came meanwhile. */
     private CompletableFuture<DataCache.Analysis> analyseOnAnalysisThread(DataCache d) throws IOException {
-        InferenceModel copy = requireModel().copy();
+        LatentModel copy = requireModel().copy();
         long version = weightsVersion;
         CompletableFuture<DataCache.Analysis> analysing = CompletableFuture.supplyAsync(() -> {
             try (copy) {
@@ -256,14 +256,14 @@ public final class TorchEngine implements LatentEngine {
             // The data sets load lazily: load them here, on the thread that owns the cache.
             return new EvaluationInput(requireModel().copy(), d.train(), d.test());
         }).thenApplyAsync(in -> unchecked(() -> {
-            try (InferenceModel copy = in.model()) {
+            try (LatentModel copy = in.model()) {
                 return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0,
                         GaussianMixture.DEFAULT_TEMPERATURE);
             }
         }), evaluationThread);
     }
 
-    private record EvaluationInput(InferenceModel model, ImageDataset train, ImageDataset test) {}
+    private record EvaluationInput(LatentModel model, ImageDataset train, ImageDataset test) {}
 
     private DataCache dataCache() throws IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;

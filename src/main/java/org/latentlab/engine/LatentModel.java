@@ -1,0 +1,65 @@
+package org.latentlab.engine;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.latentlab.data.DataFormatException;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.Refiner;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * A model the engine explores, whatever made it: today our BiGAN checkpoint
+ * ({@link InferenceModel}); a generator imported from PyTorch would be another kind (one without
+ * an encoder would answer encode by projection: refinement from a random z). Called on the
+ * engine's model thread only; arrays are flat (CHW pixels in [0, 1], zdim floats per latent vector).
+ */
+public interface LatentModel extends AutoCloseable {
+    ModelConfig config();
+
+    /** G(z) for n latent vectors; n * pixels floats. */
+    float[] generate(float[] z, int n);
+
+    default float[] generate(float[] z) {
+        return generate(z, 1);
+    }
+
+    /** E(x) for n images; n * zdim floats. */
+    float[] encode(float[] x, int n);
+
+    default float[] encode(float[] x) {
+        return encode(x, 1);
+    }
+
+    /** Any picture to the model's input, prepared the way its training data was. */
+    float[] preprocess(BufferedImage image) throws DataFormatException;
+
+    /** Gradient steps on z so that G(z) comes closer to x. */
+    Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep);
+
+    /** Frames of G along the path between two latent vectors; frames * pixels floats. */
+    float[] interpolate(float[] za, float[] zb, int frames, boolean spherical);
+
+    /** The density fitted to the model's codes, or null when samples come from the prior. */
+    GaussianMixture density();
+
+    void setDensity(GaussianMixture fitted);
+
+    /** count latent vectors from the fitted density at {@code temperature}, or from the prior. */
+    float[] drawLatents(int count, long seed, boolean uniform, double temperature);
+
+    /** Takes a training snapshot's weights. */
+    void updateWeights(ModelConfig config, byte[] generatorWeights, byte[] encoderWeights) throws IOException;
+
+    /** An independent copy, for work on another thread (an evaluation). */
+    LatentModel copy() throws IOException;
+
+    /** Every metric the evaluator computes for this model on these data. */
+    Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed, double temperature)
+            throws IOException;
+
+    @Override
+    void close();
+}
