@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
+import org.latentlab.model.Architecture;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.training.LiveChart;
@@ -180,6 +181,61 @@ class MainWindowTest {
         // The explorer now shows the trained model (latent size 8), and Randomize draws from its density.
         waitFor(20, () -> vm.explorer().dims().size() == 8);
         waitFor(20, () -> vm.explorer().modelProperty().get().fittedDensity());
+    }
+
+    /**
+     * The conv architecture on a folder of colour images, from the window: Start, the run ends,
+     * its grids are in colour, and the explorer shows the new RGB model.
+     */
+    @Test
+    void aConvModelTrainsOnAColourFolder(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        Path folder = colourFolder(dir.resolve("colour"));
+        robot.clickOn("#tab-training .tab-label");
+        robot.interact(() -> {
+            var s = vm.training().settings();
+            s.dataProperty().set(folder.toString());
+            s.archProperty().set(Architecture.CONV);
+            s.imageSizeProperty().set(32);
+            s.channelsProperty().set(3);
+            s.hiddenProperty().set(8);
+            s.zdimProperty().set(8);
+            s.batchProperty().set(16);
+            s.stepsProperty().set(30);
+            s.outDirProperty().set(dir.resolve("conv-run"));
+        });
+        robot.clickOn("#start-training");
+        waitFor(120, () -> vm.training().stateProperty().get() == TrainingState.IDLE
+                && vm.training().statusProperty().get().startsWith("Finished"));
+        assertTrue(vm.training().statusProperty().get().startsWith("Finished at step 30"),
+                vm.training().statusProperty().get() + " / " + vm.training().errorProperty().get());
+        Image grid = robot.lookup("#sample-grid").queryAs(ImageView.class).getImage();
+        int[] px = WaitForAsyncUtils.asyncFx(() -> FxImages.argb(grid)).get(10, TimeUnit.SECONDS);
+        assertTrue(Arrays.stream(px).anyMatch(p -> (p >> 16 & 0xFF) != (p & 0xFF)), "the grid is in colour");
+        waitFor(30, () -> vm.explorer().modelProperty().get().config().channels() == 3);
+        assertEquals(8, vm.explorer().dims().size());
+        assertNotNull(explorerImage(robot));
+    }
+
+    /** 40 red discs and 40 blue squares, 48 px, in two labelled subfolders. */
+    private static Path colourFolder(Path root) throws Exception {
+        for (String kind : new String[] {"discs", "squares"}) {
+            Path sub = Files.createDirectories(root.resolve(kind));
+            for (int i = 0; i < 40; i++) {
+                BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+                var g = img.createGraphics();
+                g.setColor(kind.equals("discs") ? new Color(220, 40, 30) : new Color(30, 60, 220));
+                int size = 16 + i % 20;
+                if (kind.equals("discs")) {
+                    g.fillOval(4 + i % 10, 4 + i % 7, size, size);
+                } else {
+                    g.fillRect(4 + i % 9, 4 + i % 11, size, size);
+                }
+                g.dispose();
+                ImageIO.write(img, "png", sub.resolve(i + ".png").toFile());
+            }
+        }
+        return root;
     }
 
     /** Settings for a small model and a run long enough to be interrupted. */

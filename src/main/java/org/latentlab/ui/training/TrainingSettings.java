@@ -27,13 +27,13 @@ public final class TrainingSettings {
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
     final IntegerProperty channels = new SimpleIntegerProperty(1);
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
-    final DoubleProperty dropout = new SimpleDoubleProperty(ModelConfig.DEFAULT_DROPOUT);
+    final DoubleProperty dropout = new SimpleDoubleProperty(typed(ModelConfig.DEFAULT_DROPOUT));
     final BooleanProperty imageScore = new SimpleBooleanProperty(false);
     final IntegerProperty batch = new SimpleIntegerProperty(TrainConfig.DEFAULT_BATCH);
-    final DoubleProperty lrD = new SimpleDoubleProperty(TrainConfig.DEFAULT_LR_D);
-    final DoubleProperty lrGE = new SimpleDoubleProperty(TrainConfig.DEFAULT_LR_GE);
-    final DoubleProperty lambdaX = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_X);
-    final DoubleProperty lambdaZ = new SimpleDoubleProperty(TrainConfig.DEFAULT_LAMBDA_Z);
+    final DoubleProperty lrD = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LR_D));
+    final DoubleProperty lrGE = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LR_GE));
+    final DoubleProperty lambdaX = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_X));
+    final DoubleProperty lambdaZ = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_Z));
     final IntegerProperty cycleShift = new SimpleIntegerProperty(TrainConfig.DEFAULT_CYCLE_SHIFT);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
@@ -44,6 +44,30 @@ public final class TrainingSettings {
         // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
+    }
+
+    /**
+     * A float setting as the double the user would type: 1e-4f widened is 9.999999747378752E-5,
+     * which the settings sheet would show as it is.
+     */
+    static double typed(float value) {
+        return Double.parseDouble(Float.toString(value));
+    }
+
+    public StringProperty dataProperty() {
+        return data;
+    }
+
+    public ObjectProperty<Architecture> archProperty() {
+        return arch;
+    }
+
+    public IntegerProperty imageSizeProperty() {
+        return imageSize;
+    }
+
+    public IntegerProperty channelsProperty() {
+        return channels;
     }
 
     private void followDefaultWidth(Architecture wasArch, int wasSize) {
@@ -103,13 +127,13 @@ public final class TrainingSettings {
         imageSize.set(mc.imageSize());
         channels.set(mc.channels());
         batchNorm.set(mc.batchNorm());
-        dropout.set(mc.dDropout());
+        dropout.set(typed(mc.dDropout()));
         imageScore.set(mc.imageScore());
         batch.set(tc.batchSize());
-        lrD.set(tc.lrD());
-        lrGE.set(tc.lrGE());
-        lambdaX.set(tc.lambdaX());
-        lambdaZ.set(tc.lambdaZ());
+        lrD.set(typed(tc.lrD()));
+        lrGE.set(typed(tc.lrGE()));
+        lambdaX.set(typed(tc.lambdaX()));
+        lambdaZ.set(typed(tc.lambdaZ()));
         cycleShift.set(tc.cycleShift());
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));

@@ -26,4 +26,14 @@ class TrainingSettingsTest {
         s.arch.set(Architecture.CONV);
         assertEquals(256, s.modelConfig().hidden());
     }
+
+    /** The sheet shows the defaults as a user would type them, not as floats widened to doubles. */
+    @Test
+    void defaultsReadAsTyped() {
+        TrainingSettings s = new TrainingSettings();
+        assertEquals(1e-4, s.lrD.get());
+        assertEquals(2e-4, s.lrGE.get());
+        assertEquals(0.2, s.dropout.get());
+        assertEquals("1.0E-4", Double.toString(s.lrD.get()));
+    }
 }
