@@ -13,9 +13,9 @@ import ai.djl.util.PairList;
 
 /**
  * Doubles height and width by repeating each pixel (nearest neighbour), with libtorch's
- * {@code upsample_nearest2d}. Why not {@code repeat(2, 2).repeat(3, 2)}: its backward pass is a
- * sum over expanded views, 1.5 s of an 8.7 s profile of 8 conv steps at 28 px, against 0.25 s for
- * this operator forward and backward (tools/profile_summary.py; docs/decisions.md).
+ * {@code upsample_nearest2d}. It is {@link ResizeConv}'s first child, which fixes the block's
+ * shapes and checkpoint format; ResizeConv computes upsampling and convolution folded, and its
+ * test takes this block followed by the convolution as the reference.
  */
 final class NearestUpsample extends AbstractBlock {
     /** DJL's code for nearest in {@link JniUtils#interpolate}; checked against repeat in NearestUpsampleTest. */

@@ -129,15 +129,13 @@ final class Networks {
     }
 
     /**
-     * Doubles height and width: nearest-neighbour upsampling, then a 3x3 convolution. DJL's
-     * PyTorch engine has no transposed convolution (Deconvolution throws "Not implemented"), and
-     * resize-convolution also avoids the checkerboard artefacts of strided transposed kernels.
+     * Doubles height and width: nearest-neighbour upsampling, then a 3x3 convolution, computed
+     * folded ({@link ResizeConv}). DJL's PyTorch engine has no transposed convolution
+     * (Deconvolution throws "Not implemented"), and resize-convolution also avoids the
+     * checkerboard artefacts of strided transposed kernels.
      */
     private static Block upConv(int filters) {
-        SequentialBlock b = new SequentialBlock();                          // (B, c, s, s)
-        b.add(new NearestUpsample());                                       // (B, c, 2s, 2s)
-        b.add(NarrowConv2d.of(filters, 3, 1, 1));                           // (B, filters, 2s, 2s)
-        return b;
+        return new ResizeConv(filters);                                     // (B, filters, 2s, 2s)
     }
 
     private static Block downConv(int filters) {

@@ -78,7 +78,7 @@ public final class TrainingView extends BorderPane {
                 new PropertyItem(s.arch, Architecture.class, "Model", "Architecture",
                         "MLP: the default, fast, the best reconstructions and samples on MNIST. Conv:"
                         + " DCGAN-style, for colour and 64 px images; its codes separate classes better"
-                        + " (linear probe 93 % against 91 % on MNIST), but it trains about 10x slower"),
+                        + " (linear probe 93 % against 91 % on MNIST), but it trains about 7x slower"),
                 new PropertyItem(s.zdim, Integer.class, "Model", "Latent size", "Dimensions of z"),
                 new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width",
                         "Units per hidden layer (MLP) or base channels (conv)"),
