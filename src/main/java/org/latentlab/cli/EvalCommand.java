@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.latentlab.AppPaths;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.Json;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.eval.DigitClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.checkpoint.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", description = "Prints JSON with the encoder, reconstruction and sample metrics of a model.")
 final class EvalCommand implements Callable<Integer> {
     @Mixin ModelOption model;
-    @Option(names = "--data", defaultValue = "mnist",
-            description = "A labelled IDX data set (default ${DEFAULT-VALUE}).") String data;
+    @Option(names = "--data",
+            description = "A labelled IDX data set (default: the one the model was trained on).") String data;
     @Option(names = "--classifier", paramLabel = "DIR",
-            description = "Digit classifier (default: models/digit-classifier).") Path classifier;
+            description = "Classifier for the sample scores (default: the bundled digit classifier, for MNIST"
+                    + " models only).") Path classifier;
     @Option(names = "--seed", defaultValue = "0") long seed;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
             description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
@@ -43,13 +44,17 @@ final class EvalCommand implements Callable<Integer> {
         TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
-            ImageDataset train = DataSources.load(data, MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
-            ImageDataset test = DataSources.load(data, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            String dataSpec = data != null ? data : m.manifest().dataset();
+            ImageDataset train = DataSources.load(dataSpec, MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
+            ImageDataset test = DataSources.load(dataSpec, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            Path scorer = classifier != null ? classifier : DigitClassifier.bundledFor(dataSpec);
+            if (scorer == null) {
+                spec.commandLine().getErr().println("note: " + DigitClassifier.noClassifierNote(dataSpec));
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.path().toString());
             out.put("step", m.manifest().step());
-            out.putAll(m.evaluate(train, test, classifier != null ? classifier : AppPaths.bundledClassifier(), seed,
-                    temperature));
+            out.putAll(m.evaluate(train, test, scorer, seed, temperature));
             if (pixelBaseline) {
                 out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
             }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reconstruct", description = "Writes test images next to their reconstructions G(E(x)), in pairs.")
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin ModelOption model;
-    @Option(names = "--data", defaultValue = "mnist") String data;
+    @Option(names = "--data",
+            description = "An IDX data set with a test split (default: the one the model was trained on).") String data;
     @Option(names = "--count", defaultValue = "32", description = "Images (default ${DEFAULT-VALUE}).") int count;
     @Option(names = "--first", defaultValue = "0", description = "Index of the first test image.") int first;
     @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
@@ -30,7 +31,8 @@ final class ReconstructCommand implements Callable<Integer> {
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
-            ImageDataset test = DataSources.load(data, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            String dataSpec = data != null ? data : m.manifest().dataset();
+            ImageDataset test = DataSources.load(dataSpec, MnistDataset.Split.TEST, c.imageSize(), c.channels());
             if (first < 0 || first >= test.count()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--first must be between 0 and " + (test.count() - 1) + ", not " + first);

@@ -15,6 +15,7 @@ import org.latentlab.AppPaths;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.eval.DigitClassifier;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.train.TrainConfig;
@@ -257,7 +258,7 @@ public final class TorchEngine implements LatentEngine {
             return new EvaluationInput(requireModel().copy(), d.train(), d.test());
         }).thenApplyAsync(in -> unchecked(() -> {
             try (LatentModel copy = in.model()) {
-                return copy.evaluate(in.train(), in.test(), AppPaths.bundledClassifier(), 0,
+                return copy.evaluate(in.train(), in.test(), DigitClassifier.bundledFor(info.dataset()), 0,
                         GaussianMixture.DEFAULT_TEMPERATURE);
             }
         }), evaluationThread);

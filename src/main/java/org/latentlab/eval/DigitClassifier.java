@@ -29,7 +29,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.function.IntConsumer;
+import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Json;
+import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.TorchGate;
@@ -173,6 +175,22 @@ public final class DigitClassifier implements AutoCloseable {
         Files.write(dir.resolve(WEIGHTS), bytes.toByteArray());
         Manifest m = new Manifest("latentlab-digit-classifier", sha256(bytes.toByteArray()), testAccuracy, command);
         Files.writeString(dir.resolve(MANIFEST), Json.GSON.toJson(m));
+    }
+
+    /**
+     * The bundled classifier where it applies: to the bundled MNIST data set only. A model of
+     * other data (clothes, colour pictures) gets no classifier scores rather than a digit
+     * classifier's misleading ones; null then.
+     */
+    public static Path bundledFor(String dataSpec) {
+        return dataSpec == null || DataSources.BUNDLED_MNIST.equalsIgnoreCase(dataSpec) ? AppPaths.bundledClassifier()
+                : null;
+    }
+
+    /** Why a model's data set has no classifier scores, in words for the user. */
+    public static String noClassifierNote(String dataSpec) {
+        return "classifier scores are left out: the bundled classifier knows MNIST digits, and this model's data"
+                + " is " + dataSpec + " (--classifier DIR gives one for these data)";
     }
 
     public static DigitClassifier load(Path dir, NDManager parent) throws IOException {

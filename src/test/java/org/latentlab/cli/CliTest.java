@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
 
 @Tag("slow")
@@ -132,6 +134,36 @@ class CliTest {
                 resumed.err());
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
         assertEquals(30, Checkpoints.readManifest(run).step());
+    }
+
+    /**
+     * A model of another data set is measured on its own data, without the digit classifier's
+     * scores (which would look like a broken model), and reconstruct shows its own test images.
+     */
+    @Test
+    void aModelOfOtherDataIsMeasuredOnItsOwnDataWithoutDigitScores() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("other-idx"));
+        try (var files = Files.list(AppPaths.bundledMnist())) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".gz")).toList()) {
+                Files.copy(f, data.resolve(f.getFileName()));
+            }
+        }
+        Path runDir = dir.resolve("other-run");
+        assertEquals(0, run("train", "--data", data.toString(), "--steps", "3", "--zdim", "4", "--hidden", "16",
+                "--batch", "16", "--limit", "200", "--no-density", "--threads", "1", "--out",
+                        runDir.toString()).code());
+        Run eval = run("eval", "--model", runDir.toString());
+        assertEquals(0, eval.code(), eval.err());
+        JsonObject json = JsonParser.parseString(eval.out().trim()).getAsJsonObject();
+        assertTrue(json.has("one_nn_accuracy"), eval.out());
+        assertFalse(json.has("classifier_score") || json.has("recon_classifier_accuracy"), eval.out());
+        assertTrue(eval.err().contains("classifier scores are left out"), eval.err());
+        Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
+                dir.resolve("other.png").toString());
+        assertEquals(0, recon.code(), recon.err());
+        Files.delete(data.resolve("t10k-images-idx3-ubyte.gz"));
+        Run gone = run("reconstruct", "--model", runDir.toString(), "--out", dir.resolve("gone.png").toString());
+        assertEquals(1, gone.code(), "the model's own data, not MNIST, is what reconstruct reads");
     }
 
     @Test
