@@ -1,9 +1,12 @@
 package org.latentlab.ui.common;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Runs the newest request off the UI thread, one at a time: a request made while one runs waits,
+ * Runs the newest request on the engine, one at a time, with no thread waiting for it: a request made while one runs
+ * waits,
  * and a newer one replaces it. Results reach the UI thread in order, with the time of the oldest
  * request they answer (for latency figures).
  *
@@ -16,10 +19,10 @@ import java.util.function.Consumer;
  * @param <O> its result, computed in the background
  */
 public final class LatestOnly<I, O> {
-    /** The background computation of one request. */
+    /** Starts one request's computation; its stage completes on the engine's thread. */
     @FunctionalInterface
     public interface Work<I, O> {
-        O compute(I input) throws Exception;
+        CompletionStage<O> compute(I input);
     }
 
     /** A result and the time, from {@link System#nanoTime()}, of the oldest request it answers. */
@@ -68,17 +71,20 @@ public final class LatestOnly<I, O> {
                 return;
             }
         }
-        background.run(() -> compute(next), done -> { }, failure -> {
-            onFailure.accept(failure);
+        CompletionStage<O> result;
+        try {
+            result = work.compute(next.input());
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        // The next computation starts as soon as this one is done; the hand-over runs beside it.
+        result.whenComplete((value, error) -> {
+            if (error == null) {
+                background.onUiThread(() -> onResult.accept(new Result<>(value, next.requestedAt())));
+            } else {
+                background.onUiThread(() -> onFailure.accept(Background.cause(error)));
+            }
             startNext();
         });
-    }
-
-    /** In the background: computes, posts the result to the UI thread, starts the next request. */
-    private Void compute(Request<I> request) throws Exception {
-        O value = work.compute(request.input());
-        background.onUiThread(() -> onResult.accept(new Result<>(value, request.requestedAt())));
-        startNext();
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -68,10 +69,10 @@ public final class ExplorerImage {
     /** G(z)'s pixels, ARGB, {@code size} × {@code size}. */
     private record Frame(int[] argb, int size) {}
 
-    /** In the background: G(z) as pixels (the UI thread scales them into a reused image). */
-    private Frame draw(Render r) throws Exception {
-        return new Frame(Pixels.toArgb(engine.generate(r.z()).get(), r.channels(), r.imageSize(), r.imageSize()),
-                r.imageSize());
+    /** G(z) as pixels, on the engine's thread (the UI thread scales them into a reused image). */
+    private CompletionStage<Frame> draw(Render r) {
+        return engine.generate(r.z()).thenApply(px -> new Frame(Pixels.toArgb(px, r.channels(), r.imageSize(),
+                r.imageSize()), r.imageSize()));
     }
 
     /** UI thread: the frame into the image shown next. */

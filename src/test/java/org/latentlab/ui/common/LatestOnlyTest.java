@@ -8,25 +8,19 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LatestOnlyTest {
-    /** A background whose work and UI actions run only when the test says so. */
+    /** The engine's computations and the UI actions, run only when the test says so. */
     private static final class Stepped implements Background {
         final Deque<Runnable> work = new ArrayDeque<>();
         final Deque<Runnable> ui = new ArrayDeque<>();
 
         @Override
         public <T> void run(Callable<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            work.add(() -> {
-                try {
-                    T value = task.call();
-                    ui.add(() -> onSuccess.accept(value));
-                } catch (Exception e) {
-                    ui.add(() -> onFailure.accept(e));
-                }
-            });
+            throw new AssertionError("LatestOnly takes no worker thread: the engine's future calls back");
         }
 
         @Override
@@ -51,10 +45,15 @@ class LatestOnlyTest {
     private final List<String> failures = new ArrayList<>();
     private final LatestOnly<String, String> latest = new LatestOnly<>(background, in -> {
         computed.add(in);
-        if (in.startsWith("bad")) {
-            throw new IllegalArgumentException(in);
-        }
-        return in.toUpperCase();
+        CompletableFuture<String> result = new CompletableFuture<>();
+        background.work.add(() -> {
+            if (in.startsWith("bad")) {
+                result.completeExceptionally(new IllegalArgumentException(in));
+            } else {
+                result.complete(in.toUpperCase());
+            }
+        });
+        return result;
     }, r -> shown.add(r.value()), e -> failures.add(e.getMessage()));
 
     @Test
