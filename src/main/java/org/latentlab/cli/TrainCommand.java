@@ -83,13 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--log-every, --checkpoint-every and --keep must be at least 1");
         }
-        ModelConfig[] mc = new ModelConfig[1];
-        TrainConfig[] tc = new TrainConfig[1];
-        if (resume == null) {
-            freshConfigs(mc, tc);
-        }
-        var plan = new TrainingSession.Plan(data, mc[0], tc[0], resume, out, keep, false, limit);
-        try (TrainingSession session = TrainingSession.open(plan)) {
+        try (TrainingSession session = TrainingSession.open(plan())) {
             BiGanTrainer trainer = session.trainer();
             ImageDataset ds = session.data();
             if (resume != null) {
@@ -167,18 +161,24 @@ final class TrainCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Give --steps N or --epochs E");
     }
 
-    /** The configs of a fresh run from the options; a bad value is a usage error naming it. */
-    private void freshConfigs(ModelConfig[] mc, TrainConfig[] tc) {
+    /**
+     * The run the options ask for: resumed (its checkpoint fixes the networks and recipe), or fresh
+     * from the options, where a bad value is a usage error naming it.
+     */
+    private TrainingSession.Plan plan() {
+        if (resume != null) {
+            return new TrainingSession.Plan(data, null, null, resume, out, keep, false, limit);
+        }
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
             if (reference) {
-                mc[0] = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
-                tc[0] = TrainConfig.reference(seed);
-            } else {
-                int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
-                mc[0] = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
-                tc[0] = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift);
+                var mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
+                return new TrainingSession.Plan(data, mc, TrainConfig.reference(seed), null, out, keep, false, limit);
             }
+            int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
+            var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
+            var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift);
+            return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
                     ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());

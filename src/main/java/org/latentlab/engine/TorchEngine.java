@@ -131,16 +131,11 @@ public final class TorchEngine implements LatentEngine {
         });
     }
 
-    /**
-     * A random latent vector: from the model's fitted density at {@code temperature} (0 < t <= 1),
-     * where G was taught by real images, or from the uniform prior for a model without one.
-     */
     @Override
     public CompletableFuture<float[]> randomLatent(double temperature) {
         return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false, temperature));
     }
 
-    /** G(z): pixels of one image (CHW floats). */
     @Override
     public CompletableFuture<float[]> generate(float[] z) {
         quietGate.interacted(); // the explorer's renders: the analysis waits while they come
@@ -152,7 +147,6 @@ public final class TorchEngine implements LatentEngine {
         return onModelThread(() -> encodeNow(requireModel().preprocess(image)));
     }
 
-    /** Encodes a test-set image by index. */
     @Override
     public CompletableFuture<Encoding> encodeTestImage(int index) {
         return onModelThread(() -> {
@@ -168,7 +162,6 @@ public final class TorchEngine implements LatentEngine {
         return new Encoding(x, z, recon, InferenceModel.meanSquaredError(x, recon));
     }
 
-    /** Refines z from E(x); {@code onStep} gets each finished step and may return false to stop. */
     @Override
     public CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep) {
         return onModelThread(() -> requireModel().refine(x, z, steps, onStep));

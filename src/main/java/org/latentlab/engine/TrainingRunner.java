@@ -36,7 +36,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
                 TorchThreads.factory("latentlab-training", TorchThreads.backgroundTrainingThreads()));
     }
 
-    /** Starts a run; refuses while one is running. */
     @Override
     public synchronized void start(TrainingRequest request, TrainingEvents events) {
         if (control != null) {
@@ -64,7 +63,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         }
     }
 
-    /** Asks the run to stop after the current step; it saves a checkpoint and reports finished. */
     @Override
     public void stop() {
         TrainingControl c = control;
@@ -73,7 +71,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         }
     }
 
-    /** After a failed save: the run's next checkpoints go to {@code dir} (applied when it is resumed). */
     @Override
     public void redirectCheckpoints(Path dir) {
         TrainingControl c = control;
@@ -82,7 +79,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         }
     }
 
-    /** As {@link #stop}, for a window that is closing: the checkpoint is saved, the density fit skipped. */
     @Override
     public void stopForExit() {
         skipDensity = true;
@@ -125,7 +121,6 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         }
     }
 
-    /** Copies a checkpoint folder (the window's "Save checkpoint as…"). */
     @Override
     public void copyCheckpoint(Path source, Path target) throws IOException {
         Checkpoints.copy(source, target);

@@ -18,7 +18,7 @@ public interface TrainingService {
     /** Ends the run for closing the window: the last checkpoint is saved, the density fit skipped. */
     void stopForExit();
 
-    /** After a failed save: the run's next checkpoints go to {@code dir}. */
+    /** After a failed save: the run's next checkpoints go to {@code dir}, from when it is resumed. */
     void redirectCheckpoints(Path dir);
 
     /** Copies a checkpoint folder (the window's "Save checkpoint as…"). */

@@ -114,11 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int conv(int t) {
         int steps = this.steps != null ? this.steps : 30;
         int warmup = this.warmup != null ? this.warmup : 10;
-        ModelConfig d = ModelConfig.mnistDefault(Architecture.CONV, 32);
-        ModelConfig mc = new ModelConfig(Architecture.CONV, 32, channels, imageSize,
-                hidden != null ? hidden : ModelConfig.defaultHidden(Architecture.CONV, imageSize), d.batchNorm(),
-                        d.dDropout(),
-                d.imageScore());
+        ModelConfig d = ModelConfig.defaults(Architecture.CONV, 32, channels, imageSize);
+        ModelConfig mc = hidden != null ? d.withHidden(hidden) : d;
         TrainConfig tc = TrainConfig.defaults(0);
         byte[] noise = new byte[1024 * mc.pixels()];
         new Random(0).nextBytes(noise);

@@ -56,9 +56,15 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         return new ModelConfig(Architecture.MLP, 32, 1, 28, 512, false, 0f, false);
     }
 
-    /** The default for MNIST-like data: the reference widths plus the stabilising parts of the recipe. */
-    public static ModelConfig mnistDefault(Architecture arch, int zdim) {
-        return new ModelConfig(arch, zdim, 1, 28, defaultHidden(arch, 28), true, DEFAULT_DROPOUT, false);
+    /** The default recipe's networks for images of this shape: the default width, batch norm, dropout. */
+    public static ModelConfig defaults(Architecture arch, int zdim, int channels, int imageSize) {
+        return new ModelConfig(arch, zdim, channels, imageSize, defaultHidden(arch, imageSize), true, DEFAULT_DROPOUT,
+                false);
+    }
+
+    /** The same networks at another width. */
+    public ModelConfig withHidden(int width) {
+        return new ModelConfig(arch, zdim, channels, imageSize, width, batchNorm, dDropout, imageScore);
     }
 
     /**

@@ -26,9 +26,7 @@ class ArchitecturesTrainTest {
     @ParameterizedTest(name = "{0} {1} px, {2} channel(s)")
     @CsvSource({"MLP, 28, 1", "MLP, 32, 3", "MLP, 64, 3", "CONV, 28, 1", "CONV, 32, 3", "CONV, 64, 3"})
     void trainsFiftyStepsWithTheDefaultRecipe(Architecture arch, int size, int channels) throws Exception {
-        ModelConfig d = ModelConfig.mnistDefault(arch, 16);
-        ModelConfig mc = new ModelConfig(arch, 16, channels, size, arch == Architecture.MLP ? 64 : 8, d.batchNorm(),
-                d.dDropout(), d.imageScore());
+        ModelConfig mc = ModelConfig.defaults(arch, 16, channels, size).withHidden(arch == Architecture.MLP ? 64 : 8);
         TrainConfig defaults = TrainConfig.defaults(3);
         TrainConfig tc = new TrainConfig(32, defaults.lrD(), defaults.lrGE(), defaults.beta1(), defaults.beta2(),
                 defaults.lambdaX(), defaults.lambdaZ(), defaults.seed(), defaults.cycleShift());

@@ -5,10 +5,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Runs the newest request on the engine, one at a time, with no thread waiting for it: a request made while one runs
- * waits,
- * and a newer one replaces it. Results reach the UI thread in order, with the time of the oldest
- * request they answer (for latency figures).
+ * Runs the newest request on the engine, one at a time, with no thread waiting for it: a request
+ * made while one runs waits, and a newer one replaces it. Results reach the UI thread in order,
+ * with the time of the oldest request they answer (for latency figures).
  *
  * <p>Why not a Task per request: a Task's next request could start only after its result had
  * reached the UI thread, so a request that came during a render waited for that render's hop to
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
  * starts as soon as the previous one is computed, and its hand-over runs beside it.
  *
  * @param <I> a request, built on the UI thread
- * @param <O> its result, computed in the background
+ * @param <O> its result, computed by the engine
  */
 public final class LatestOnly<I, O> {
     /** Starts one request's computation; its stage completes on the engine's thread. */

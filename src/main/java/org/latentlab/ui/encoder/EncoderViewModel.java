@@ -82,7 +82,7 @@ public final class EncoderViewModel {
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info())));
     }
 
-    public void modelChanged(ModelInfo info) {
+    private void modelChanged(ModelInfo info) {
         boolean resized = model == null || !model.config().equals(info.config());
         model = info;
         if (resized) {

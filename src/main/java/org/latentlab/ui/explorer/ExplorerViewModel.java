@@ -115,7 +115,7 @@ public final class ExplorerViewModel {
     }
 
     /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
-    public void modelChanged(ModelInfo info, boolean reloadDerived) {
+    private void modelChanged(ModelInfo info, boolean reloadDerived) {
         boolean resized = model.get() == null || model.get().config().zdim() != info.config().zdim();
         model.set(info);
         if (resized) {
