@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.latentlab.data.DataDescription;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.CheckpointSink;
 
@@ -87,15 +88,15 @@ public final class CheckpointStore implements CheckpointSink {
     }
 
     @Override
-    public Path save(BiGanTrainer trainer, String dataset, String command) throws IOException {
-        return save(trainer, dataset, command, Map.of());
+    public Path save(BiGanTrainer trainer, DataDescription data, String command) throws IOException {
+        return save(trainer, data, command, Map.of());
     }
 
-    public Path save(BiGanTrainer trainer, String dataset, String command, Map<String,
+    public Path save(BiGanTrainer trainer, DataDescription data, String command, Map<String,
             Double> metrics) throws IOException {
         Files.createDirectories(dir);
         String name = String.format("step-%08d", trainer.step());
-        Checkpoints.save(trainer, dir.resolve(name), dataset, command, metrics);
+        Checkpoints.save(trainer, dir.resolve(name), data, command, metrics);
         CheckpointFiles.replaceDurably(dir.resolve(LATEST), (name + "\n").getBytes(StandardCharsets.UTF_8));
         prune(trainer.step());
         return dir.resolve(name);

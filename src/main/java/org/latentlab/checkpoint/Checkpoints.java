@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.latentlab.data.DataDescription;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
 
@@ -32,9 +33,9 @@ public final class Checkpoints {
     private Checkpoints() {}
 
     /** Writes a checkpoint of the trainer's state to {@code target}, replacing any checkpoint there. */
-    public static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
+    public static CheckpointManifest save(BiGanTrainer trainer, Path target, DataDescription data, String command,
             Map<String, Double> metrics) throws IOException {
-        return save(trainer, target, dataset, command, metrics, true, () -> {});
+        return save(trainer, target, data, command, metrics, true, () -> {});
     }
 
     /**
@@ -46,7 +47,7 @@ public final class Checkpoints {
         var density = LatentDensityFile.read(source); // before the save, which may replace source itself
         try (NDManager manager = NDManager.newBaseManager();
                 BiGanTrainer t = CheckpointLoader.loadTrainer(source, manager)) {
-            save(t, target, m.dataset(), m.command(), m.metrics(), false, () -> {});
+            save(t, target, m.dataDescription(), m.command(), m.metrics(), false, () -> {});
         }
         if (density != null) {
             LatentDensityFile.attach(target, density);
@@ -55,12 +56,12 @@ public final class Checkpoints {
     }
 
     /** As {@link #save}, with a hook run after the files are written and before they are committed (tests). */
-    static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
+    static CheckpointManifest save(BiGanTrainer trainer, Path target, DataDescription data, String command,
             Map<String, Double> metrics, Runnable beforeCommit) throws IOException {
-        return save(trainer, target, dataset, command, metrics, true, beforeCommit);
+        return save(trainer, target, data, command, metrics, true, beforeCommit);
     }
 
-    private static CheckpointManifest save(BiGanTrainer trainer, Path target, String dataset, String command,
+    private static CheckpointManifest save(BiGanTrainer trainer, Path target, DataDescription data, String command,
             Map<String, Double> metrics, boolean withOptimizer, Runnable beforeCommit) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -78,11 +79,11 @@ public final class Checkpoints {
             }
             var mc = model.config();
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT, CheckpointManifest.VERSION,
-                    mc, trainer.config(), trainer.step(), dataset, new int[] {mc.channels(), mc.imageSize(),
+                    mc, trainer.config(), trainer.step(), data.source(), new int[] {mc.channels(), mc.imageSize(),
                             mc.imageSize()},
                     metrics == null ? Map.of() : metrics, command, hashes,
                     new long[] {trainer.dOptimizer().updates(), trainer.geOptimizer().updates()},
-                            Instant.now().toString());
+                            Instant.now().toString(), data);
             byte[] json = Json.GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
             CheckpointFiles.writeDurably(tmp, MANIFEST, out -> out.write(json));
             beforeCommit.run();

@@ -8,10 +8,9 @@ import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.Json;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
-import org.latentlab.eval.DigitClassifier;
+import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import picocli.CommandLine.Command;
@@ -25,9 +24,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data",
             description = "A labelled IDX data set (default: the one the model was trained on).") String data;
     @Option(names = "--classifier", paramLabel = "DIR",
-            description = "Classifier for the sample scores (default: the bundled digit classifier, for MNIST"
-                    + " models only).") Path classifier;
-    @Option(names = "--seed", defaultValue = "0") long seed;
+            description = "Classifier of the model's data set for the sample scores (default: one found beside"
+                    + " the model or in models/; see train-classifier).") Path classifier;
+    @Option(names = "--no-classifier",
+            description = "Only the encoder and reconstruction figures (faster).") boolean noClassifier;
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of the samples and the linear probe (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
             description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
     double temperature;
@@ -45,16 +47,23 @@ final class EvalCommand implements Callable<Integer> {
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             String dataSpec = data != null ? data : m.manifest().dataset();
-            ImageDataset train = DataSources.load(dataSpec, MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
-            ImageDataset test = DataSources.load(dataSpec, MnistDataset.Split.TEST, c.imageSize(), c.channels());
-            Path scorer = classifier != null ? classifier : DigitClassifier.bundledFor(dataSpec);
-            if (scorer == null) {
-                spec.commandLine().getErr().println("note: " + DigitClassifier.noClassifierNote(dataSpec));
+            ImageDataset[] split = DataSources.trainAndTest(dataSpec, c.imageSize(), c.channels());
+            ImageDataset train = split[0];
+            ImageDataset test = split[1];
+            var choice = noClassifier ? new ClassifierChoice(null, null)
+                    : ClassifierChoice.find(classifier, Checkpoints.resolve(model.path()),
+                            m.manifest().dataDescription());
+            if (choice.refusal() != null) {
+                spec.commandLine().getErr().println("note: " + choice.refusal());
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.path().toString());
             out.put("step", m.manifest().step());
-            out.putAll(m.evaluate(train, test, scorer, seed, temperature));
+            out.put("data", m.manifest().dataDescription().name());
+            if (choice.dir() != null) {
+                out.put("classifier", choice.dir().toString());
+            }
+            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature));
             if (pixelBaseline) {
                 out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
             }

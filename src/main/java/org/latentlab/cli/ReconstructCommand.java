@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageGrid;
-import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
 import picocli.CommandLine.Command;
@@ -32,7 +31,7 @@ final class ReconstructCommand implements Callable<Integer> {
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             String dataSpec = data != null ? data : m.manifest().dataset();
-            ImageDataset test = DataSources.load(dataSpec, MnistDataset.Split.TEST, c.imageSize(), c.channels());
+            ImageDataset test = DataSources.trainAndTest(dataSpec, c.imageSize(), c.channels())[1];
             if (first < 0 || first >= test.count()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--first must be between 0 and " + (test.count() - 1) + ", not " + first);

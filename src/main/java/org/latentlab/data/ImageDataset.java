@@ -53,6 +53,34 @@ public record ImageDataset(String name, int count, int channels, int height, int
                 labels == null ? null : Arrays.copyOf(labels, m), classNames);
     }
 
+    /**
+     * Two data sets sharing no buffers: every {@code n}-th image held out, the rest kept (in order),
+     * for a labelled folder that has no test split of its own.
+     */
+    public ImageDataset[] splitEvery(int n) {
+        int held = (count + n - 1) / n;
+        int[][] picks = {new int[count - held], new int[held]};
+        int[] next = new int[2];
+        for (int i = 0; i < count; i++) {
+            int part = i % n == 0 ? 1 : 0;
+            picks[part][next[part]++] = i;
+        }
+        return new ImageDataset[] {pick(name + "/train", picks[0]), pick(name + "/held-out", picks[1])};
+    }
+
+    private ImageDataset pick(String newName, int[] indices) {
+        int size = imageSize();
+        byte[] px = new byte[indices.length * size];
+        int[] y = labels == null ? null : new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(pixels, indices[k] * size, px, k * size, size);
+            if (y != null) {
+                y[k] = labels[indices[k]];
+            }
+        }
+        return new ImageDataset(newName, indices.length, channels, height, width, px, y, classNames);
+    }
+
     public int label(int index) {
         return labels == null ? -1 : labels[index];
     }

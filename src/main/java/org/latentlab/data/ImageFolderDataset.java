@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A folder of images (PNG, JPEG, BMP, GIF), resized to a square size. Images in subfolders take
+ * A folder of images (PNG, JPEG, BMP, GIF), cropped to their centred square and resized to a
+ * square size ({@link Preparation#CROP}). Images in subfolders take
  * the subfolder's name as their label; images directly in the folder have none.
  */
 public final class ImageFolderDataset {
@@ -45,7 +46,7 @@ public final class ImageFolderDataset {
         int n = 0;
         for (int i = 0; i < files.size(); i++) {
             try {
-                writePixels(resize(ImageFiles.read(files.get(i)), size), channels, pixels, n * imageSize);
+                writePixels(resize(cropSquare(ImageFiles.read(files.get(i))), size), channels, pixels, n * imageSize);
                 labels.set(n, labels.get(i));
                 n++;
             } catch (DataFormatException e) {
@@ -75,6 +76,12 @@ public final class ImageFolderDataset {
                 labels.add(label);
             }
         }
+    }
+
+    /** The centred square of the picture whose side is its shorter side (torchvision's CenterCrop). */
+    public static BufferedImage cropSquare(BufferedImage src) {
+        int side = Math.min(src.getWidth(), src.getHeight());
+        return src.getSubimage((src.getWidth() - side) / 2, (src.getHeight() - side) / 2, side, side);
     }
 
     static BufferedImage resize(BufferedImage src, int size) {

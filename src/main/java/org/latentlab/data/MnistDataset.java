@@ -3,9 +3,14 @@ package org.latentlab.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Loads the four IDX files of an MNIST-layout data set (MNIST, Fashion-MNIST, KMNIST...). */
 public final class MnistDataset {
+    /** The optional file of class names beside the IDX files, one per line. */
+    public static final String CLASS_NAMES = "classes.txt";
+
     private MnistDataset() {}
 
     public enum Split {
@@ -43,12 +48,26 @@ public final class MnistDataset {
             y[i] = labels.data()[i] & 0xFF;
             maxLabel = Math.max(maxLabel, y[i]);
         }
-        String[] names = new String[maxLabel + 1];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = Integer.toString(i);
-        }
+        String[] names = classNames(dir, maxLabel + 1);
         return new ImageDataset(dir.getFileName() + "/" + split.name().toLowerCase(), images.count(), 1,
                 images.dims()[1], images.dims()[2], images.data(), y, names);
+    }
+
+    /**
+     * The class names of an IDX folder: the lines of an optional {@code classes.txt} beside the
+     * files (label i is line i), else the labels' numbers.
+     */
+    static String[] classNames(Path dir, int labelCount) throws IOException {
+        Path file = dir.resolve(CLASS_NAMES);
+        if (!Files.isRegularFile(file)) {
+            return IntStream.range(0, labelCount).mapToObj(Integer::toString).toArray(String[]::new);
+        }
+        List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.size() < labelCount) {
+            throw new DataFormatException(file, "names " + lines.size() + " classes, but the labels go up to "
+                    + (labelCount - 1) + " (one name per line, label 0 first)");
+        }
+        return lines.toArray(String[]::new);
     }
 
     private static Path require(Path dir, String stem) throws DataFormatException {

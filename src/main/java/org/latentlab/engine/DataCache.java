@@ -62,6 +62,12 @@ final class DataCache {
         return test;
     }
 
+    /** The training and test images for evaluation (an image folder: every tenth image held out). */
+    ImageDataset[] evaluationSplit() throws IOException {
+        ImageDataset t = train();
+        return test() != t ? new ImageDataset[] {t, test()} : t.splitEvery(DataSources.HELD_OUT_EVERY);
+    }
+
     void invalidateEncodings() {
         analysis = null;
     }

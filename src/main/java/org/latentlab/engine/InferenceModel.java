@@ -18,7 +18,8 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DigitPreprocessor;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageFolderDataset;
-import org.latentlab.eval.DigitClassifier;
+import org.latentlab.eval.ClassifierManifest;
+import org.latentlab.eval.ImageClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Interpolation;
@@ -188,9 +189,10 @@ public final class InferenceModel implements LatentModel {
         if (classifierDir == null || !Files.isDirectory(classifierDir)) {
             out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed);
         } else {
-            try (DigitClassifier classifier = DigitClassifier.load(classifierDir, manager)) {
+            try (ImageClassifier classifier = ImageClassifier.load(classifierDir, manager)) {
                 out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed);
             }
+            out.put("classifier_test_accuracy", ClassifierManifest.read(classifierDir).testAccuracy());
         }
         if (sampled != null) {
             out.put("density_temperature", temperature);

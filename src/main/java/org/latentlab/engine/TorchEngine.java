@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.latentlab.AppPaths;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.eval.DigitClassifier;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.train.TrainConfig;
@@ -74,7 +74,7 @@ public final class TorchEngine implements LatentEngine {
             model = loaded;
             newWeights();
             var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataset(), checkpoint, m.metrics(),
+            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataDescription(), checkpoint, m.metrics(),
                     loaded.density() != null);
             data = null;
             LOG.info("Loaded {}", info.describe());
@@ -100,7 +100,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     /** Takes a training snapshot's weights into the inference copies of G and E. */
-    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, TrainConfig recipe, String dataset) {
+    CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, TrainConfig recipe, DataDescription dataset) {
         return onModelThread(() -> {
             if (model == null) {
                 model = InferenceModel.untrained(s.config());
@@ -109,7 +109,7 @@ public final class TorchEngine implements LatentEngine {
             model.updateWeights(s.config(), s.generatorWeights(), s.encoderWeights());
             newWeights();
             info = new ModelInfo(s.config(), recipe, s.step(), dataset, null, Map.of(), false);
-            if (!sameShape || data != null && !dataset.equals(data.spec())) {
+            if (!sameShape || data != null && !dataset.source().equals(data.spec())) {
                 data = null;
             } else if (data != null) {
                 data.invalidateEncodings(); // new weights: directions and map are recomputed on request
@@ -245,19 +245,13 @@ public final class TorchEngine implements LatentEngine {
         return onModelThread(() -> {
             DataCache d = dataCache();
             if (!d.test().hasLabels()) {
-                throw new DataFormatException("Evaluation needs a labelled data set with a test split (IDX folder).");
+                throw new DataFormatException("Evaluation needs labels: an IDX folder with labels, or an image folder"
+                        + " with one subfolder per class.");
             }
             // The data sets load lazily: load them here, on the thread that owns the cache.
-            return new EvaluationInput(requireModel().copy(), d.train(), d.test());
-        }).thenApplyAsync(in -> unchecked(() -> {
-            try (LatentModel copy = in.model()) {
-                return copy.evaluate(in.train(), in.test(), DigitClassifier.bundledFor(info.dataset()), 0,
-                        GaussianMixture.DEFAULT_TEMPERATURE);
-            }
-        }), evaluationThread);
+            return new Evaluation(requireModel().copy(), d.evaluationSplit(), info);
+        }).thenApplyAsync(in -> unchecked(in::run), evaluationThread);
     }
-
-    private record EvaluationInput(LatentModel model, ImageDataset train, ImageDataset test) {}
 
     private DataCache dataCache() throws IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;

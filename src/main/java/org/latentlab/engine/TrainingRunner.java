@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.data.DataDescription;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.session.TrainingSession;
 import org.latentlab.train.BiGanTrainer;
@@ -92,7 +93,7 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
             events.started(session.checkpointDir());
             BiGanTrainer trainer = session.trainer();
             TrainingLoop.Result r = session.run(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),
-                    "Latent Lab window", listener(events, session.dataSpec(), trainer.config()), c);
+                    "Latent Lab window", listener(events, session.description(), trainer.config()), c);
             if (r.lastCheckpoint() != null && !skipDensity) {
                 fitDensity(session, r, events);
             }
@@ -138,7 +139,7 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
         return m == null || m.isBlank() ? "Training failed (" + e.getClass().getSimpleName() + ")." : m;
     }
 
-    private TrainingListener listener(TrainingEvents events, String dataset, TrainConfig recipe) {
+    private TrainingListener listener(TrainingEvents events, DataDescription dataset, TrainConfig recipe) {
         return new TrainingListener() {
             @Override
             public void onProgress(TrainingProgress p) {

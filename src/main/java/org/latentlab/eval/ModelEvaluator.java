@@ -22,7 +22,7 @@ public final class ModelEvaluator {
      */
     public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train,
             ImageDataset test,
-            DigitClassifier classifier, long seed) {
+            ImageClassifier classifier, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         int d = model.config().zdim();
         long t0 = System.nanoTime();

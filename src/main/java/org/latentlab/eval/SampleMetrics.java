@@ -1,5 +1,6 @@
 package org.latentlab.eval;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -7,51 +8,66 @@ import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Prior;
 import org.latentlab.model.BiGan;
 
-/** Metrics judged by the digit classifier: reconstructions keeping their digit, and sample quality. */
+/**
+ * Metrics judged by a classifier of the model's data set: reconstructions keeping their class, and
+ * sample quality, each sample score also as a fraction of the real test set's under the same
+ * classifier (the ceiling a generator can reach).
+ */
 final class SampleMetrics {
     private SampleMetrics() {}
 
-    static Map<String, Object> compute(BiGan model, GaussianMixture density, DigitClassifier classifier, float[] trainX,
+    static Map<String, Object> compute(BiGan model, GaussianMixture density, ImageClassifier classifier, float[] trainX,
             float[] testX, int[] testY, float[] testZ, float[] recon, int n, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
-        DigitClassifier.Output rec = classifier.run(recon, n);
+        ImageClassifier.Output rec = classifier.run(recon, n);
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            kept += argmax(rec.probabilities(), i, 10) == testY[i] ? 1 : 0;
+            kept += argmax(rec.probabilities(), i, rec.classes()) == testY[i] ? 1 : 0;
         }
         out.put("recon_classifier_accuracy", ModelEvaluator.round(kept / (double) n));
-        out.put("classifier_score_reconstructions", ModelEvaluator.round(classifierScore(rec.probabilities(), n)));
+        out.put("classifier_score_reconstructions", ModelEvaluator.round(classifierScore(rec.probabilities(), n,
+                rec.classes())));
         int d = model.config().zdim();
-        DigitClassifier.Output shuffled = classifier.run(model.generate(shuffleEachDimension(testZ, n, d, seed), n), n);
-        out.put("classifier_score_shuffled_codes", ModelEvaluator.round(classifierScore(shuffled.probabilities(), n)));
+        ImageClassifier.Output shuffled = classifier.run(model.generate(shuffleEachDimension(testZ, n, d, seed), n), n);
+        out.put("classifier_score_shuffled_codes", ModelEvaluator.round(classifierScore(shuffled.probabilities(), n,
+                shuffled.classes())));
         int s = ModelEvaluator.SAMPLE_COUNT;
         float[] samples = model.generate(Prior.sample(seed, 12345, s, d), s);
-        DigitClassifier.Output gen = classifier.run(samples, s);
-        DigitClassifier.Output real = classifier.run(testX, n);
-        out.put("classifier_score", ModelEvaluator.round(classifierScore(gen.probabilities(), s)));
-        out.put("classifier_score_test_set", ModelEvaluator.round(classifierScore(real.probabilities(), n)));
+        ImageClassifier.Output gen = classifier.run(samples, s);
+        ImageClassifier.Output real = classifier.run(testX, n);
+        double realScore = classifierScore(real.probabilities(), n, real.classes());
+        double score = classifierScore(gen.probabilities(), s, gen.classes());
+        out.put("classifier_score", ModelEvaluator.round(score));
+        out.put("classifier_score_test_set", ModelEvaluator.round(realScore));
+        out.put("classifier_score_fraction_of_test_set", ModelEvaluator.round(score / realScore));
         out.put("frechet_distance", ModelEvaluator.round(FrechetDistance.between(gen.features(), s, real.features(), n,
-                DigitClassifier.FEATURES)));
-        int nt = Math.min(s, trainX.length / 784);
-        DigitClassifier.Output train = classifier.run(trainX, nt);
+                ImageClassifier.FEATURES)));
+        int nt = Math.min(s, trainX.length / (testX.length / n));
+        ImageClassifier.Output train = classifier.run(trainX, nt);
         out.put("frechet_distance_train_vs_test", ModelEvaluator.round(FrechetDistance.between(train.features(), nt,
-                real.features(), n, DigitClassifier.FEATURES)));
-        out.put("class_histogram", histogram(gen.probabilities(), s));
+                real.features(), n, ImageClassifier.FEATURES)));
+        double[] shares = histogram(gen.probabilities(), s, gen.classes());
+        out.put("class_histogram", shares);
+        out.put("smallest_class_share", Arrays.stream(shares).min().orElse(0));
         if (density != null) {
-            putDensityMetrics(out, model, density, classifier, real, n, seed);
+            putDensityMetrics(out, model, density, classifier, real, realScore, n, seed);
         }
         return out;
     }
 
     /** The sample metrics again, for z drawn from the latent density fitted to E(x) instead of the prior. */
     private static void putDensityMetrics(Map<String, Object> out, BiGan model, GaussianMixture density,
-            DigitClassifier classifier, DigitClassifier.Output real, int n, long seed) {
+            ImageClassifier classifier, ImageClassifier.Output real, double realScore, int n, long seed) {
         int s = ModelEvaluator.SAMPLE_COUNT;
-        DigitClassifier.Output fitted = classifier.run(model.generate(density.sample(s, seed), s), s);
-        out.put("classifier_score_fitted_density", ModelEvaluator.round(classifierScore(fitted.probabilities(), s)));
+        ImageClassifier.Output fitted = classifier.run(model.generate(density.sample(s, seed), s), s);
+        double score = classifierScore(fitted.probabilities(), s, fitted.classes());
+        out.put("classifier_score_fitted_density", ModelEvaluator.round(score));
+        out.put("classifier_score_fitted_density_fraction_of_test_set", ModelEvaluator.round(score / realScore));
         out.put("frechet_distance_fitted_density", ModelEvaluator.round(FrechetDistance.between(fitted.features(), s,
-                real.features(), n, DigitClassifier.FEATURES)));
-        out.put("class_histogram_fitted_density", histogram(fitted.probabilities(), s));
+                real.features(), n, ImageClassifier.FEATURES)));
+        double[] shares = histogram(fitted.probabilities(), s, fitted.classes());
+        out.put("class_histogram_fitted_density", shares);
+        out.put("smallest_class_share_fitted_density", Arrays.stream(shares).min().orElse(0));
     }
 
     /**
@@ -64,7 +80,7 @@ final class SampleMetrics {
         float[] out = new float[z.length];
         Random rng = new Random(seed);
         for (int k = 0; k < d; k++) {
-            int[] order = DigitClassifier.shuffled(n, rng);
+            int[] order = ImageClassifier.shuffled(n, rng);
             for (int i = 0; i < n; i++) {
                 out[i * d + k] = z[order[i] * d + k];
             }
@@ -72,18 +88,18 @@ final class SampleMetrics {
         return out;
     }
 
-    /** exp(E_x KL(p(y|x) || p(y))): the inception score computed with the digit classifier. */
-    static double classifierScore(float[] probs, int n) {
-        double[] marginal = new double[10];
+    /** exp(E_x KL(p(y|x) || p(y))): the inception score computed with the data set's classifier. */
+    static double classifierScore(float[] probs, int n, int classes) {
+        double[] marginal = new double[classes];
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 10; k++) {
-                marginal[k] += probs[i * 10 + k] / n;
+            for (int k = 0; k < classes; k++) {
+                marginal[k] += probs[i * classes + k] / n;
             }
         }
         double kl = 0;
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 10; k++) {
-                double p = probs[i * 10 + k];
+            for (int k = 0; k < classes; k++) {
+                double p = probs[i * classes + k];
                 if (p > 1e-12) {
                     kl += p * (Math.log(p) - Math.log(marginal[k]));
                 }
@@ -93,12 +109,12 @@ final class SampleMetrics {
     }
 
     /** Fraction of samples the classifier puts in each class. */
-    static double[] histogram(float[] probs, int n) {
-        double[] h = new double[10];
+    static double[] histogram(float[] probs, int n, int classes) {
+        double[] h = new double[classes];
         for (int i = 0; i < n; i++) {
-            h[argmax(probs, i, 10)] += 1.0 / n;
+            h[argmax(probs, i, classes)] += 1.0 / n;
         }
-        for (int k = 0; k < 10; k++) {
+        for (int k = 0; k < classes; k++) {
             h[k] = ModelEvaluator.round(h[k]);
         }
         return h;

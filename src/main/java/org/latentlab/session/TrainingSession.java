@@ -7,6 +7,7 @@ import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
@@ -46,15 +47,15 @@ public final class TrainingSession implements AutoCloseable {
     private final NDManager manager;
     private final BiGanTrainer trainer;
     private final ImageDataset data;
-    private final String dataSpec;
+    private final DataDescription description;
     private final CheckpointStore store;
 
-    private TrainingSession(NDManager manager, BiGanTrainer trainer, ImageDataset data, String dataSpec,
+    private TrainingSession(NDManager manager, BiGanTrainer trainer, ImageDataset data, DataDescription description,
             CheckpointStore store) {
         this.manager = manager;
         this.trainer = trainer;
         this.data = data;
-        this.dataSpec = dataSpec;
+        this.description = description;
         this.store = store;
     }
 
@@ -73,8 +74,8 @@ public final class TrainingSession implements AutoCloseable {
             String spec = resuming ? Checkpoints.readManifest(plan.resumeFrom()).dataset() : plan.data();
             ModelConfig mc = trainer.model().config();
             ImageDataset ds = DataSources.load(spec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
-            return new TrainingSession(manager, trainer, plan.limit() != null ? ds.head(plan.limit()) : ds, spec,
-                    store);
+            return new TrainingSession(manager, trainer, plan.limit() != null ? ds.head(plan.limit()) : ds,
+                    DataDescription.of(spec, ds), store);
         } catch (IOException | RuntimeException e) {
             if (trainer != null) {
                 trainer.close();
@@ -94,7 +95,12 @@ public final class TrainingSession implements AutoCloseable {
 
     /** The data set as given to {@code --data} (a resumed run's: its checkpoint's). */
     public String dataSpec() {
-        return dataSpec;
+        return description.source();
+    }
+
+    /** The data set as the checkpoints record it. */
+    public DataDescription description() {
+        return description;
     }
 
     /** Where checkpoints go (for a fresh run in the window, possibly a free folder beside the one asked for). */
@@ -106,7 +112,7 @@ public final class TrainingSession implements AutoCloseable {
     public TrainingLoop.Result run(long totalSteps, int progressEvery, int snapshotEvery, int checkpointEvery,
             String command, TrainingListener listener, TrainingControl control) throws InterruptedException {
         var options = new TrainingLoop.Options(totalSteps, progressEvery, snapshotEvery, checkpointEvery, store,
-                dataSpec, command);
+                description, command);
         return new TrainingLoop(trainer, data, options, listener, control).run();
     }
 

@@ -2,11 +2,12 @@ package org.latentlab.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.latentlab.data.DataDescription;
 
 /** Where a {@link TrainingLoop} writes its checkpoints (the checkpoint package's store implements it). */
 public interface CheckpointSink {
     /** Saves the trainer's full state; returns the checkpoint written. */
-    Path save(BiGanTrainer trainer, String dataset, String command) throws IOException;
+    Path save(BiGanTrainer trainer, DataDescription data, String command) throws IOException;
 
     /** The folder checkpoints go to, for messages. */
     Path dir();

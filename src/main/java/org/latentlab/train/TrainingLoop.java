@@ -1,12 +1,13 @@
 package org.latentlab.train;
 
-import org.latentlab.latent.Prior;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Random;
 import org.latentlab.data.BatchIterator;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.latent.Prior;
 import org.latentlab.model.BiGan;
 
 /**
@@ -20,7 +21,7 @@ public final class TrainingLoop {
      * @param store where checkpoints go, or null to keep none
      */
     public record Options(long totalSteps, int progressEvery, int snapshotEvery, int checkpointEvery,
-            CheckpointSink store, String dataset, String command) {}
+            CheckpointSink store, DataDescription data, String command) {}
 
     /** How a run ended: the step reached, whether it was cancelled, and the newest checkpoint (or null). */
     public record Result(long step, boolean cancelled, Path lastCheckpoint) {}
@@ -107,7 +108,7 @@ public final class TrainingLoop {
     private void checkpoint() throws InterruptedException {
         while (true) {
             try {
-                lastCheckpoint = store.save(trainer, options.dataset(), options.command());
+                lastCheckpoint = store.save(trainer, options.data(), options.command());
                 listener.onCheckpoint(lastCheckpoint, trainer.step());
                 return;
             } catch (IOException e) {

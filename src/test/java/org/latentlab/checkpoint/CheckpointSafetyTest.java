@@ -42,7 +42,7 @@ class CheckpointSafetyTest {
     void aFreshRunRefusesAFolderThatHoldsARun() throws Exception {
         Path run = dir.resolve("run");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            CheckpointStore.forNewRun(run, 2).save(t, "mnist", "test", Map.of());
+            CheckpointStore.forNewRun(run, 2).save(t, TestModels.MNIST_DATA, "test", Map.of());
         }
         var e = assertThrows(CheckpointException.class, () -> CheckpointStore.forNewRun(run, 2));
         assertTrue(e.getMessage().contains("already holds a training run"), e.getMessage());
@@ -57,21 +57,21 @@ class CheckpointSafetyTest {
             CheckpointStore store = CheckpointStore.forNewRun(run, 3);
             for (int s : new int[] {10, 20, 30}) {
                 t.restoreStep(s);
-                store.save(t, "mnist", "test", Map.of());
+                store.save(t, TestModels.MNIST_DATA, "test", Map.of());
             }
         }
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = CheckpointLoader.loadTrainer(run.resolve("step-00000010"), m)) {
             CheckpointStore store = CheckpointStore.forResumedRun(run, run.resolve("step-00000010"), 2);
             t.restoreStep(11);
-            Path saved = store.save(t, "mnist", "test", Map.of());
+            Path saved = store.save(t, TestModels.MNIST_DATA, "test", Map.of());
             assertTrue(Files.isDirectory(saved), "the checkpoint just written was deleted");
             assertEquals(saved, Checkpoints.resolve(run));
             assertEquals(11, Checkpoints.readManifest(run).step());
         }
         Path other = dir.resolve("other");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            CheckpointStore.forNewRun(other, 2).save(t, "mnist", "test", Map.of());
+            CheckpointStore.forNewRun(other, 2).save(t, TestModels.MNIST_DATA, "test", Map.of());
         }
         var e = assertThrows(CheckpointException.class, () -> CheckpointStore.forResumedRun(run, other, 2));
         assertTrue(e.getMessage().contains("holds another training run"), e.getMessage());
@@ -96,7 +96,7 @@ class CheckpointSafetyTest {
     void manifestFileNamesMustBePlainRegularFilesOfSaneSize() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test", Map.of());
         }
         CheckpointManifest original = Checkpoints.readManifest(ckpt);
         Path secret = Files.writeString(dir.resolve("secret.txt"), "not yours");
@@ -145,7 +145,7 @@ class CheckpointSafetyTest {
     void copyTakesOnlyTheListedFiles() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test", Map.of());
         }
         Files.writeString(ckpt.resolve("notes.txt"), "a stray file");
         Checkpoints.copy(ckpt, dir.resolve("copy"));
@@ -160,7 +160,7 @@ class CheckpointSafetyTest {
     void exportIntoItsOwnFolderKeepsTheDensity() throws Exception {
         Path ckpt = dir.resolve("ckpt");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test", Map.of());
         }
         LatentDensityFile.attach(ckpt, standardNormal(8));
         Checkpoints.export(ckpt, ckpt);
@@ -177,7 +177,7 @@ class CheckpointSafetyTest {
         Path run = dir.resolve("run");
         Path ckpt;
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = trained(m, 1)) {
-            ckpt = CheckpointStore.forNewRun(run, 2).save(t, "mnist", "test", Map.of());
+            ckpt = CheckpointStore.forNewRun(run, 2).save(t, TestModels.MNIST_DATA, "test", Map.of());
         }
         LatentDensityFile.attach(run, standardNormal(8));
         LatentDensityFile.attach(run, standardNormal(8));

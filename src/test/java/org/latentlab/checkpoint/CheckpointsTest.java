@@ -43,7 +43,7 @@ class CheckpointsTest {
             for (int s = 0; s < 3; s++) {
                 t.train(it.next(), Prior.sample(1, s, 32, 8));
             }
-            Checkpoints.save(t, ckpt, "mnist", "test", Map.of("answer", 42.0));
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test", Map.of("answer", 42.0));
         }
     }
 
@@ -61,7 +61,7 @@ class CheckpointsTest {
             assertEquals(3, t.step());
             assertEquals(3, t.dOptimizer().updates());
             before = new float[][] {t.model().generate(z, 4), t.model().encode(x, 4)};
-            Checkpoints.save(t, dir.resolve("again"), "mnist", "test", Map.of());
+            Checkpoints.save(t, dir.resolve("again"), TestModels.MNIST_DATA, "test", Map.of());
         }
         float[][] after = outputs(dir.resolve("again"));
         assertArrayEquals(before[0], after[0]);
@@ -124,7 +124,8 @@ class CheckpointsTest {
         float[][] good = outputs(ckpt);
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(ckpt, m)) {
             t.train(new BatchIterator(TestModels.mnist(256), 32, 9).next(), Prior.sample(9, 0, 32, 8));
-            assertThrows(IllegalStateException.class, () -> Checkpoints.save(t, ckpt, "mnist", "test", Map.of(),
+            assertThrows(IllegalStateException.class, () -> Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test",
+                    Map.of(),
                     () -> {
                         throw new IllegalStateException("simulated crash mid-save");
                     }));

@@ -26,7 +26,8 @@ public final class CrashingTrainer {
                         : TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
             CheckpointStore store = resume ? CheckpointStore.forResumedRun(run, run,
                     2) : CheckpointStore.forNewRun(run, 2);
-            var opts = new TrainingLoop.Options(Long.MAX_VALUE / 2, 1_000_000, Integer.MAX_VALUE, 1, store, "mnist",
+            var opts = new TrainingLoop.Options(Long.MAX_VALUE / 2, 1_000_000, Integer.MAX_VALUE, 1, store,
+                    TestModels.MNIST_DATA,
                     "crash test");
             TrainingListener printer = new TrainingListener() {
                 @Override

@@ -167,7 +167,7 @@ class FullDiskTest {
     private static TrainingLoop.Result trainTo(long steps, BiGanTrainer t, CheckpointStore store,
             TrainingListener listener,
             TrainingControl control) throws Exception {
-        var opts = new TrainingLoop.Options(steps, 1, 1000, 1, store, "mnist", "test");
+        var opts = new TrainingLoop.Options(steps, 1, 1000, 1, store, TestModels.MNIST_DATA, "test");
         return new TrainingLoop(t, TestModels.mnist(256), opts, listener, control).run();
     }
 

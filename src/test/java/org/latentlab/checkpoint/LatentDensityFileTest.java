@@ -28,7 +28,7 @@ class LatentDensityFileTest {
         ckpt = dir.resolve("ckpt");
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
-            Checkpoints.save(t, ckpt, "mnist", "test", Map.of());
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "test", Map.of());
             fitted = LatentDensityFile.fit(t.model(), TestModels.mnist(256), new LatentDensityFile.Settings(4, 200, 1),
                     1);
         }

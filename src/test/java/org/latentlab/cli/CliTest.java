@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.data.GeneratedData;
 
 @Tag("slow")
 class CliTest {
@@ -137,39 +138,71 @@ class CliTest {
     }
 
     /**
-     * A model of another data set is measured on its own data, without the digit classifier's
-     * scores (which would look like a broken model), and reconstruct shows its own test images.
+     * A model of another labelled data set (generated shapes with class names) is measured on its
+     * own data: no digit classifier's scores (they would look like a broken model) until a
+     * classifier of its own data is trained, and reconstruct shows its own test images.
      */
     @Test
-    void aModelOfOtherDataIsMeasuredOnItsOwnDataWithoutDigitScores() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("other-idx"));
-        try (var files = Files.list(AppPaths.bundledMnist())) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".gz")).toList()) {
-                Files.copy(f, data.resolve(f.getFileName()));
-            }
-        }
-        Path runDir = dir.resolve("other-run");
+    void aModelOfOtherDataIsMeasuredOnItsOwnDataAndClassifier() throws Exception {
+        Path data = GeneratedData.idx(dir.resolve("shapes"), 600, 150);
+        Path runDir = dir.resolve("shapes-run");
         assertEquals(0, run("train", "--data", data.toString(), "--steps", "3", "--zdim", "4", "--hidden", "16",
-                "--batch", "16", "--limit", "200", "--no-density", "--threads", "1", "--out",
-                        runDir.toString()).code());
+                "--batch", "16", "--no-density", "--threads", "1", "--out", runDir.toString()).code());
+        var recorded = Checkpoints.readManifest(runDir).dataDescription();
+        assertEquals(GeneratedData.CLASSES, recorded.classNames());
+        assertEquals("letterbox", recorded.preparation(), "shapes are not centred like MNIST digits");
         Run eval = run("eval", "--model", runDir.toString());
         assertEquals(0, eval.code(), eval.err());
         JsonObject json = JsonParser.parseString(eval.out().trim()).getAsJsonObject();
         assertTrue(json.has("one_nn_accuracy"), eval.out());
         assertFalse(json.has("classifier_score") || json.has("recon_classifier_accuracy"), eval.out());
-        assertTrue(eval.err().contains("classifier scores are left out"), eval.err());
+        assertTrue(eval.err().contains("classifier scores are left out") && eval.err().contains("train-classifier"),
+                eval.err());
+        Run digits = run("eval", "--model", runDir.toString(), "--classifier", AppPaths.bundledClassifier().toString());
+        assertFalse(digits.out().contains("classifier_score"), "a digit classifier never scores shapes");
+        assertTrue(digits.err().contains("was trained on mnist"), digits.err());
+
+        Run trained = run("train-classifier", "--model", runDir.toString(), "--epochs", "1");
+        assertEquals(0, trained.code(), trained.err());
+        Run scored = run("eval", "--model", runDir.toString());
+        assertEquals(0, scored.code(), scored.err());
+        JsonObject withScores = JsonParser.parseString(scored.out().trim()).getAsJsonObject();
+        assertEquals(3, withScores.getAsJsonArray("class_histogram").size(), scored.out());
+        assertTrue(withScores.has("classifier_score_fraction_of_test_set"), scored.out());
+        assertTrue(withScores.get("classifier_test_accuracy").getAsDouble() > 0.5, scored.out());
+
         Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
-                dir.resolve("other.png").toString());
+                dir.resolve("shapes.png").toString());
         assertEquals(0, recon.code(), recon.err());
-        Files.delete(data.resolve("t10k-images-idx3-ubyte.gz"));
+        Files.delete(data.resolve("t10k-images-idx3-ubyte"));
         Run gone = run("reconstruct", "--model", runDir.toString(), "--out", dir.resolve("gone.png").toString());
         assertEquals(1, gone.code(), "the model's own data, not MNIST, is what reconstruct reads");
+    }
+
+    /** A colour image folder with class subfolders: conv at 32 px, then eval on held-out images and reconstruct. */
+    @Test
+    void aColourFolderModelIsEvaluatedOnHeldOutImages() throws Exception {
+        Path data = GeneratedData.folder(dir.resolve("colour"), 30, 40, true);
+        Path runDir = dir.resolve("colour-run");
+        assertEquals(0, run("train", "--data", data.toString(), "--arch", "conv", "--image-size", "32", "--channels",
+                "3", "--hidden", "8", "--zdim", "8", "--steps", "2", "--batch", "8", "--no-density", "--threads", "1",
+                "--out", runDir.toString()).code());
+        var recorded = Checkpoints.readManifest(runDir).dataDescription();
+        assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), recorded.classNames(), "sorted");
+        assertEquals("crop", recorded.preparation());
+        Run eval = run("eval", "--model", runDir.toString(), "--no-classifier");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(JsonParser.parseString(eval.out().trim()).getAsJsonObject().get("one_nn_accuracy").getAsDouble()
+                < 1.0, "held-out images, not the training images themselves: " + eval.out());
+        Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
+                dir.resolve("colour.png").toString());
+        assertEquals(0, recon.code(), recon.err());
     }
 
     @Test
     void evalPrintsEncoderAndReconstructionMetrics() throws Exception {
         // Without the classifier (faster); the classifier metrics have their own tests.
-        Run r = run("eval", "--classifier", dir.resolve("no-classifier").toString(), "--pixel-baseline");
+        Run r = run("eval", "--no-classifier", "--pixel-baseline");
         assertEquals(0, r.code(), r.err());
         JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
         assertTrue(json.get("one_nn_accuracy").getAsDouble() > 0.9, r.out());

@@ -19,9 +19,9 @@ class MetricsTest {
             balanced[i * 10 + i % 10] = 1f;
             constant[i * 10 + 3] = 1f;
         }
-        assertEquals(10.0, SampleMetrics.classifierScore(balanced, 100), 1e-6);
-        assertEquals(1.0, SampleMetrics.classifierScore(constant, 100), 1e-6);
-        assertEquals(1.0, SampleMetrics.histogram(constant, 100)[3], 1e-9);
+        assertEquals(10.0, SampleMetrics.classifierScore(balanced, 100, 10), 1e-6);
+        assertEquals(1.0, SampleMetrics.classifierScore(constant, 100, 10), 1e-6);
+        assertEquals(1.0, SampleMetrics.histogram(constant, 100, 10)[3], 1e-9);
     }
 
     @Test

@@ -199,7 +199,7 @@ class InputFuzzTest {
         Path ckpt = dir.resolve("ckpt");
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
-            Checkpoints.save(t, ckpt, "mnist", "fuzz", Map.of());
+            Checkpoints.save(t, ckpt, TestModels.MNIST_DATA, "fuzz", Map.of());
             LatentDensityFile.attach(ckpt, LatentDensityFile.fit(t.model(), TestModels.mnist(256),
                     new LatentDensityFile.Settings(2, 256, 1), 1));
         }

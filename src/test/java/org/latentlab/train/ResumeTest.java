@@ -16,7 +16,7 @@ class ResumeTest {
     @TempDir Path dir;
 
     private static TrainingLoop.Options opts(long total, CheckpointStore store) {
-        return new TrainingLoop.Options(total, 10, 1000, 0, store, "mnist", "test");
+        return new TrainingLoop.Options(total, 10, 1000, 0, store, TestModels.MNIST_DATA, "test");
     }
 
     @Test

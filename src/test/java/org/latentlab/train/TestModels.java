@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
@@ -18,6 +19,9 @@ import org.latentlab.model.ModelConfig;
 
 /** Small models and data for fast tests. */
 public final class TestModels {
+    /** The bundled MNIST as a model's manifest describes it. */
+    public static final DataDescription MNIST_DATA = DataDescription.implied("mnist", 1, 28);
+
     private static ImageDataset mnistSubset;
 
     private TestModels() {}

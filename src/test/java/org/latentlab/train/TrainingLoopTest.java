@@ -41,7 +41,7 @@ class TrainingLoopTest {
                 }
             };
             var r = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(1000, 10, 20, 10, store,
-                    "mnist", "t"),
+                    TestModels.MNIST_DATA, "t"),
                     l, control).run();
             assertTrue(r.cancelled());
             assertEquals(30, r.step());
@@ -65,7 +65,7 @@ class TrainingLoopTest {
                 wild)) {
             // Poison one weight: the next step produces NaN losses.
             var loop = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(5, 1, 1000, 2, store,
-                    "mnist", "t"),
+                    TestModels.MNIST_DATA, "t"),
                     new TrainingListener() {
                         @Override
                         public void onProgress(TrainingProgress p) {

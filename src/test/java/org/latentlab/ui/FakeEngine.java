@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.latentlab.data.DataDescription;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
@@ -59,7 +60,8 @@ public final class FakeEngine implements LatentEngine {
 
     public ModelInfo info() {
         return new ModelInfo(new ModelConfig(Architecture.MLP, ZDIM, 1, SIZE, 64, true, 0.2f, false),
-                TrainConfig.defaults(1), 1000, "mnist", Path.of("fake-model"), Map.of(), fittedDensity);
+                TrainConfig.defaults(1), 1000, DataDescription.implied("mnist", 1, 28), Path.of("fake-model"),
+                        Map.of(), fittedDensity);
     }
 
     @Override

@@ -123,7 +123,7 @@ class ExplorerViewModelTest {
             vm.temperatureProperty().set(0.3);
             assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"));
             ModelInfo i = engine.info();
-            vm.modelProperty().set(new ModelInfo(i.config(), i.train(), i.step(), i.dataset(), null, i.metrics(),
+            vm.modelProperty().set(new ModelInfo(i.config(), i.train(), i.step(), i.data(), null, i.metrics(),
                     false));
             assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"));
             return null;

@@ -1,0 +1,104 @@
+package org.latentlab.data;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The data a model was trained on, as its manifest keeps it: where it came from, the shape of its
+ * images, how pictures are prepared for it, its class names, and a fingerprint of its training
+ * images that recognises the same data under another path (a classifier made for it, a copy of
+ * MNIST).
+ *
+ * @param source the {@code --data} argument: 'mnist', an IDX folder or an image folder
+ * @param classNames one name per label, empty when the data has no labels
+ * @param preparation {@link Preparation#id()} of how pictures become inputs
+ * @param fingerprint {@link #fingerprint(ImageDataset)} of the training split, null when unknown
+ */
+public record DataDescription(String source, String name, int channels, int size, int count,
+        List<String> classNames, String preparation, String fingerprint) {
+
+    /**
+     * The fingerprint of the bundled MNIST training split; any IDX folder with the same images is
+     * MNIST and gets MNIST's digit centring and the bundled digit classifier. Computed by
+     * {@link #fingerprint} (DataDescriptionTest checks it against the bundled files).
+     */
+    public static final String MNIST_FINGERPRINT = "4dfa252e1eab3527";
+
+    public DataDescription {
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** The description of {@code train}, the training split of {@code source} as loaded. */
+    public static DataDescription of(String source, ImageDataset train) {
+        String fp = fingerprint(train);
+        boolean digits = DataSources.BUNDLED_MNIST.equalsIgnoreCase(source) || MNIST_FINGERPRINT.equals(fp);
+        boolean folder = !digits && !isIdx(source);
+        Preparation prep = digits ? Preparation.CENTRE_DIGIT : folder ? Preparation.CROP : Preparation.LETTERBOX;
+        return new DataDescription(source, train.name().replaceFirst("/train$", ""), train.channels(), train.height(),
+                train.count(), Arrays.asList(train.classNames()), prep.id(), fp);
+    }
+
+    /**
+     * What a manifest written before descriptions existed implies: the source and shape, MNIST's
+     * digits and centring for 'mnist', else letterboxing and no class names yet.
+     */
+    public static DataDescription implied(String source, int channels, int size) {
+        boolean digits = DataSources.BUNDLED_MNIST.equalsIgnoreCase(source);
+        List<String> names = digits ? IntStream.range(0, 10).mapToObj(Integer::toString).toList() : List.of();
+        return new DataDescription(source, source, channels, size, 0, names,
+                (digits ? Preparation.CENTRE_DIGIT : Preparation.LETTERBOX).id(), digits ? MNIST_FINGERPRINT : null);
+    }
+
+    public boolean labelled() {
+        return !classNames.isEmpty();
+    }
+
+    public boolean isMnist() {
+        return MNIST_FINGERPRINT.equals(fingerprint);
+    }
+
+    public Preparation defaultPreparation() {
+        Preparation p = Preparation.fromId(preparation);
+        return p.fits(channels, size) ? p : Preparation.LETTERBOX;
+    }
+
+    /** Whether {@code other} holds the same images (by fingerprint) at the same shape. */
+    public boolean sameData(DataDescription other) {
+        return other != null && fingerprint != null && fingerprint.equals(other.fingerprint)
+                && channels == other.channels && size == other.size;
+    }
+
+    /**
+     * SHA-256 of the shape, pixels and labels, first 16 hex digits: the same for the same images
+     * wherever they are stored, different for any other data.
+     */
+    public static String fingerprint(ImageDataset d) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ByteBuffer.allocate(16).putInt(d.count()).putInt(d.channels()).putInt(d.height())
+                    .putInt(d.width()).array());
+            sha.update(d.pixels());
+            if (d.labels() != null) {
+                ByteBuffer labels = ByteBuffer.allocate(4 * d.count());
+                labels.asIntBuffer().put(d.labels());
+                sha.update(labels.array());
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isIdx(String source) {
+        try {
+            return MnistDataset.isIdxFolder(DataSources.resolve(source));
+        } catch (DataFormatException e) {
+            return false;
+        }
+    }
+}
