@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Encodes an image to z = E(x); prints JSON with z and the reconstruction error.")
 final class EncodeCommand implements Callable<Integer> {
     @Mixin ModelOption model;
+    @Mixin PreparationOption preparation;
     @Parameters(index = "0", paramLabel = "IMAGE") Path image;
     @Option(names = "--out", paramLabel = "RECON.png",
             description = "Write input | reconstruction side by side.") Path out;
@@ -32,7 +33,7 @@ final class EncodeCommand implements Callable<Integer> {
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             ModelConfig c = m.config();
-            float[] x = m.preprocess(ImageFiles.read(image));
+            float[] x = preparation.apply(m, ImageFiles.read(image));
             float[] z = m.encode(x);
             float[] recon = m.generate(z);
             Map<String, Object> json = new LinkedHashMap<>();

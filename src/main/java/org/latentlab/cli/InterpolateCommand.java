@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "interpolate", description = "Encodes two images and writes a strip of frames G(z) between them.")
 final class InterpolateCommand implements Callable<Integer> {
     @Mixin ModelOption model;
+    @Mixin PreparationOption preparation;
     @Parameters(index = "0", paramLabel = "IMAGE_A") Path imageA;
     @Parameters(index = "1", paramLabel = "IMAGE_B") Path imageB;
     @Option(names = "--frames", defaultValue = "8",
@@ -33,8 +34,8 @@ final class InterpolateCommand implements Callable<Integer> {
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (InferenceModel m = InferenceModel.load(model.path())) {
             ModelConfig c = m.config();
-            float[] za = m.encode(m.preprocess(ImageFiles.read(imageA)));
-            float[] zb = m.encode(m.preprocess(ImageFiles.read(imageB)));
+            float[] za = m.encode(preparation.apply(m, ImageFiles.read(imageA)));
+            float[] zb = m.encode(preparation.apply(m, ImageFiles.read(imageB)));
             float[] strip = m.interpolate(za, zb, frames, slerp);
             ImageGrid.writePng(ImageGrid.tile(strip, frames, frames, c.channels(), c.imageSize(), scale), out);
         }

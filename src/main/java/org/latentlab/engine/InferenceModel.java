@@ -15,9 +15,8 @@ import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
-import org.latentlab.data.DigitPreprocessor;
+import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.data.ImageFolderDataset;
 import org.latentlab.eval.ClassifierManifest;
 import org.latentlab.eval.ImageClassifier;
 import org.latentlab.eval.ModelEvaluator;
@@ -155,14 +154,14 @@ public final class InferenceModel implements LatentModel {
     }
 
 
-    /** Any picture to the model's input: MNIST-style for 28x28 grayscale models, else a plain resize. */
-    @Override
-    public float[] preprocess(BufferedImage image) throws DataFormatException {
-        ModelConfig c = config();
-        if (c.channels() == 1 && c.imageSize() == DigitPreprocessor.SIZE) {
-            return DigitPreprocessor.preprocess(image);
-        }
-        return ImageFolderDataset.toFloats(image, c.imageSize(), c.channels());
+    /**
+     * Any picture to the model's input, made the way {@code preparation} says (null: the way the
+     * model's own data were made, from its manifest).
+     */
+    public float[] preprocess(BufferedImage image, Preparation preparation, boolean invert)
+            throws DataFormatException {
+        Preparation p = preparation != null ? preparation : manifest().dataDescription().defaultPreparation();
+        return p.apply(image, config().imageSize(), config().channels(), invert);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.latentlab.data.Preparation;
 import org.latentlab.latent.Refiner;
 
 /**
@@ -33,8 +34,12 @@ public interface LatentEngine extends AutoCloseable {
     /** G(z): pixels of one image (CHW floats). */
     CompletableFuture<float[]> generate(float[] z);
 
-    /** E(x) of a picture, prepared the way the model's training data was. */
-    CompletableFuture<Encoding> encodeImage(BufferedImage image);
+    /**
+     * E(x) of a picture made into a model input by {@code preparation} (see
+     * {@link org.latentlab.data.DataDescription#defaultPreparation()} for the model's own), with
+     * light and dark swapped when {@code invert}.
+     */
+    CompletableFuture<Encoding> encodeImage(BufferedImage image, Preparation preparation, boolean invert);
 
     /** Encodes a test-set image by index. */
     CompletableFuture<Encoding> encodeTestImage(int index);

@@ -1,10 +1,8 @@
 package org.latentlab.engine;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
@@ -32,9 +30,6 @@ public interface LatentModel extends AutoCloseable {
     default float[] encode(float[] x) {
         return encode(x, 1);
     }
-
-    /** Any picture to the model's input, prepared the way its training data was. */
-    float[] preprocess(BufferedImage image) throws DataFormatException;
 
     /** Gradient steps on z so that G(z) comes closer to x. */
     Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep);

@@ -16,8 +16,10 @@ import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Preparation;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
+import org.latentlab.model.ModelConfig;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingSnapshot;
 import org.slf4j.Logger;
@@ -143,8 +145,11 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
-        return onModelThread(() -> encodeNow(requireModel().preprocess(image)));
+    public CompletableFuture<Encoding> encodeImage(BufferedImage image, Preparation preparation, boolean invert) {
+        return onModelThread(() -> {
+            ModelConfig c = requireModel().config();
+            return encodeNow(preparation.apply(image, c.imageSize(), c.channels(), invert));
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.latentlab.data.DataDescription;
+import org.latentlab.data.Preparation;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
@@ -32,6 +33,10 @@ import org.latentlab.train.TrainConfig;
 public final class FakeEngine implements LatentEngine {
     public static final int ZDIM = 8;
     public static final int SIZE = 28;
+    /** The preparation of each picture encoded, with " inverted" when it was. */
+    public final List<String> preparations = new ArrayList<>();
+    /** The data set the fake model was trained on (MNIST unless a test says otherwise). */
+    public DataDescription data = DataDescription.implied("mnist", 1, SIZE);
     private final Random random = new Random(7);
     private final boolean fittedDensity;
     /** The temperature of the last Randomize, to check the slider reaches the engine. */
@@ -59,9 +64,9 @@ public final class FakeEngine implements LatentEngine {
     }
 
     public ModelInfo info() {
-        return new ModelInfo(new ModelConfig(Architecture.MLP, ZDIM, 1, SIZE, 64, true, 0.2f, false),
-                TrainConfig.defaults(1), 1000, DataDescription.implied("mnist", 1, 28), Path.of("fake-model"),
-                        Map.of(), fittedDensity);
+        var config = new ModelConfig(Architecture.MLP, ZDIM, data.channels(), data.size(), 64, true, 0.2f, false);
+        return new ModelInfo(config, TrainConfig.defaults(1), 1000, data, Path.of("fake-model"), Map.of(),
+                fittedDensity);
     }
 
     @Override
@@ -119,7 +124,8 @@ public final class FakeEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<Encoding> encodeImage(BufferedImage image) {
+    public CompletableFuture<Encoding> encodeImage(BufferedImage image, Preparation preparation, boolean invert) {
+        preparations.add(preparation + (invert ? " inverted" : ""));
         float[] px = new float[SIZE * SIZE];
         for (int i = 0; i < px.length; i++) {
             int x = i % SIZE * image.getWidth() / SIZE;

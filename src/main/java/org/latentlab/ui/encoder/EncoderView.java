@@ -54,7 +54,8 @@ public final class EncoderView extends ScrollPane {
         Button open = button("Open image…", "Open a PNG, JPEG, BMP or GIF file", this::openFile);
         open.setId("open-image");
         Button paste = button("Paste", "Encode an image (or image file) from the clipboard", this::paste);
-        Button random = button("Random test image", "Encode a random MNIST test image", vm::encodeRandomTestImage);
+        Button random = button("Random test image", "Encode a random image of the model's own test set",
+                vm::encodeRandomTestImage);
         Button send = button("Open in explorer", "Load this z into the explorer's sliders", vm::sendToExplorer);
         send.setId("send-to-explorer");
         Label message = new Label();
@@ -83,9 +84,12 @@ public final class EncoderView extends ScrollPane {
         Label error = new Label();
         error.setId("reconstruction-error");
         error.textProperty().bind(vm.errorTextProperty());
-        HBox row = new HBox(12, captioned("Original", original), captioned("Model input (28×28)", input),
-                captioned("Reconstruction G(E(x))", recon));
-        VBox box = new VBox(8, title("Drop an image anywhere on this page"), row, error);
+        Label inputCaption = new Label();
+        inputCaption.textProperty().bind(vm.preparation().inputCaptionProperty());
+        HBox row = new HBox(12, captioned(new Label("Original"), original), captioned(inputCaption, input),
+                captioned(new Label("Reconstruction G(E(x))"), recon));
+        VBox box = new VBox(8, title("Drop an image anywhere on this page"), row, new PreparationBar(vm.preparation()),
+                error);
         box.getStyleClass().add("drop-zone");
         return box;
     }
@@ -101,7 +105,12 @@ public final class EncoderView extends ScrollPane {
         });
         encode.setId("encode-drawing");
         Button clear = button("Clear", "Clear the drawing", pad::clear);
-        return new VBox(8, title("Draw a digit"), pad, new HBox(8, encode, clear));
+        Label heading = title("");
+        heading.textProperty().bind(vm.preparation().drawingTitleProperty());
+        VBox box = new VBox(8, heading, pad, new HBox(8, encode, clear));
+        box.visibleProperty().bind(vm.preparation().drawableProperty()); // no gray brush for a colour model
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node refinement() {
@@ -271,12 +280,12 @@ public final class EncoderView extends ScrollPane {
         return frame;
     }
 
-    private static Node captioned(String caption, ImageView view) {
+    private static Node captioned(Label caption, ImageView view) {
         VBox frame = new VBox(view);
         frame.getStyleClass().add("image-frame");
         frame.setMinSize(230, 230);
         frame.setAlignment(Pos.CENTER);
-        VBox box = new VBox(4, new Label(caption), frame);
+        VBox box = new VBox(4, caption, frame);
         return box;
     }
 

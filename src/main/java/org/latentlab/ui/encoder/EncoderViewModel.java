@@ -42,7 +42,7 @@ public final class EncoderViewModel {
     private final ReadOnlyObjectWrapper<Image> reconstruction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Drop an image here, open one, paste one, or draw a digit.");
+            "Drop an image here, open one, paste one, or draw.");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Float> refineErrors = FXCollections.observableArrayList();
@@ -51,6 +51,10 @@ public final class EncoderViewModel {
     private ModelInfo model;
     private Encoding current;
     private final InterpolationViewModel interpolation;
+    private final PreparationChoice preparation = new PreparationChoice();
+    /** The last picture encoded from outside the data set, encoded again when its preparation changes. */
+    private BufferedImage lastPicture;
+    private String lastWhat;
     private long encodeStarted;
     private double lastEncodeMillis = Double.NaN;
 
@@ -80,6 +84,16 @@ public final class EncoderViewModel {
             }
         });
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info())));
+        preparation.selectedProperty().addListener((o, was, now) -> encodeAgain());
+        preparation.invertProperty().addListener((o, was, now) -> encodeAgain());
+    }
+
+    /** The picture again, with the preparation just chosen. */
+    private void encodeAgain() {
+        if (lastPicture != null && model != null) {
+            begin("Encoding " + lastWhat + " again…");
+            encode(lastPicture, lastWhat);
+        }
     }
 
     private void modelChanged(ModelInfo info) {
@@ -87,7 +101,9 @@ public final class EncoderViewModel {
         model = info;
         if (resized) {
             current = null;
+            lastPicture = null;
         }
+        preparation.modelChanged(info);
         interpolation.modelChanged(info, resized);
     }
 
@@ -121,16 +137,20 @@ public final class EncoderViewModel {
         int index = random.nextInt(10_000);
         begin("Encoding test image #" + index + "…");
         original.set(null);
+        lastPicture = null;
         background.await(engine.encodeTestImage(index), e -> {
             show(e, "test image #" + index);
-            // A test image is already 28x28: the original and the model input are the same picture.
+            // A test image is already the model's size: the original and the model input are the same picture.
             original.set(input.get());
         }, this::fail);
     }
 
     private void encode(BufferedImage image, String what) {
+        lastPicture = image;
+        lastWhat = what;
         original.set(AwtImages.toFx(image, 280));
-        background.await(engine.encodeImage(image), e -> show(e, what), this::fail);
+        background.await(engine.encodeImage(image, preparation.preparation(), preparation.inverted()),
+                e -> show(e, what), this::fail);
     }
 
     private void begin(String text) {
@@ -196,6 +216,11 @@ public final class EncoderViewModel {
     }
 
     // ---- interpolation ----
+
+    /** How pictures become model inputs, and whether the drawing pad suits the model. */
+    public PreparationChoice preparation() {
+        return preparation;
+    }
 
     public InterpolationViewModel interpolation() {
         return interpolation;

@@ -81,7 +81,7 @@ public final class ExplorerView extends BorderPane {
         Label temperatureName = new Label("Randomize temperature");
         temperatureName.getStyleClass().add("caption");
         Tooltip.install(temperature, new Tooltip("The spread of Randomize's draws from the fitted density: "
-                + "1 = as fitted, lower = sharper and less varied digits"));
+                + "1 = as fitted, lower = sharper and less varied samples"));
         HBox temperatureRow = new HBox(6, temperatureName, temperature, temperatureValue);
         temperatureRow.setAlignment(Pos.CENTER);
         Label message = new Label();

@@ -104,7 +104,7 @@ public final class ExplorerViewModel {
     static String randomizeTip(ModelInfo info, double temperature) {
         return info != null && info.fittedDensity()
                 ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its "
-                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied digits)",
+                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied samples)",
                                 temperature)
                 : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet"
                         + " (train or fit-density adds one)";

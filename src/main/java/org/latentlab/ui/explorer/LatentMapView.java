@@ -1,7 +1,10 @@
 package org.latentlab.ui.explorer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -10,6 +13,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.Palette;
@@ -17,6 +21,8 @@ import org.latentlab.ui.common.Palette;
 /** The encoded test set on its first two principal components; hover shows the image, click loads it. */
 final class LatentMapView extends Pane {
     static final double SIZE = 330;
+    /** A legend entry's dot, its space and the gap after its name, in pixels. */
+    private static final double LEGEND_GAP = 18;
     private static final double PAD = 8;
     static final int BACKGROUND = 0xff1e1f24;
     private final Canvas canvas = new Canvas(SIZE, SIZE);
@@ -108,15 +114,54 @@ final class LatentMapView extends Pane {
         return out;
     }
 
+    /**
+     * The class names with their colours, in rows from the bottom up as wide as the map: names
+     * such as Fashion-MNIST's ("T-shirt/top", "Ankle boot") need more than a digit's room. With
+     * more classes than colours, the colours repeat and the legend says so.
+     */
     private void legend(GraphicsContext g, LatentMap m) {
-        double x = 10;
-        for (int c = 0; c < m.classNames().length && c < 10; c++) {
-            g.setFill(Palette.of(c));
-            g.fillOval(x, SIZE - 16, 8, 8);
-            g.setFill(Color.LIGHTGRAY);
-            g.fillText(m.classNames()[c], x + 10, SIZE - 8);
-            x += 30;
+        List<String> names = List.of(m.classNames());
+        if (names.isEmpty()) {
+            return;
         }
+        List<List<Integer>> rows = legendRows(names, name -> textWidth(g, name));
+        double y = SIZE - 8 - 14 * (rows.size() - 1);
+        for (List<Integer> row : rows) {
+            double x = 10;
+            for (int c : row) {
+                g.setFill(Palette.of(c));
+                g.fillOval(x, y - 8, 8, 8);
+                g.setFill(Color.LIGHTGRAY);
+                g.fillText(names.get(c), x + 10, y);
+                x += LEGEND_GAP + textWidth(g, names.get(c));
+            }
+            y += 14;
+        }
+    }
+
+    /** The class indices of each legend row, filled left to right within the map's width. */
+    static List<List<Integer>> legendRows(List<String> names, ToDoubleFunction<String> width) {
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Integer> row = new ArrayList<>();
+        double x = 10;
+        for (int c = 0; c < names.size(); c++) {
+            double w = LEGEND_GAP + width.applyAsDouble(names.get(c));
+            if (!row.isEmpty() && x + w > SIZE - 6) {
+                rows.add(row);
+                row = new ArrayList<>();
+                x = 10;
+            }
+            row.add(c);
+            x += w;
+        }
+        rows.add(row);
+        return rows;
+    }
+
+    private static double textWidth(GraphicsContext g, String s) {
+        Text t = new Text(s);
+        t.setFont(g.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 
     private void bounds() {

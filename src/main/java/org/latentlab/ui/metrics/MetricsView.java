@@ -42,7 +42,7 @@ public final class MetricsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // no empty filler column
         table.setPlaceholder(new Label("No figures yet."));
         CategoryAxis x = new CategoryAxis();
-        x.setLabel("digit the classifier sees");
+        x.setLabel("class the classifier sees");
         NumberAxis y = new NumberAxis(); // auto range: a collapsed model can put most samples in one class
         y.setForceZeroInRange(true);
         y.setLabel("share of 10,000 samples");
@@ -57,7 +57,8 @@ public final class MetricsView extends VBox {
                 XYChart.Series<String, Number> series = new XYChart.Series<>();
                 series.setName(h.source());
                 for (int i = 0; i < h.shares().length; i++) {
-                    series.getData().add(new XYChart.Data<>(Integer.toString(i), h.shares()[i]));
+                    String name = i < vm.classNames().size() ? vm.classNames().get(i) : Integer.toString(i);
+                    series.getData().add(new XYChart.Data<>(name, h.shares()[i]));
                 }
                 hist.getData().add(series);
             }

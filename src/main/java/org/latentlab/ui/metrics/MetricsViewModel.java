@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.UserMessages;
 
@@ -21,36 +22,10 @@ public final class MetricsViewModel {
     /** A class histogram of samples: which latent source they came from, and each class's share. */
     public record Histogram(String source, double[] shares) {}
 
-    private static final Map<String, String[]> LABELS = Map.ofEntries(
-            Map.entry("one_nn_accuracy", new String[] {"Encoder 1-NN accuracy (cosine)",
-                    "on MNIST: the BiGAN paper 97.39% (50-d), raw pixels 97.23%"}),
-            Map.entry("linear_probe_accuracy", new String[] {"Linear probe accuracy on E(x)", ""}),
-            Map.entry("recon_mse", new String[] {"Reconstruction MSE per pixel", "lower is better"}),
-            Map.entry("recon_distance_ratio", new String[] {"‖x − G(E(x))‖ / random-pair distance",
-                    "1 = no better than a random image"}),
-            Map.entry("recon_classifier_accuracy", new String[] {"Classifier accuracy on G(E(x))",
-                    "how often a reconstruction keeps its class"}),
-            Map.entry("classifier_score", new String[] {"Classifier score of samples, z from the prior",
-                    "on MNIST: ALI 8.75, ALICE 9.28; higher is better"}),
-            Map.entry("classifier_score_fitted_density",
-                    new String[] {"Classifier score of samples, z from the fitted density",
-                    "higher is better; 10 is the most for ten classes"}),
-            Map.entry("frechet_distance_fitted_density",
-                    new String[] {"Fréchet distance samples (fitted density) vs test",
-                    "lower is better"}),
-            Map.entry("classifier_score_reconstructions", new String[] {"Classifier score of G(E(x))",
-                    "what G draws from real images' codes"}),
-            Map.entry("classifier_score_shuffled_codes", new String[] {"Classifier score, E(x) shuffled per dimension",
-                    "if as low as the samples', the prior reaches codes E never makes"}),
-            Map.entry("classifier_score_test_set", new String[] {"Classifier score of the test set",
-                    "real data ≈ 9.88"}),
-            Map.entry("frechet_distance",
-                    new String[] {"Fréchet distance samples (prior) vs test", "lower is better"}),
-            Map.entry("frechet_distance_train_vs_test", new String[] {"Fréchet distance train vs test", "the floor"}),
-            Map.entry("seconds", new String[] {"Evaluation time (s)", ""}));
-
     /** Not a row of its own: it names the temperature in the fitted density's rows and histogram. */
     private static final String TEMPERATURE_KEY = "density_temperature";
+    /** Why there are no classifier scores, when there are none: shown with the message. */
+    private static final String NOTE_KEY = "classifier_note";
 
     private final LatentEngine engine;
     private final Background background;
@@ -59,10 +34,23 @@ public final class MetricsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
             "Run the evaluation to measure the current model.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    private boolean mnist;
 
     public MetricsViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
+        if (engine != null) {
+            engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info())));
+        }
+    }
+
+    /** A model of other data: its classes name the histogram's bars, and published MNIST figures no longer apply. */
+    void modelChanged(ModelInfo info) {
+        if (!classNames.equals(info.classNames())) {
+            classNames.setAll(info.classNames());
+        }
+        mnist = info.data().isMnist();
     }
 
     public void evaluate() {
@@ -80,6 +68,7 @@ public final class MetricsViewModel {
     void show(Map<String, Object> m) {
         rows.clear();
         histograms.clear();
+        Object note = m.get(NOTE_KEY);
         String fitted = m.get(TEMPERATURE_KEY) instanceof Number t
                 ? "fitted density at temperature "
                 + BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
@@ -88,19 +77,24 @@ public final class MetricsViewModel {
                 histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the "
                         + fitted : "z from the prior", h));
             } else if (v instanceof Number n && !k.equals(TEMPERATURE_KEY)) {
-                String[] label = LABELS.getOrDefault(k, new String[] {k, ""});
-                rows.add(new Row(label[0].replace("fitted density", fitted), format(k, n.doubleValue()), label[1]));
+                rows.add(new Row(MetricLabels.name(k).replace("fitted density", fitted), format(k, n.doubleValue()),
+                        MetricLabels.reference(k, m, classNames.size(), mnist)));
             }
         });
         running.set(false);
-        message.set("Evaluated.");
+        message.set(note instanceof String s ? "Evaluated. Note: " + s : "Evaluated.");
     }
 
     static String format(String key, double v) {
-        if (key.endsWith("accuracy")) {
+        if (key.endsWith("accuracy") || key.contains("share")) {
             return String.format(Locale.ROOT, "%.2f%%", 100 * v);
         }
         return String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.4f", v);
+    }
+
+    /** The model's class names, for the histogram's bars (empty: the bars are numbered). */
+    public ObservableList<String> classNames() {
+        return classNames;
     }
 
     public ObservableList<Row> rows() {

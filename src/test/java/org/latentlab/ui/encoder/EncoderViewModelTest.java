@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.DataDescription;
+import org.latentlab.data.Preparation;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
 import org.latentlab.ui.FxThread;
@@ -96,5 +101,35 @@ class EncoderViewModelTest {
             assertTrue(Files.exists(dir.resolve("a.png")));
             return null;
         });
+    }
+
+    @Test
+    void aModelOfOtherDataPreparesPicturesItsOwnWayAndInvertsOnRequest() throws Exception {
+        engine.data = new DataDescription("/data/clothes", "clothes", 1, FakeEngine.SIZE, 100,
+                List.of("shirt", "shoe"), Preparation.LETTERBOX.id(), "0123456789abcdef");
+        EncoderViewModel vm = loaded();
+        PreparationChoice p = vm.preparation();
+        assertEquals(Preparation.LETTERBOX, p.selectedProperty().get(), "not MNIST's digit centring");
+        assertFalse(p.drawingTitleProperty().get().contains("digit"), p.drawingTitleProperty().get());
+        Path png = dir.resolve("shirt.png");
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        vm.openFile(png);
+        p.invertProperty().set(true);
+        assertEquals(List.of("LETTERBOX", "LETTERBOX inverted"), engine.preparations, "encoded again, inverted");
+        p.selectedProperty().set(Preparation.CENTRE_DIGIT);
+        assertFalse(p.invertAppliesProperty().get(), "digit centring finds the polarity itself");
+    }
+
+    @Test
+    void theMnistModelCentresDigitsAndAColourModelHasNoDrawingPad() {
+        EncoderViewModel vm = loaded();
+        assertEquals(Preparation.CENTRE_DIGIT, vm.preparation().selectedProperty().get());
+        assertTrue(vm.preparation().drawableProperty().get());
+        engine.data = new DataDescription("/data/photos", "photos", 3, 32, 100, List.of(), Preparation.CROP.id(),
+                "fedcba9876543210");
+        engine.loadBundledModel();
+        assertFalse(vm.preparation().drawableProperty().get());
+        assertFalse(vm.preparation().available().contains(Preparation.CENTRE_DIGIT));
+        assertEquals(Preparation.CROP, vm.preparation().selectedProperty().get());
     }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.latentlab.data.DataDescription;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.ui.DirectBackground;
+import org.latentlab.ui.FakeEngine;
 
 class MetricsViewModelTest {
     @Test
@@ -43,5 +47,28 @@ class MetricsViewModelTest {
         assertEquals("Classifier score of samples, z from the fitted density at temperature 0.7",
                 vm.rows().get(0).name());
         assertEquals("z from the fitted density at temperature 0.7", vm.histograms().get(0).source());
+    }
+
+    /** Fashion-like figures are compared with what was measured on those data, never with MNIST's published ones. */
+    @Test
+    void aModelOfOtherDataIsComparedWithItsOwnDataAndNamesItsClasses() {
+        MetricsViewModel vm = new MetricsViewModel(null, new DirectBackground());
+        var mnist = new FakeEngine(false).info();
+        var clothes = new DataDescription("/data/clothes", "clothes", 1, 28, 60000, List.of("shirt", "shoe", "bag"),
+                "letterbox", "0123456789abcdef");
+        vm.modelChanged(new ModelInfo(mnist.config(), mnist.train(), 5, clothes, null, Map.of(), true));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("one_nn_accuracy", 0.87);
+        m.put("one_nn_accuracy_pixels", 0.858);
+        m.put("classifier_score", 2.5);
+        m.put("classifier_score_test_set", 2.9);
+        m.put("classifier_note", "none");
+        vm.show(m);
+        assertEquals(List.of("shirt", "shoe", "bag"), vm.classNames());
+        String nn = vm.rows().get(0).reference();
+        assertTrue(nn.contains("raw pixels 85.80% on these data") && !nn.contains("BiGAN"), nn);
+        String score = vm.rows().get(2).reference();
+        assertTrue(score.contains("the real test set 2.90") && !score.contains("ALI"), score);
+        assertTrue(vm.messageProperty().get().contains("none"), vm.messageProperty().get());
     }
 }
