@@ -36,6 +36,20 @@ public final class AppPaths {
         return home().resolve("models/digit-classifier");
     }
 
+    /**
+     * Where the window keeps its small settings (recent models): the {@code latentlab.config}
+     * system property, else $XDG_CONFIG_HOME/latentlab, else ~/.config/latentlab.
+     */
+    public static Path configDir() {
+        String prop = System.getProperty("latentlab.config");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("latentlab");
+    }
+
     private static Path jarHome() {
         try {
             Path code = Path.of(AppPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());

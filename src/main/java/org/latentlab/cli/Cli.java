@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.latentlab.lab.DevCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,25 @@ import picocli.CommandLine.Command;
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
-    public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    /** Opens the desktop window on a model (the launcher lives above the command line, with JavaFX). */
+    @FunctionalInterface
+    public interface WindowLauncher {
+        void open(Path model);
+    }
+
+    public static int run(String[] args, WindowLauncher window) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), window);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, model -> {
+            throw new IllegalStateException("the window cannot be opened from here");
+        });
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, WindowLauncher window) {
         CommandLine cl = new CommandLine(new Cli());
+        cl.addSubcommand("open", new OpenCommand(window));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class EncodeCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Mixin PreparationOption preparation;
-    @Parameters(index = "0", paramLabel = "IMAGE") Path image;
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A PNG, JPEG, BMP or GIF picture.") Path image;
     @Option(names = "--out", paramLabel = "RECON.png",
             description = "Write input | reconstruction side by side.") Path out;
     @Option(names = "--refine", defaultValue = "0",

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Checkpoint or run folder.") Path model;
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The new checkpoint folder (G, E, D and the density, without the optimizer state).")
+    Path out;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

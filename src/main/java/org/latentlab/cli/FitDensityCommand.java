@@ -29,7 +29,8 @@ final class FitDensityCommand implements Callable<Integer> {
             description = "Mixture components (default ${DEFAULT-VALUE}).") int components;
     @Option(names = "--max-codes", defaultValue = "" + LatentDensityFile.THOROUGH_MAX_CODES,
             description = "Training images encoded at most (default ${DEFAULT-VALUE}).") int maxCodes;
-    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of the fit's initialisation (default ${DEFAULT-VALUE}).") long seed;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 final class InterpolateCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Mixin PreparationOption preparation;
-    @Parameters(index = "0", paramLabel = "IMAGE_A") Path imageA;
-    @Parameters(index = "1", paramLabel = "IMAGE_B") Path imageB;
+    @Parameters(index = "0", paramLabel = "IMAGE_A", description = "The picture the path starts from.") Path imageA;
+    @Parameters(index = "1", paramLabel = "IMAGE_B", description = "The picture the path ends at.") Path imageB;
     @Option(names = "--frames", defaultValue = "8",
             description = "Frames including both ends (default ${DEFAULT-VALUE}).") int frames;
     @Option(names = "--slerp", description = "Spherical instead of linear interpolation.") boolean slerp;
     @Option(names = "--scale", defaultValue = "3", description = "Pixel scale (default ${DEFAULT-VALUE}).") int scale;
-    @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.png",
+            description = "The strip of frames to write.") Path out;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -16,10 +16,12 @@ import picocli.CommandLine.Spec;
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--data",
-            description = "An IDX data set with a test split (default: the one the model was trained on).") String data;
+            description = "Images to reconstruct: an IDX folder's test split or an image folder's held-out tenth"
+                    + " (default: the model's own data).") String data;
     @Option(names = "--count", defaultValue = "32", description = "Images (default ${DEFAULT-VALUE}).") int count;
     @Option(names = "--first", defaultValue = "0", description = "Index of the first test image.") int first;
-    @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The grid of pairs to write.")
+    Path out;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override

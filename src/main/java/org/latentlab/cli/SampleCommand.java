@@ -22,7 +22,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--scale", defaultValue = "2",
             description = "Pixel scale of the grid (default ${DEFAULT-VALUE}).") int scale;
-    @Option(names = "--out", required = true, paramLabel = "FILE.png") Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The grid of samples to write.")
+    Path out;
     @Option(names = "--uniform", description = "Draw z from the uniform prior even if the model has a fitted density.")
     boolean uniform;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,

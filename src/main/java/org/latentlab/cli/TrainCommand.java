@@ -38,12 +38,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--channels", defaultValue = "1",
             description = "1 (grayscale) or 3 (RGB) for image folders.") int channels;
     @ArgGroup(exclusive = true) Length length = new Length();
-    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The run folder: checkpoints step-NNNNNNNN and a LATEST pointer go here.") Path out;
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue from this checkpoint.") Path resume;
-    @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--batch", defaultValue = "" + TrainConfig.DEFAULT_BATCH) int batch;
-    @Option(names = "--lr-d", defaultValue = "" + TrainConfig.DEFAULT_LR_D) float lrD;
-    @Option(names = "--lr-ge", defaultValue = "" + TrainConfig.DEFAULT_LR_GE) float lrGE;
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the weights, the batches and the noise (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--batch", defaultValue = "" + TrainConfig.DEFAULT_BATCH,
+            description = "Images per step (default ${DEFAULT-VALUE}).") int batch;
+    @Option(names = "--lr-d", defaultValue = "" + TrainConfig.DEFAULT_LR_D,
+            description = "Adam learning rate of the discriminator D (default ${DEFAULT-VALUE}).") float lrD;
+    @Option(names = "--lr-ge", defaultValue = "" + TrainConfig.DEFAULT_LR_GE,
+            description = "Adam learning rate of the generator G and encoder E (default ${DEFAULT-VALUE}).")
+    float lrGE;
     @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
             description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_Z,
@@ -61,8 +67,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
     @Option(names = "--threads",
             description = "Torch threads (default: all cores; the window trains with all but one).") Integer threads;
-    @Option(names = "--log-every", defaultValue = "100") int logEvery;
-    @Option(names = "--checkpoint-every", defaultValue = "2000") int checkpointEvery;
+    @Option(names = "--log-every", defaultValue = "100", paramLabel = "STEPS",
+            description = "Print the losses every STEPS steps (default ${DEFAULT-VALUE}).") int logEvery;
+    @Option(names = "--checkpoint-every", defaultValue = "2000", paramLabel = "STEPS",
+            description = "Save a checkpoint every STEPS steps, and always at the end (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
     @Option(names = "--keep", defaultValue = "3",
             description = "Checkpoints kept in --out (default ${DEFAULT-VALUE}).") int keep;
     @Option(names = "--no-density",

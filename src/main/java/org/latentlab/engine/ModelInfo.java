@@ -26,9 +26,18 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
     }
 
     public String describe() {
-        String where = source != null ? source.getFileName().toString() : "training";
-        return String.format("%s · %s · z %d · step %,d", where, config.arch().name().toLowerCase(), config.zdim(),
-                step);
+        return String.format("%s · %s · %s · z %d · step %,d", where(), data.name(), config.arch().name().toLowerCase(),
+                config.zdim(), step);
+    }
+
+    /** The model's folder as a user knows it: a run's name rather than its checkpoint's step folder. */
+    private String where() {
+        if (source == null) {
+            return "training";
+        }
+        Path name = source.getFileName();
+        boolean stepFolder = name != null && name.toString().startsWith("step-") && source.getParent() != null;
+        return (stepFolder ? source.getParent().getFileName() : name).toString();
     }
 
     public ModelInfo withFittedDensity() {

@@ -261,6 +261,13 @@ public final class TorchEngine implements LatentEngine {
     private DataCache dataCache() throws IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
         if (data == null) {
+            try {
+                DataSources.resolve(spec);
+            } catch (DataFormatException e) {
+                throw new DataFormatException("This model's data (" + spec + ") is not there any more: the map,"
+                        + " the directions and test images need it; the sliders, Randomize and your own pictures"
+                        + " still work.");
+            }
             data = DataCache.load(spec, requireModel().config());
         }
         return data;

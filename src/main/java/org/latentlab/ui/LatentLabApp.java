@@ -1,17 +1,20 @@
 package org.latentlab.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.latentlab.AppPaths;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The desktop window: opens with the bundled model and MNIST. */
+/** The desktop window: opens with the model named on the command line, else the bundled MNIST model. */
 public final class LatentLabApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(LatentLabApp.class);
     private static final long STARTED = System.nanoTime();
@@ -20,7 +23,10 @@ public final class LatentLabApp extends Application {
     @Override
     public void start(Stage stage) {
         engine = new TorchEngine();
-        MainViewModel vm = new MainViewModel(engine, new FxBackground());
+        MainViewModel vm = new MainViewModel(engine, new FxBackground(),
+                new RecentModels(AppPaths.configDir().resolve("recent-models.txt")));
+        List<String> args = getParameters().getRaw();
+        Path model = args.isEmpty() ? null : Path.of(args.get(0));
         Scene scene = mainScene(vm);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
@@ -32,7 +38,8 @@ public final class LatentLabApp extends Application {
             }
         });
         stage.show();
-        vm.start(() -> LOG.info("Ready: usable window {} ms after start", (System.nanoTime() - STARTED) / 1_000_000));
+        vm.start(model, () -> LOG.info("Ready: usable window {} ms after start",
+                (System.nanoTime() - STARTED) / 1_000_000));
     }
 
     /** The main window's scene with the app's stylesheet; shared by the tools that open the window. */

@@ -1,5 +1,6 @@
 package org.latentlab.ui;
 
+import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.engine.LatentEngine;
@@ -19,12 +20,18 @@ public final class MainViewModel {
     private final TrainingViewModel training;
     private final MetricsViewModel metrics;
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("No model loaded");
-    private final ReadOnlyStringWrapper startupMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final RecentModels recent;
     private Runnable showExplorer = () -> {};
 
     public MainViewModel(LatentEngine engine, Background background) {
+        this(engine, background, new RecentModels(null));
+    }
+
+    public MainViewModel(LatentEngine engine, Background background, RecentModels recent) {
         this.engine = engine;
         this.background = background;
+        this.recent = recent;
         this.explorer = new ExplorerViewModel(engine, background);
         this.encoder = new EncoderViewModel(engine, background, z -> {
             explorer.setZ(z);
@@ -37,15 +44,55 @@ public final class MainViewModel {
 
     /** Loads the bundled model; on failure the window stays usable for training. */
     public void start(Runnable whenReady) {
+        start(null, whenReady);
+    }
+
+    /**
+     * Loads {@code model} (a checkpoint or run folder), or the bundled model when it is null or
+     * cannot be opened (the status line says why); on failure the window stays usable for training.
+     */
+    public void start(Path model, Runnable whenReady) {
+        if (model != null) {
+            background.await(engine.loadModel(model), info -> opened(model, whenReady), e -> {
+                notice.set("Could not open " + model + ": " + UserMessages.of(e) + " The bundled model is shown.");
+                loadBundled(whenReady);
+            });
+        } else {
+            loadBundled(whenReady);
+        }
+    }
+
+    private void loadBundled(Runnable whenReady) {
         background.await(engine.loadBundledModel(), info -> { // the tabs hear of it from the engine
-            // Open on a real digit's code (test image #0, a 7) rather than z = 0, a blur of all digits.
+            // Open on a real image's code (test image #0; MNIST's is a 7) rather than z = 0, a blur of all.
             explorer.loadTestImage(0);
             whenReady.run();
         }, e -> {
-            startupMessage.set("The bundled model could not be loaded (" + UserMessages.of(e)
-                    + "). Train a model in the Training tab or load a checkpoint.");
+            notice.set("The bundled model could not be loaded (" + UserMessages.of(e)
+                    + "). Open a model from the File menu or train one in the Training tab.");
             whenReady.run();
         });
+    }
+
+    /**
+     * Opens a model for exploring (File → Open model, a dropped folder, a recent model): the
+     * explorer shows it on its first test image, and it goes to the top of the recent models.
+     */
+    public void openModel(Path model) {
+        notice.set("Opening " + model + "…");
+        background.await(engine.loadModel(model), info -> opened(model, () -> showExplorer.run()),
+                e -> notice.set("Could not open " + model + ": " + UserMessages.of(e)));
+    }
+
+    private void opened(Path model, Runnable then) {
+        recent.opened(model);
+        notice.set("");
+        explorer.loadTestImage(0); // without its data the explorer says so and starts from z = 0
+        then.run();
+    }
+
+    public RecentModels recent() {
+        return recent;
     }
 
     public void onShowExplorer(Runnable r) {
@@ -72,8 +119,9 @@ public final class MainViewModel {
         return modelText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty startupMessageProperty() {
-        return startupMessage.getReadOnlyProperty();
+    /** What the window has to tell about opening models (empty when there is nothing). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public Background background() {

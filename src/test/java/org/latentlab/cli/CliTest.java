@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -197,6 +199,23 @@ class CliTest {
         Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
                 dir.resolve("colour.png").toString());
         assertEquals(0, recon.code(), recon.err());
+    }
+
+    /** {@code open DIR} checks the folder before any window opens, and hands a model folder to the window. */
+    @Test
+    void openStartsTheWindowOnlyOnAModel() {
+        List<Path> opened = new ArrayList<>();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"open", AppPaths.bundledModel().toString()},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true), opened::add);
+        assertEquals(0, code, err.toString());
+        assertEquals(List.of(AppPaths.bundledModel()), opened);
+        int bad = Cli.run(new String[] {"open", dir.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true), opened::add);
+        assertEquals(1, bad);
+        assertEquals(1, opened.size(), "no window for a folder that is not a model");
+        assertTrue(err.toString().contains("error:"), err.toString());
     }
 
     @Test

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.cli.Cli;
+import org.latentlab.data.GeneratedData;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
 import org.latentlab.model.Architecture;
@@ -190,7 +196,7 @@ class MainWindowTest {
     @Test
     void aConvModelTrainsOnAColourFolder(FxRobot robot) throws Exception {
         waitFor(30, () -> explorerImage(robot) != null);
-        Path folder = colourFolder(dir.resolve("colour"));
+        Path folder = GeneratedData.folder(dir.resolve("colour"), 30, 48, true);
         robot.clickOn("#tab-training .tab-label");
         robot.interact(() -> {
             var s = vm.training().settings();
@@ -217,25 +223,40 @@ class MainWindowTest {
         assertNotNull(explorerImage(robot));
     }
 
-    /** 40 red discs and 40 blue squares, 48 px, in two labelled subfolders. */
-    private static Path colourFolder(Path root) throws Exception {
-        for (String kind : new String[] {"discs", "squares"}) {
-            Path sub = Files.createDirectories(root.resolve(kind));
-            for (int i = 0; i < 40; i++) {
-                BufferedImage img = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
-                var g = img.createGraphics();
-                g.setColor(kind.equals("discs") ? new Color(220, 40, 30) : new Color(30, 60, 220));
-                int size = 16 + i % 20;
-                if (kind.equals("discs")) {
-                    g.fillOval(4 + i % 10, 4 + i % 7, size, size);
-                } else {
-                    g.fillRect(4 + i % 9, 4 + i % 11, size, size);
-                }
-                g.dispose();
-                ImageIO.write(img, "png", sub.resolve(i + ".png").toFile());
+    /**
+     * A model of other data (generated shapes with class names) opened as a user would: its class
+     * names reach the map, it goes to the recent models, and with its data folder gone it still
+     * opens and explores, saying what needs the data.
+     */
+    @Test
+    void aModelOfOtherDataOpensWithItsClassNamesAndStillExploresWithoutItsData(FxRobot robot) throws Exception {
+        waitFor(30, () -> explorerImage(robot) != null);
+        Path data = GeneratedData.idx(dir.resolve("shapes"), 300, 60);
+        Path run = dir.resolve("shapes-run");
+        assertEquals(0, Cli.run(new String[] {"train", "--data", data.toString(), "--steps", "2", "--zdim", "4",
+            "--hidden", "16", "--batch", "16", "--no-density", "--threads", "1", "--out", run.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        robot.interact(() -> vm.openModel(run));
+        waitFor(30, () -> vm.modelTextProperty().get().startsWith("shapes-run · shapes"));
+        waitFor(30, () -> vm.explorer().mapProperty().get() != null
+                && List.of(vm.explorer().mapProperty().get().classNames()).equals(GeneratedData.CLASSES));
+        assertEquals(run.toAbsolutePath().normalize(), vm.recent().models().get(0));
+        robot.clickOn("#menu-file");
+        robot.clickOn("Open recent");
+        assertTrue(robot.lookup("shapes-run  —  " + run.toAbsolutePath().normalize()).tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
             }
         }
-        return root;
+        Files.delete(data);
+        robot.interact(() -> vm.openModel(run));
+        waitFor(30, () -> vm.explorer().messageProperty().get().contains("not there any more"));
+        int[] before = explorerPixels(robot);
+        robot.interact(() -> vm.explorer().dims().get(0).set(0.9));
+        waitFor(10, () -> !Arrays.equals(explorerPixels(robot), before));
     }
 
     /** Settings for a small model and a run long enough to be interrupted. */
