@@ -92,7 +92,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--log-every, --checkpoint-every and --keep must be at least 1");
         }
-        try (TrainingSession session = TrainingSession.open(plan())) {
+        try (TrainingSession session = TrainingSession.open(plan(), (done, total) -> {
+            if (done < total) {
+                outw.printf("decoding images %,d / %,d%n", done, total); // a folder's first time at this size
+            }
+        })) {
             BiGanTrainer trainer = session.trainer();
             ImageDataset ds = session.data();
             if (resume != null) {

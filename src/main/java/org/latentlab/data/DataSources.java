@@ -13,6 +13,12 @@ public final class DataSources {
 
     /** The training split of the named data, images sized {@code size} x {@code size} with {@code channels}. */
     public static ImageDataset load(String spec, MnistDataset.Split split, int size, int channels) throws IOException {
+        return load(spec, split, size, channels, LoadProgress.NONE);
+    }
+
+    /** As {@link #load(String, MnistDataset.Split, int, int)}, telling {@code progress} as images are decoded. */
+    public static ImageDataset load(String spec, MnistDataset.Split split, int size, int channels,
+            LoadProgress progress) throws IOException {
         Path dir = resolve(spec);
         if (MnistDataset.isIdxFolder(dir)) {
             ImageDataset d = MnistDataset.load(dir, split);
@@ -26,7 +32,7 @@ public final class DataSources {
         if (split == MnistDataset.Split.TEST) {
             throw new DataFormatException("An image folder has no separate test split: " + dir);
         }
-        return ImageFolderDataset.load(dir, size, channels);
+        return ImageFolderDataset.load(dir, size, channels, progress);
     }
 
     /** Images an evaluation holds out of an image folder, which has no test split: every n-th. */

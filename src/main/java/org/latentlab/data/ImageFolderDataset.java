@@ -23,6 +23,20 @@ public final class ImageFolderDataset {
     private ImageFolderDataset() {}
 
     public static ImageDataset load(Path dir, int size, int channels) throws IOException {
+        return load(dir, size, channels, LoadProgress.NONE, FolderCache.forUser());
+    }
+
+    /**
+     * The folder's images at {@code size} with {@code channels}: from the cache when this folder
+     * was decoded at this size before and has not changed since, else decoded (telling
+     * {@code progress}) and then cached.
+     */
+    public static ImageDataset load(Path dir, int size, int channels, LoadProgress progress) throws IOException {
+        return load(dir, size, channels, progress, FolderCache.forUser());
+    }
+
+    static ImageDataset load(Path dir, int size, int channels, LoadProgress progress, FolderCache cache)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new DataFormatException(dir, "not a folder");
         }
@@ -36,6 +50,19 @@ public final class ImageFolderDataset {
         if (files.isEmpty()) {
             throw new DataFormatException(dir, "contains no PNG, JPEG, BMP or GIF images");
         }
+        String key = FolderCache.key(dir, files, size, channels);
+        ImageDataset cached = cache.read(key, dir.getFileName().toString());
+        if (cached != null) {
+            progress.loaded(cached.count(), cached.count());
+            return cached;
+        }
+        ImageDataset decoded = decode(dir, classes, files, labels, size, channels, progress);
+        cache.write(key, decoded);
+        return decoded;
+    }
+
+    private static ImageDataset decode(Path dir, List<String> classes, List<Path> files, List<Integer> labels,
+            int size, int channels, LoadProgress progress) throws IOException {
         int imageSize = channels * size * size;
         long bytes = (long) files.size() * imageSize;
         if (bytes > Integer.MAX_VALUE - 8) {
@@ -44,7 +71,12 @@ public final class ImageFolderDataset {
         }
         byte[] pixels = new byte[(int) bytes];
         int n = 0;
+        long lastReport = 0;
         for (int i = 0; i < files.size(); i++) {
+            if (System.nanoTime() - lastReport > 200_000_000L) {
+                progress.loaded(i, files.size());
+                lastReport = System.nanoTime();
+            }
             try {
                 writePixels(resize(cropSquare(ImageFiles.read(files.get(i))), size), channels, pixels, n * imageSize);
                 labels.set(n, labels.get(i));
@@ -56,6 +88,7 @@ public final class ImageFolderDataset {
         if (n == 0) {
             throw new DataFormatException(dir, "none of its images could be read");
         }
+        progress.loaded(files.size(), files.size());
         boolean labelled = !classes.isEmpty() && labels.subList(0, n).stream().allMatch(l -> l >= 0);
         int[] y = labelled ? labels.subList(0, n).stream().mapToInt(Integer::intValue).toArray() : null;
         byte[] used = n == files.size() ? pixels : Arrays.copyOf(pixels, n * imageSize);

@@ -6,6 +6,9 @@ import org.latentlab.train.TrainingSnapshot;
 
 /** Training events for the UI, delivered on the training thread as plain values. */
 public interface TrainingEvents {
+    /** Images of the run's data decoded so far (an image folder the first time), before {@link #started}. */
+    default void loadingData(int done, int total) {}
+
     /** The run has its model and data and writes its checkpoints to {@code outDir}. */
     default void started(Path outDir) {}
 

@@ -89,7 +89,7 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
         var plan = new TrainingSession.Plan(req.data(), req.model(), req.train(), req.resumeFrom(), req.outDir(), 3,
                 true, null);
-        try (TrainingSession session = TrainingSession.open(plan)) {
+        try (TrainingSession session = TrainingSession.open(plan, events::loadingData)) {
             events.started(session.checkpointDir());
             BiGanTrainer trainer = session.trainer();
             TrainingLoop.Result r = session.run(req.totalSteps(), 10, req.snapshotEvery(), req.checkpointEvery(),

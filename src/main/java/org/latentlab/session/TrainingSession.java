@@ -10,6 +10,7 @@ import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.LoadProgress;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.BiGan;
@@ -61,6 +62,11 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Builds or loads the model, loads the data and claims the checkpoint folder. */
     public static TrainingSession open(Plan plan) throws IOException {
+        return open(plan, LoadProgress.NONE);
+    }
+
+    /** As {@link #open(Plan)}, telling {@code progress} as an image folder is decoded. */
+    public static TrainingSession open(Plan plan, LoadProgress progress) throws IOException {
         NDManager manager = NDManager.newBaseManager();
         BiGanTrainer trainer = null;
         try {
@@ -73,7 +79,8 @@ public final class TrainingSession implements AutoCloseable {
                     : new BiGanTrainer(BiGan.seeded(plan.model(), manager, plan.train().seed()), plan.train());
             String spec = resuming ? Checkpoints.readManifest(plan.resumeFrom()).dataset() : plan.data();
             ModelConfig mc = trainer.model().config();
-            ImageDataset ds = DataSources.load(spec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels());
+            ImageDataset ds = DataSources.load(spec, MnistDataset.Split.TRAIN, mc.imageSize(), mc.channels(),
+                    progress);
             return new TrainingSession(manager, trainer, plan.limit() != null ? ds.head(plan.limit()) : ds,
                     DataDescription.of(spec, ds), store);
         } catch (IOException | RuntimeException e) {

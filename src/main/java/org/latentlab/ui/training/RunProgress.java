@@ -44,6 +44,13 @@ final class RunProgress {
                 p.lossD(), p.lossGE(), p.lossCycle(), p.dReal(), p.dFake());
     }
 
+    /** UI thread: the run's images are being decoded, {@code done} of {@code total} so far; returns the status. */
+    String showLoading(int done, int total) {
+        fraction.set(done / (double) total);
+        text.set(String.format(Locale.ROOT, "decoding images · %.0f %%", 100.0 * done / total));
+        return String.format(Locale.ROOT, "Decoding the images: %,d of %,d (once per image size)…", done, total);
+    }
+
     /** UI thread: a new run starts from nothing. */
     void clear() {
         fraction.set(0);

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.engine.TrainingRequest;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.TrainConfig;
@@ -109,6 +110,15 @@ public final class TrainingSettings {
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
                 (float) dropout.get(), imageScore.get());
+    }
+
+    /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
+    TrainingRequest request(Path resumeFrom, int snapshotEvery, int checkpointEvery) {
+        if (steps.get() < 1) {
+            throw new IllegalArgumentException("Steps must be at least 1.");
+        }
+        return new TrainingRequest(data.get(), modelConfig(), trainConfig(), steps.get(), outDir.get(), resumeFrom,
+                snapshotEvery, checkpointEvery);
     }
 
     TrainConfig trainConfig() {

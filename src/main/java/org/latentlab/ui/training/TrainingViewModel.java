@@ -59,11 +59,7 @@ public final class TrainingViewModel {
         }
         TrainingRequest request;
         try {
-            request = new TrainingRequest(settings.data.get(), settings.modelConfig(), settings.trainConfig(),
-                    settings.steps.get(), settings.outDir.get(), resumeFrom.get(), SNAPSHOT_EVERY, CHECKPOINT_EVERY);
-            if (settings.steps.get() < 1) {
-                throw new IllegalArgumentException("Steps must be at least 1.");
-            }
+            request = settings.request(resumeFrom.get(), SNAPSHOT_EVERY, CHECKPOINT_EVERY);
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             status.set("Cannot start: " + e.getMessage());
@@ -178,6 +174,13 @@ public final class TrainingViewModel {
     }
 
     private final class Events implements TrainingEvents {
+        @Override
+        public void loadingData(int done, int total) {
+            if (done < total) { // an image folder's first time at this size; then it is cached
+                background.onUiThread(() -> status.set(progress.showLoading(done, total)));
+            }
+        }
+
         @Override
         public void started(Path outDir) {
             background.onUiThread(() -> settings.outDir.set(outDir)); // a fresh run gets a folder of its own
