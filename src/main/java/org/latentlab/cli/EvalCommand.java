@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.Json;
-import org.latentlab.data.DataSources;
+import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
@@ -47,12 +47,12 @@ final class EvalCommand implements Callable<Integer> {
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             String dataSpec = data != null ? data : m.manifest().dataset();
-            ImageDataset[] split = DataSources.trainAndTest(dataSpec, c.imageSize(), c.channels());
-            ImageDataset train = split[0];
-            ImageDataset test = split[1];
+            EvaluationData split = EvaluationData.load(dataSpec, c.imageSize(), c.channels());
+            ImageDataset train = split.train();
+            ImageDataset test = split.test();
             var choice = noClassifier ? new ClassifierChoice(null, null)
                     : ClassifierChoice.find(classifier, Checkpoints.resolve(model.path()),
-                            m.manifest().dataDescription());
+                            split.describe(m.manifest().dataDescription()));
             if (choice.refusal() != null) {
                 spec.commandLine().getErr().println("note: " + choice.refusal());
             }

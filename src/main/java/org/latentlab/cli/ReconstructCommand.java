@@ -2,7 +2,7 @@ package org.latentlab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.latentlab.data.DataSources;
+import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
@@ -33,7 +33,7 @@ final class ReconstructCommand implements Callable<Integer> {
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             String dataSpec = data != null ? data : m.manifest().dataset();
-            ImageDataset test = DataSources.trainAndTest(dataSpec, c.imageSize(), c.channels())[1];
+            ImageDataset test = EvaluationData.load(dataSpec, c.imageSize(), c.channels()).test();
             if (first < 0 || first >= test.count()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--first must be between 0 and " + (test.count() - 1) + ", not " + first);

@@ -10,8 +10,8 @@ import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
+import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.ImageClassifier;
@@ -49,24 +49,22 @@ final class TrainClassifierCommand implements Callable<Integer> {
         String source = data != null ? data : manifest != null ? manifest.dataset() : DataSources.BUNDLED_MNIST;
         int size = manifest != null ? manifest.model().imageSize() : imageSize;
         int ch = manifest != null ? manifest.model().channels() : channels;
-        ImageDataset all = DataSources.load(source, MnistDataset.Split.TRAIN, size, ch);
+        EvaluationData split = EvaluationData.load(source, size, ch);
+        ImageDataset all = split.all();
         if (!all.hasLabels()) {
             throw new DataFormatException("The data set " + source + " has no labels: a classifier needs an IDX"
                     + " folder with labels or an image folder with one subfolder per class.");
         }
         DataDescription description = DataDescription.of(source, all); // the whole set, as a model records it
-        ImageDataset[] split = MnistDataset.isIdxFolder(DataSources.resolve(source))
-                ? new ImageDataset[] {all, DataSources.load(source, MnistDataset.Split.TEST, size, ch)}
-                : all.splitEvery(DataSources.HELD_OUT_EVERY);
         Path dir = outDir(description);
         var outw = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager();
                 ImageClassifier c = new ImageClassifier(manager, description)) {
-            c.train(split[0], epochs, seed, e -> outw.println("epoch " + e + "/" + epochs));
-            double acc = c.accuracy(split[1]);
+            c.train(split.train(), epochs, seed, e -> outw.println("epoch " + e + "/" + epochs));
+            double acc = c.accuracy(split.test());
             c.save(dir, acc, "latentlab train-classifier --data " + source + " --image-size " + size + " --channels "
                     + ch + " --epochs " + epochs + " --seed " + seed);
-            outw.printf("test accuracy %.4f on %d held-out images of %s, saved to %s%n", acc, split[1].count(),
+            outw.printf("test accuracy %.4f on %d held-out images of %s, saved to %s%n", acc, split.test().count(),
                     description.name(), dir);
         }
         return 0;

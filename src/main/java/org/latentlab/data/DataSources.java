@@ -35,21 +35,6 @@ public final class DataSources {
         return ImageFolderDataset.load(dir, size, channels, progress);
     }
 
-    /** Images an evaluation holds out of an image folder, which has no test split: every n-th. */
-    public static final int HELD_OUT_EVERY = 10;
-
-    /**
-     * The training and test images for evaluation: an IDX folder's two splits, or an image folder
-     * with every {@link #HELD_OUT_EVERY}-th image held out as its test split.
-     */
-    public static ImageDataset[] trainAndTest(String spec, int size, int channels) throws IOException {
-        ImageDataset train = load(spec, MnistDataset.Split.TRAIN, size, channels);
-        if (MnistDataset.isIdxFolder(resolve(spec))) {
-            return new ImageDataset[] {train, load(spec, MnistDataset.Split.TEST, size, channels)};
-        }
-        return train.splitEvery(HELD_OUT_EVERY);
-    }
-
     public static Path resolve(String spec) throws DataFormatException {
         if (BUNDLED_MNIST.equalsIgnoreCase(spec)) {
             return AppPaths.bundledMnist();

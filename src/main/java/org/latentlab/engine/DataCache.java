@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.latentlab.data.DataSources;
+import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.latent.LatentDirections;
@@ -63,9 +64,9 @@ final class DataCache {
     }
 
     /** The training and test images for evaluation (an image folder: every tenth image held out). */
-    ImageDataset[] evaluationSplit() throws IOException {
+    EvaluationData evaluationData() throws IOException {
         ImageDataset t = train();
-        return test() != t ? new ImageDataset[] {t, test()} : t.splitEvery(DataSources.HELD_OUT_EVERY);
+        return EvaluationData.of(t, test() != t ? test() : null);
     }
 
     void invalidateEncodings() {

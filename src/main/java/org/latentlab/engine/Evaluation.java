@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.ModelEvaluator;
@@ -12,15 +13,15 @@ import org.latentlab.latent.GaussianMixture;
  * One evaluation for the window: a copy of the model (the evaluation thread owns and closes it),
  * its data's training and test images, and what the engine knew of the model.
  */
-record Evaluation(LatentModel model, ImageDataset[] split, ModelInfo info) {
+record Evaluation(LatentModel model, EvaluationData data, ModelInfo info) {
     /**
      * The metrics of the copied model, with the classifier of its own data set (or the reason
      * there is none) and the raw-pixel 1-NN floor measured on the same split.
      */
     Map<String, Object> run() throws IOException {
-        ImageDataset train = split[0];
-        ImageDataset test = split[1];
-        var choice = ClassifierChoice.find(null, info.source(), info.data());
+        ImageDataset train = data.train();
+        ImageDataset test = data.test();
+        var choice = ClassifierChoice.find(null, info.source(), data.describe(info.data()));
         try (LatentModel copy = model) {
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
                     GaussianMixture.DEFAULT_TEMPERATURE));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.data.GeneratedData;
@@ -181,14 +183,15 @@ class CliTest {
         assertEquals(1, gone.code(), "the model's own data, not MNIST, is what reconstruct reads");
     }
 
-    /** A colour image folder with class subfolders: conv at 32 px, then eval on held-out images and reconstruct. */
-    @Test
-    void aColourFolderModelIsEvaluatedOnHeldOutImages() throws Exception {
-        Path data = GeneratedData.folder(dir.resolve("colour"), 30, 40, true);
-        Path runDir = dir.resolve("colour-run");
+    /** An image folder with class subfolders, gray and colour: conv at 32 px, eval on held-out images, reconstruct. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void anImageFolderModelIsEvaluatedOnHeldOutImages(int channels) throws Exception {
+        Path data = GeneratedData.folder(dir.resolve("folder-" + channels), 30, 40, channels == 3);
+        Path runDir = dir.resolve("folder-run-" + channels);
         assertEquals(0, run("train", "--data", data.toString(), "--arch", "conv", "--image-size", "32", "--channels",
-                "3", "--hidden", "8", "--zdim", "8", "--steps", "2", "--batch", "8", "--no-density", "--threads", "1",
-                "--out", runDir.toString()).code());
+                "" + channels, "--hidden", "8", "--zdim", "8", "--steps", "2", "--batch", "8", "--no-density",
+                "--threads", "1", "--out", runDir.toString()).code());
         var recorded = Checkpoints.readManifest(runDir).dataDescription();
         assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), recorded.classNames(), "sorted");
         assertEquals("crop", recorded.preparation());
@@ -197,7 +200,7 @@ class CliTest {
         assertTrue(JsonParser.parseString(eval.out().trim()).getAsJsonObject().get("one_nn_accuracy").getAsDouble()
                 < 1.0, "held-out images, not the training images themselves: " + eval.out());
         Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
-                dir.resolve("colour.png").toString());
+                dir.resolve("folder-" + channels + ".png").toString());
         assertEquals(0, recon.code(), recon.err());
     }
 
