@@ -240,6 +240,8 @@ class MainWindowTest {
         waitFor(30, () -> vm.modelTextProperty().get().startsWith("shapes-run · shapes"));
         waitFor(30, () -> vm.explorer().mapProperty().get() != null
                 && List.of(vm.explorer().mapProperty().get().classNames()).equals(GeneratedData.CLASSES));
+        waitFor(10, () -> robot.lookup("#map-legend .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList().equals(GeneratedData.CLASSES));
         assertEquals(run.toAbsolutePath().normalize(), vm.recent().models().get(0));
         robot.clickOn("#menu-file");
         robot.clickOn("Open recent");

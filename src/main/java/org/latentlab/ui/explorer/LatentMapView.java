@@ -1,19 +1,17 @@
 package org.latentlab.ui.explorer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.ToDoubleFunction;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
+import javafx.scene.shape.Circle;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.Palette;
@@ -21,13 +19,12 @@ import org.latentlab.ui.common.Palette;
 /** The encoded test set on its first two principal components; hover shows the image, click loads it. */
 final class LatentMapView extends Pane {
     static final double SIZE = 330;
-    /** A legend entry's dot, its space and the gap after its name, in pixels. */
-    private static final double LEGEND_GAP = 18;
     private static final double PAD = 8;
     static final int BACKGROUND = 0xff1e1f24;
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
+    private final FlowPane legend = new FlowPane(10, 2);
     private final ExplorerViewModel vm;
     private LatentMap map;
     private float minX, maxX, minY, maxY;
@@ -41,7 +38,11 @@ final class LatentMapView extends Pane {
         hoverBox.getStyleClass().add("map-hover");
         hoverBox.setVisible(false);
         hoverBox.setMouseTransparent(true);
-        getChildren().addAll(canvas, hoverBox);
+        legend.setId("map-legend");
+        legend.getStyleClass().add("map-legend");
+        legend.setMouseTransparent(true); // the dots under it still answer hover and click
+        legend.setPrefWrapLength(SIZE - 12);
+        getChildren().addAll(canvas, legend, hoverBox);
         getStyleClass().add("latent-map");
         vm.mapProperty().addListener((obs, o, n) -> show(n));
         canvas.setOnMouseMoved(this::hover);
@@ -57,6 +58,7 @@ final class LatentMapView extends Pane {
 
     private void show(LatentMap m) {
         map = m;
+        fillLegend(m);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.rgb(BACKGROUND >> 16 & 0xff, BACKGROUND >> 8 & 0xff, BACKGROUND & 0xff));
         g.fillRect(0, 0, SIZE, SIZE);
@@ -71,7 +73,6 @@ final class LatentMapView extends Pane {
         int size = (int) SIZE;
         int[] argb = dotPixels(m, size, x -> px((float) x), y -> py((float) y));
         g.drawImage(FxImages.of(argb, size, size, 1), 0, 0);
-        legend(g, m);
     }
 
     /**
@@ -115,53 +116,25 @@ final class LatentMapView extends Pane {
     }
 
     /**
-     * The class names with their colours, in rows from the bottom up as wide as the map: names
-     * such as Fashion-MNIST's ("T-shirt/top", "Ankle boot") need more than a digit's room. With
-     * more classes than colours, the colours repeat and the legend says so.
+     * The class names with their colours, laid out by JavaFX in rows at the foot of the map: names
+     * such as Fashion-MNIST's ("T-shirt/top", "Ankle boot") need more room than a digit, and text
+     * measured outside a scene ran into the next entry.
      */
-    private void legend(GraphicsContext g, LatentMap m) {
-        List<String> names = List.of(m.classNames());
-        if (names.isEmpty()) {
-            return;
-        }
-        List<List<Integer>> rows = legendRows(names, name -> textWidth(g, name));
-        double y = SIZE - 8 - 14 * (rows.size() - 1);
-        for (List<Integer> row : rows) {
-            double x = 10;
-            for (int c : row) {
-                g.setFill(Palette.of(c));
-                g.fillOval(x, y - 8, 8, 8);
-                g.setFill(Color.LIGHTGRAY);
-                g.fillText(names.get(c), x + 10, y);
-                x += LEGEND_GAP + textWidth(g, names.get(c));
-            }
-            y += 14;
+    private void fillLegend(LatentMap m) {
+        legend.getChildren().clear();
+        String[] names = m == null ? new String[0] : m.classNames();
+        for (int c = 0; c < names.length; c++) {
+            Label entry = new Label(names[c], new Circle(4, Palette.of(c)));
+            entry.setMnemonicParsing(false);
+            legend.getChildren().add(entry);
         }
     }
 
-    /** The class indices of each legend row, filled left to right within the map's width. */
-    static List<List<Integer>> legendRows(List<String> names, ToDoubleFunction<String> width) {
-        List<List<Integer>> rows = new ArrayList<>();
-        List<Integer> row = new ArrayList<>();
-        double x = 10;
-        for (int c = 0; c < names.size(); c++) {
-            double w = LEGEND_GAP + width.applyAsDouble(names.get(c));
-            if (!row.isEmpty() && x + w > SIZE - 6) {
-                rows.add(row);
-                row = new ArrayList<>();
-                x = 10;
-            }
-            row.add(c);
-            x += w;
-        }
-        rows.add(row);
-        return rows;
-    }
-
-    private static double textWidth(GraphicsContext g, String s) {
-        Text t = new Text(s);
-        t.setFont(g.getFont());
-        return t.getLayoutBounds().getWidth();
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        legend.resize(SIZE - 12, legend.prefHeight(SIZE - 12));
+        legend.relocate(6, SIZE - legend.getHeight() - 4);
     }
 
     private void bounds() {

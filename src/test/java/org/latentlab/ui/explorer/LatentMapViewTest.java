@@ -1,9 +1,7 @@
 package org.latentlab.ui.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.ui.common.Palette;
@@ -37,20 +35,5 @@ class LatentMapViewTest {
         assertEquals(LatentMapView.blend(first, LatentMapView.rgb(Palette.of(1)), 0.75), argb[5 * SIZE + 5]);
         assertEquals(0xff808080, LatentMapView.blend(0xff000000, 0xffffff, 128 / 255.0),
                 "about half of white over black");
-    }
-
-    /** Ten long class names (Fashion-MNIST's) wrap into rows inside the map instead of running off it. */
-    @Test
-    void longClassNamesWrapIntoRowsThatFitTheMap() {
-        List<String> names = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                "Sneaker", "Bag", "Ankle boot");
-        var rows = LatentMapView.legendRows(names, s -> 7.0 * s.length());
-        assertTrue(rows.size() > 1, rows.toString());
-        assertEquals(names.size(), rows.stream().mapToInt(List::size).sum(), "every class once");
-        for (List<Integer> row : rows) {
-            double width = 10 + row.stream().mapToDouble(c -> 18 + 7.0 * names.get(c).length()).sum();
-            assertTrue(width <= LatentMapView.SIZE - 6 || row.size() == 1, row + " is " + width + " px wide");
-        }
-        assertEquals(1, LatentMapView.legendRows(List.of("0", "1", "2"), s -> 7.0).size(), "digits fit one row");
     }
 }
