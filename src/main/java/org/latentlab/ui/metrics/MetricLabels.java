@@ -1,5 +1,6 @@
 package org.latentlab.ui.metrics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,6 +10,14 @@ import java.util.Map;
  * set's score are measured on the model's own data); published figures are quoted for MNIST only.
  */
 final class MetricLabels {
+    /** The rows in the order they are shown: each figure next to what it is read against. */
+    static final List<String> ORDER = List.of("one_nn_accuracy", "one_nn_accuracy_pixels", "linear_probe_accuracy",
+            "recon_mse", "recon_distance_ratio", "recon_classifier_accuracy", "classifier_test_accuracy",
+            "classifier_score_reconstructions", "classifier_score_shuffled_codes", "classifier_score",
+            "classifier_score_fraction_of_test_set", "smallest_class_share", "frechet_distance",
+            "classifier_score_fitted_density", "classifier_score_fitted_density_fraction_of_test_set",
+            "smallest_class_share_fitted_density", "frechet_distance_fitted_density", "classifier_score_test_set",
+            "frechet_distance_train_vs_test", "seconds");
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)"),
             Map.entry("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels"),

@@ -1,6 +1,7 @@
 package org.latentlab.ui.metrics;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,6 +27,7 @@ public final class MetricsViewModel {
     private static final String TEMPERATURE_KEY = "density_temperature";
     /** Why there are no classifier scores, when there are none: shown with the message. */
     private static final String NOTE_KEY = "classifier_note";
+    private static final String CLASS_NAMES_KEY = "class_names";
 
     private final LatentEngine engine;
     private final Background background;
@@ -69,6 +71,9 @@ public final class MetricsViewModel {
         rows.clear();
         histograms.clear();
         Object note = m.get(NOTE_KEY);
+        if (m.get(CLASS_NAMES_KEY) instanceof String[] names && names.length > 0) {
+            classNames.setAll(names); // the data's own names, also for a model whose manifest predates them
+        }
         String fitted = m.get(TEMPERATURE_KEY) instanceof Number t
                 ? "fitted density at temperature "
                 + BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
@@ -76,17 +81,28 @@ public final class MetricsViewModel {
             if (v instanceof double[] h) {
                 histograms.add(new Histogram(k.endsWith("fitted_density") ? "z from the "
                         + fitted : "z from the prior", h));
-            } else if (v instanceof Number n && !k.equals(TEMPERATURE_KEY)) {
-                rows.add(new Row(MetricLabels.name(k).replace("fitted density", fitted), format(k, n.doubleValue()),
-                        MetricLabels.reference(k, m, classNames.size(), mnist)));
             }
         });
+        m.keySet().stream().filter(k -> m.get(k) instanceof Number && !k.equals(TEMPERATURE_KEY))
+                .sorted(Comparator.comparingInt(MetricsViewModel::rank))
+                .forEach(k -> rows.add(new Row(MetricLabels.name(k).replace("fitted density", fitted),
+                        format(k, ((Number) m.get(k)).doubleValue()),
+                        MetricLabels.reference(k, m, classNames.size(), mnist))));
         running.set(false);
         message.set(note instanceof String s ? "Evaluated. Note: " + s : "Evaluated.");
     }
 
+    /** Where a figure goes in the table: in {@link MetricLabels#ORDER}, unknown ones last. */
+    private static int rank(String key) {
+        int i = MetricLabels.ORDER.indexOf(key);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
     static String format(String key, double v) {
-        if (key.endsWith("accuracy") || key.contains("share")) {
+        if (key.equals("seconds")) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (key.contains("accuracy") || key.contains("share")) {
             return String.format(Locale.ROOT, "%.2f%%", 100 * v);
         }
         return String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.4f", v);

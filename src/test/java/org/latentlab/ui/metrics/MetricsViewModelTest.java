@@ -25,7 +25,9 @@ class MetricsViewModelTest {
         m.put("class_histogram", prior);
         m.put("classifier_score_fitted_density", 8.67);
         m.put("class_histogram_fitted_density", fitted);
+        m.put("class_names", new String[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"});
         vm.show(m);
+        assertEquals("a", vm.classNames().get(0), "the data's names name the bars");
         assertEquals(2, vm.histograms().size());
         assertEquals("z from the prior", vm.histograms().get(0).source());
         assertArrayEquals(prior, vm.histograms().get(0).shares());
