@@ -1,8 +1,11 @@
 package org.latentlab;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the bundled data and models live. The app home is, in order: the {@code latentlab.home}
@@ -30,6 +33,15 @@ public final class AppPaths {
 
     public static Path bundledModel() {
         return home().resolve("models/mnist-bigan");
+    }
+
+    /** The models that ship with the app: the checkpoint folders in models/, by name. */
+    public static List<Path> bundledModels() {
+        try (Stream<Path> s = Files.list(home().resolve("models"))) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("generator.params"))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     public static Path bundledClassifier() {

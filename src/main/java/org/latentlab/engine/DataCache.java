@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
@@ -29,17 +30,37 @@ final class DataCache {
 
     private final String spec;
     private final ModelConfig config;
+    /** The class names the model's manifest records (empty when it records none). */
+    private final List<String> recordedNames;
     private ImageDataset train;
     private ImageDataset test;
     private Analysis analysis;
 
-    private DataCache(String spec, ModelConfig config) {
+    private DataCache(String spec, ModelConfig config, List<String> recordedNames) {
         this.spec = spec;
         this.config = config;
+        this.recordedNames = recordedNames;
     }
 
-    static DataCache load(String spec, ModelConfig config) {
-        return new DataCache(spec, config);
+    static DataCache load(String spec, ModelConfig config, List<String> recordedNames) {
+        return new DataCache(spec, config, recordedNames);
+    }
+
+    /**
+     * The names of the classes of {@code t}: the ones the model recorded when the data only number theirs (an
+     * IDX folder without its classes.txt on this machine), else the data's own.
+     */
+    private String[] classNames(ImageDataset t) {
+        return classNames(t, recordedNames);
+    }
+
+    /** As {@link #classNames(ImageDataset)}, for any recorded names. */
+    static String[] classNames(ImageDataset t, List<String> recordedNames) {
+        String[] numbered = IntStream.range(0, t.classNames().length).mapToObj(Integer::toString)
+                .toArray(String[]::new);
+        boolean onlyNumbered = Arrays.equals(numbered, t.classNames());
+        return onlyNumbered && recordedNames.size() == numbered.length ? recordedNames.toArray(String[]::new)
+                : t.classNames();
     }
 
     String spec() {
@@ -124,7 +145,7 @@ final class DataCache {
         ImageDataset t = test();
         if (t.hasLabels()) {
             int[] labels = Arrays.copyOf(t.labels(), n);
-            for (var cd : LatentDirections.classDirections(c, labels, d, t.classNames())) {
+            for (var cd : LatentDirections.classDirections(c, labels, d, classNames(t))) {
                 all.add(new Direction(cd.name(), "class", cd.vector()));
             }
         }
@@ -145,6 +166,6 @@ final class DataCache {
             labels[i] = t.label(i);
             indices[i] = i;
         }
-        return new LatentMap(xy, labels, indices, t.classNames());
+        return new LatentMap(xy, labels, indices, classNames(t));
     }
 }

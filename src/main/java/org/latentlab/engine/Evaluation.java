@@ -26,7 +26,7 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info) {
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
                     GaussianMixture.DEFAULT_TEMPERATURE));
             out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
-            out.put("class_names", test.classNames());
+            out.put("class_names", DataCache.classNames(test, info.classNames()));
             if (choice.refusal() != null) {
                 out.put("classifier_note", choice.refusal());
             }

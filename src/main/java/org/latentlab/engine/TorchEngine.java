@@ -268,7 +268,8 @@ public final class TorchEngine implements LatentEngine {
                         + " the directions and test images need it; the sliders, Randomize and your own pictures"
                         + " still work.");
             }
-            data = DataCache.load(spec, requireModel().config());
+            data = DataCache.load(spec, requireModel().config(),
+                    info != null ? info.classNames() : List.of());
         }
         return data;
     }

@@ -17,7 +17,7 @@ import org.latentlab.AppPaths;
 
 /**
  * The window's File menu: open a model (a checkpoint folder or its run folder), the recent
- * models, the bundled model, quit; and a model folder dropped on the window opens it too.
+ * models, the models that ship with the app, quit; and a model folder dropped on the window opens it too.
  */
 final class ModelMenu {
     private ModelMenu() {}
@@ -38,8 +38,14 @@ final class ModelMenu {
         recent.setId("menu-recent");
         fill(recent, vm);
         vm.recent().models().addListener((ListChangeListener<Path>) c -> fill(recent, vm));
-        MenuItem bundled = new MenuItem("Open the bundled MNIST model");
-        bundled.setOnAction(e -> vm.openModel(AppPaths.bundledModel()));
+        Menu bundled = new Menu("Bundled models");
+        for (Path p : AppPaths.bundledModels()) {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.openModel(p));
+            bundled.getItems().add(item);
+        }
+        bundled.setDisable(bundled.getItems().isEmpty());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> { // through the close request, so a running training saves first
