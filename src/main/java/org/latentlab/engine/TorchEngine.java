@@ -254,7 +254,7 @@ public final class TorchEngine implements LatentEngine {
                         + " with one subfolder per class.");
             }
             // The data sets load lazily: load them here, on the thread that owns the cache.
-            return new Evaluation(requireModel().copy(), d.evaluationData(), info);
+            return new Evaluation(requireModel().copy(), d.evaluationData(), info, d);
         }).thenApplyAsync(in -> unchecked(in::run), evaluationThread);
     }
 

@@ -1,5 +1,6 @@
 package org.latentlab.ui.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,36 +11,35 @@ import java.util.Map;
  * set's score are measured on the model's own data); published figures are quoted for MNIST only.
  */
 final class MetricLabels {
-    /** The rows in the order they are shown: each figure next to what it is read against. */
-    static final List<String> ORDER = List.of("one_nn_accuracy", "one_nn_accuracy_pixels", "linear_probe_accuracy",
-            "recon_mse", "recon_distance_ratio", "recon_classifier_accuracy", "classifier_test_accuracy",
-            "classifier_score_reconstructions", "classifier_score_shuffled_codes", "classifier_score",
-            "classifier_score_fraction_of_test_set", "smallest_class_share", "frechet_distance",
-            "classifier_score_fitted_density", "classifier_score_fitted_density_fraction_of_test_set",
-            "smallest_class_share_fitted_density", "frechet_distance_fitted_density", "classifier_score_test_set",
-            "frechet_distance_train_vs_test", "seconds");
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)"),
-            Map.entry("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels"),
-            Map.entry("linear_probe_accuracy", "Linear probe accuracy on E(x)"),
-            Map.entry("recon_mse", "Reconstruction MSE per pixel"),
-            Map.entry("recon_distance_ratio", "‖x − G(E(x))‖ / random-pair distance"),
-            Map.entry("recon_classifier_accuracy", "Classifier accuracy on G(E(x))"),
-            Map.entry("classifier_test_accuracy", "Classifier accuracy on the test set"),
-            Map.entry("classifier_score", "Classifier score of samples, z from the prior"),
-            Map.entry("classifier_score_fraction_of_test_set", "… as a share of the test set's score"),
-            Map.entry("smallest_class_share", "Smallest class share of samples, z from the prior"),
-            Map.entry("classifier_score_fitted_density", "Classifier score of samples, z from the fitted density"),
-            Map.entry("classifier_score_fitted_density_fraction_of_test_set",
-                    "… as a share of the test set's score (fitted density)"),
-            Map.entry("smallest_class_share_fitted_density", "Smallest class share of samples, fitted density"),
-            Map.entry("frechet_distance_fitted_density", "Fréchet distance samples (fitted density) vs test"),
-            Map.entry("classifier_score_reconstructions", "Classifier score of G(E(x))"),
-            Map.entry("classifier_score_shuffled_codes", "Classifier score, E(x) shuffled per dimension"),
-            Map.entry("classifier_score_test_set", "Classifier score of the test set"),
-            Map.entry("frechet_distance", "Fréchet distance samples (prior) vs test"),
-            Map.entry("frechet_distance_train_vs_test", "Fréchet distance train vs test"),
-            Map.entry("seconds", "Evaluation time (s)"));
+    /** Each figure's name, in the order the rows are shown: each next to what it is read against. */
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+    static {
+        NAMES.put("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)");
+        NAMES.put("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels");
+        NAMES.put("linear_probe_accuracy", "Linear probe accuracy on E(x)");
+        NAMES.put("recon_mse", "Reconstruction MSE per pixel");
+        NAMES.put("recon_distance_ratio", "‖x − G(E(x))‖ / random-pair distance");
+        NAMES.put("recon_classifier_accuracy", "Classifier accuracy on G(E(x))");
+        NAMES.put("classifier_test_accuracy", "Classifier accuracy on the test set");
+        NAMES.put("classifier_score_reconstructions", "Classifier score of G(E(x))");
+        NAMES.put("classifier_score_shuffled_codes", "Classifier score, E(x) shuffled per dimension");
+        NAMES.put("classifier_score", "Classifier score of samples, z from the prior");
+        NAMES.put("classifier_score_fraction_of_test_set", "… as a share of the test set's score");
+        NAMES.put("smallest_class_share", "Smallest class share of samples, z from the prior");
+        NAMES.put("frechet_distance", "Fréchet distance samples (prior) vs test");
+        NAMES.put("classifier_score_fitted_density", "Classifier score of samples, z from the fitted density");
+        NAMES.put("classifier_score_fitted_density_fraction_of_test_set",
+                "… as a share of the test set's score (fitted density)");
+        NAMES.put("smallest_class_share_fitted_density", "Smallest class share of samples, fitted density");
+        NAMES.put("frechet_distance_fitted_density", "Fréchet distance samples (fitted density) vs test");
+        NAMES.put("classifier_score_test_set", "Classifier score of the test set");
+        NAMES.put("frechet_distance_train_vs_test", "Fréchet distance train vs test");
+        NAMES.put("seconds", "Evaluation time (s)");
+    }
+
+    /** The rows in the order they are shown. */
+    static final List<String> ORDER = List.copyOf(NAMES.keySet());
 
     private MetricLabels() {}
 
