@@ -2,7 +2,10 @@ package org.latentlab.ui.common;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** The small control factories every view uses. */
 public final class Controls {
@@ -13,6 +16,25 @@ public final class Controls {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Page Up/Down move a stepped slider this many arrow-key steps. */
+    public static final int PAGE_STEPS = 10;
+
+    /**
+     * A slider the keyboard moves by {@code step} per arrow key and {@link #PAGE_STEPS} steps per
+     * Page Up/Down: JavaFX's default step is 10, which crosses a [-1, 1] range in one key press.
+     */
+    public static Slider stepped(Slider s, double step) {
+        s.setBlockIncrement(step);
+        s.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
+                double by = (e.getCode() == KeyCode.PAGE_UP ? 1 : -1) * PAGE_STEPS * step;
+                s.setValue(Math.max(s.getMin(), Math.min(s.getMax(), s.getValue() + by)));
+                e.consume();
+            }
+        });
+        return s;
     }
 
     public static Label title(String text) {

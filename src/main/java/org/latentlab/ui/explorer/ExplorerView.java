@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
+import org.latentlab.ui.common.Controls;
 
 /** Sliders per latent dimension and per direction, the generated image, a gallery and the latent map. */
 public final class ExplorerView extends BorderPane {
@@ -69,7 +70,7 @@ public final class ExplorerView extends BorderPane {
         Button remember = button("Remember", "Keep this z in the gallery", vm::remember);
         HBox buttons = new HBox(6, random, reset, copy, paste, remember);
         buttons.setAlignment(Pos.CENTER);
-        Slider temperature = new Slider(0.1, 1, vm.temperatureProperty().get());
+        Slider temperature = Controls.stepped(new Slider(0.1, 1, vm.temperatureProperty().get()), 0.05);
         temperature.setId("temperature");
         temperature.setPrefWidth(140);
         temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
@@ -131,7 +132,7 @@ public final class ExplorerView extends BorderPane {
         DoubleProperty p = vm.dims().get(i);
         Label name = new Label(String.format("z%02d", i + 1));
         name.setMinWidth(34);
-        Slider s = new Slider(-1, 1, p.get());
+        Slider s = Controls.stepped(new Slider(-1, 1, p.get()), 0.05); // 40 arrow presses across
         s.setId("dim-" + i);
         s.valueProperty().bindBidirectional(p);
         HBox.setHgrow(s, Priority.ALWAYS);
@@ -167,7 +168,7 @@ public final class ExplorerView extends BorderPane {
         }
         for (DirectionAmount d : vm.directions()) {
             boolean pc = d.kind().startsWith("principal");
-            Slider s = new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0);
+            Slider s = Controls.stepped(new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0), 0.1);
             s.valueProperty().bindBidirectional(d.amountProperty());
             s.setTooltip(new Tooltip(pc ? "Standard deviations along "
                     + d.name() : "1 = from the mean code to the class mean"));
