@@ -1,6 +1,7 @@
 package org.latentlab.data;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -50,7 +51,9 @@ public record DataDescription(String source, String name, int channels, int size
     public static DataDescription implied(String source, int channels, int size) {
         boolean digits = DataSources.BUNDLED_MNIST.equalsIgnoreCase(source);
         List<String> names = digits ? IntStream.range(0, 10).mapToObj(Integer::toString).toList() : List.of();
-        return new DataDescription(source, source, channels, size, 0, names,
+        Path file = digits ? null : Path.of(source).getFileName();
+        String name = file == null ? source : file.toString();
+        return new DataDescription(source, name, channels, size, 0, names,
                 (digits ? Preparation.CENTRE_DIGIT : Preparation.LETTERBOX).id(), digits ? MNIST_FINGERPRINT : null);
     }
 

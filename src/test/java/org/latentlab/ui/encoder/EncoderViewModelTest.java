@@ -116,6 +116,8 @@ class EncoderViewModelTest {
         vm.openFile(png);
         p.invertProperty().set(true);
         assertEquals(List.of("LETTERBOX", "LETTERBOX inverted"), engine.preparations, "encoded again, inverted");
+        engine.loadBundledModel(); // a training snapshot of the same model: the user's choice stays
+        assertTrue(p.invertProperty().get());
         p.selectedProperty().set(Preparation.CENTRE_DIGIT);
         assertFalse(p.invertAppliesProperty().get(), "digit centring finds the polarity itself");
     }
