@@ -43,11 +43,16 @@ public final class Checkpoints {
      * Training resumed from it starts Adam's moments afresh.
      */
     public static CheckpointManifest export(Path source, Path target) throws IOException {
+        return export(source, target, null);
+    }
+
+    /** As {@link #export(Path, Path)}, recording {@code data} (null: the source's) as the model's data. */
+    public static CheckpointManifest export(Path source, Path target, DataDescription data) throws IOException {
         CheckpointManifest m = readManifest(source);
         var density = LatentDensityFile.read(source); // before the save, which may replace source itself
         try (NDManager manager = NDManager.newBaseManager();
                 BiGanTrainer t = CheckpointLoader.loadTrainer(source, manager)) {
-            save(t, target, m.dataDescription(), m.command(), m.metrics(), false, () -> {});
+            save(t, target, data != null ? data : m.dataDescription(), m.command(), m.metrics(), false, () -> {});
         }
         if (density != null) {
             LatentDensityFile.attach(target, density);

@@ -57,6 +57,32 @@ public record DataDescription(String source, String name, int channels, int size
                 (digits ? Preparation.CENTRE_DIGIT : Preparation.LETTERBOX).id(), digits ? MNIST_FINGERPRINT : null);
     }
 
+    /**
+     * This description with its data found at {@code newSource} ({@code found}: those data as
+     * loaded), or an error when they are other images than the model's. Class names the model
+     * recorded are kept where the data there only number theirs.
+     */
+    public DataDescription movedTo(String newSource, ImageDataset found) throws DataFormatException {
+        DataDescription there = of(newSource, found);
+        if (fingerprint != null && !fingerprint.equals(there.fingerprint)) {
+            throw new DataFormatException(newSource + " holds other images than the ones this model was trained on"
+                    + " (" + name + ").");
+        }
+        List<String> names = List.of(namesOf(found.classNames(), classNames));
+        return new DataDescription(newSource, there.name, there.channels, there.size, there.count, names, preparation,
+                there.fingerprint);
+    }
+
+    /**
+     * The names of classes: {@code recorded} (what a model's manifest keeps) when the data only
+     * number theirs (an IDX folder without its classes.txt on this machine), else the data's own.
+     */
+    public static String[] namesOf(String[] dataNames, List<String> recorded) {
+        String[] numbered = IntStream.range(0, dataNames.length).mapToObj(Integer::toString).toArray(String[]::new);
+        boolean onlyNumbered = Arrays.equals(numbered, dataNames);
+        return onlyNumbered && recorded.size() == numbered.length ? recorded.toArray(String[]::new) : dataNames;
+    }
+
     public boolean labelled() {
         return !classNames.isEmpty();
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
@@ -49,21 +49,13 @@ final class DataCache {
         return new DataCache(spec, config, recordedNames);
     }
 
-    /**
-     * The names of the classes of {@code t}: the ones the model recorded when the data only number theirs (an
-     * IDX folder without its classes.txt on this machine), else the data's own.
-     */
+    /** The class names of {@code t}, or the model's recorded ones where {@code t} only numbers its classes. */
     private String[] classNames(ImageDataset t) {
         return classNames(t, recordedNames);
     }
 
-    /** As {@link #classNames(ImageDataset)}, for any recorded names. */
     static String[] classNames(ImageDataset t, List<String> recordedNames) {
-        String[] numbered = IntStream.range(0, t.classNames().length).mapToObj(Integer::toString)
-                .toArray(String[]::new);
-        boolean onlyNumbered = Arrays.equals(numbered, t.classNames());
-        return onlyNumbered && recordedNames.size() == numbered.length ? recordedNames.toArray(String[]::new)
-                : t.classNames();
+        return DataDescription.namesOf(t.classNames(), recordedNames);
     }
 
     String spec() {

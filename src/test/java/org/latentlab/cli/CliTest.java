@@ -1,7 +1,6 @@
 package org.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -20,11 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.data.GeneratedData;
 
 @Tag("slow")
 class CliTest {
@@ -139,69 +135,6 @@ class CliTest {
                 resumed.err());
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
         assertEquals(30, Checkpoints.readManifest(run).step());
-    }
-
-    /**
-     * A model of another labelled data set (generated shapes with class names) is measured on its
-     * own data: no digit classifier's scores (they would look like a broken model) until a
-     * classifier of its own data is trained, and reconstruct shows its own test images.
-     */
-    @Test
-    void aModelOfOtherDataIsMeasuredOnItsOwnDataAndClassifier() throws Exception {
-        Path data = GeneratedData.idx(dir.resolve("shapes"), 600, 150);
-        Path runDir = dir.resolve("shapes-run");
-        assertEquals(0, run("train", "--data", data.toString(), "--steps", "3", "--zdim", "4", "--hidden", "16",
-                "--batch", "16", "--no-density", "--threads", "1", "--out", runDir.toString()).code());
-        var recorded = Checkpoints.readManifest(runDir).dataDescription();
-        assertEquals(GeneratedData.CLASSES, recorded.classNames());
-        assertEquals("letterbox", recorded.preparation(), "shapes are not centred like MNIST digits");
-        Run eval = run("eval", "--model", runDir.toString());
-        assertEquals(0, eval.code(), eval.err());
-        JsonObject json = JsonParser.parseString(eval.out().trim()).getAsJsonObject();
-        assertTrue(json.has("one_nn_accuracy"), eval.out());
-        assertFalse(json.has("classifier_score") || json.has("recon_classifier_accuracy"), eval.out());
-        assertTrue(eval.err().contains("classifier scores are left out") && eval.err().contains("train-classifier"),
-                eval.err());
-        Run digits = run("eval", "--model", runDir.toString(), "--classifier", AppPaths.bundledClassifier().toString());
-        assertFalse(digits.out().contains("classifier_score"), "a digit classifier never scores shapes");
-        assertTrue(digits.err().contains("was trained on mnist"), digits.err());
-
-        Run trained = run("train-classifier", "--model", runDir.toString(), "--epochs", "1");
-        assertEquals(0, trained.code(), trained.err());
-        Run scored = run("eval", "--model", runDir.toString());
-        assertEquals(0, scored.code(), scored.err());
-        JsonObject withScores = JsonParser.parseString(scored.out().trim()).getAsJsonObject();
-        assertEquals(3, withScores.getAsJsonArray("class_histogram").size(), scored.out());
-        assertTrue(withScores.has("classifier_score_fraction_of_test_set"), scored.out());
-        assertTrue(withScores.get("classifier_test_accuracy").getAsDouble() > 0.5, scored.out());
-
-        Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
-                dir.resolve("shapes.png").toString());
-        assertEquals(0, recon.code(), recon.err());
-        Files.delete(data.resolve("t10k-images-idx3-ubyte"));
-        Run gone = run("reconstruct", "--model", runDir.toString(), "--out", dir.resolve("gone.png").toString());
-        assertEquals(1, gone.code(), "the model's own data, not MNIST, is what reconstruct reads");
-    }
-
-    /** An image folder with class subfolders, gray and colour: conv at 32 px, eval on held-out images, reconstruct. */
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void anImageFolderModelIsEvaluatedOnHeldOutImages(int channels) throws Exception {
-        Path data = GeneratedData.folder(dir.resolve("folder-" + channels), 30, 40, channels == 3);
-        Path runDir = dir.resolve("folder-run-" + channels);
-        assertEquals(0, run("train", "--data", data.toString(), "--arch", "conv", "--image-size", "32", "--channels",
-                "" + channels, "--hidden", "8", "--zdim", "8", "--steps", "2", "--batch", "8", "--no-density",
-                "--threads", "1", "--out", runDir.toString()).code());
-        var recorded = Checkpoints.readManifest(runDir).dataDescription();
-        assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), recorded.classNames(), "sorted");
-        assertEquals("crop", recorded.preparation());
-        Run eval = run("eval", "--model", runDir.toString(), "--no-classifier");
-        assertEquals(0, eval.code(), eval.err());
-        assertTrue(JsonParser.parseString(eval.out().trim()).getAsJsonObject().get("one_nn_accuracy").getAsDouble()
-                < 1.0, "held-out images, not the training images themselves: " + eval.out());
-        Run recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
-                dir.resolve("folder-" + channels + ".png").toString());
-        assertEquals(0, recon.code(), recon.err());
     }
 
     /** {@code open DIR} checks the folder before any window opens, and hands a model folder to the window. */
