@@ -59,9 +59,9 @@ public final class ImageClassifier implements AutoCloseable {
         classes = data.classNames().size();
         imageSize = data.channels() * data.size() * data.size();
         features = new SequentialBlock();                                               // (B, C, S, S)
-        features.add(conv(32)).add(Activation::relu).add(Pool.maxPool2dBlock(new Shape(2, 2))); // (B, 32, S/2-1, ..)
-        features.add(conv(64)).add(Activation::relu).add(Pool.maxPool2dBlock(new Shape(2, 2))); // (B, 64, S/4-1.5, ..)
-        features.add(Blocks.batchFlattenBlock());                                       // (B, 64 * ..); 1600 at 28
+        features.add(conv(32)).add(Activation::relu).add(Pool.maxPool2dBlock(new Shape(2, 2))); // (B, 32, 13, 13) at 28
+        features.add(conv(64)).add(Activation::relu).add(Pool.maxPool2dBlock(new Shape(2, 2))); // (B, 64, 5, 5) at 28
+        features.add(Blocks.batchFlattenBlock());                                       // (B, 1600) at 28, 2304 at 32
         features.add(Linear.builder().setUnits(FEATURES).build()).add(Activation::relu);  // (B, 128)
         head = new SequentialBlock();
         head.add(Dropout.builder().optRate(0.3f).build());
