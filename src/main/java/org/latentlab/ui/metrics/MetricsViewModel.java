@@ -99,7 +99,7 @@ public final class MetricsViewModel {
     }
 
     static String format(String key, double v) {
-        if (key.equals("seconds")) {
+        if (key.equals("seconds") || key.startsWith("frechet")) { // one format for the distances, small or large
             return String.format(Locale.ROOT, "%.1f", v);
         }
         if (key.contains("accuracy") || key.contains("share")) {
