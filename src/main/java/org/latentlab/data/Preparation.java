@@ -37,6 +37,12 @@ public enum Preparation {
         return label;
     }
 
+    /** The label, so that any list or combo box shows what the user reads. */
+    @Override
+    public String toString() {
+        return label;
+    }
+
     public static Preparation fromId(String id) {
         for (Preparation p : values()) {
             if (p.id.equals(id)) {

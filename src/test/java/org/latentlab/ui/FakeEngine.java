@@ -125,7 +125,7 @@ public final class FakeEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<Encoding> encodeImage(BufferedImage image, Preparation preparation, boolean invert) {
-        preparations.add(preparation + (invert ? " inverted" : ""));
+        preparations.add(preparation.name() + (invert ? " inverted" : ""));
         float[] px = new float[SIZE * SIZE];
         for (int i = 0; i < px.length; i++) {
             int x = i % SIZE * image.getWidth() / SIZE;

@@ -4,7 +4,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.latentlab.data.Preparation;
@@ -17,8 +16,6 @@ final class PreparationBar extends HBox {
         ComboBox<Preparation> how = new ComboBox<>(choice.available());
         how.setId("preparation");
         how.valueProperty().bindBidirectional(choice.selectedProperty());
-        how.setCellFactory(l -> new NamedCell());
-        how.setButtonCell(new NamedCell());
         how.setTooltip(new Tooltip("How a picture becomes the model's input; the model's own data set's way is"
                 + " chosen when a model loads"));
         CheckBox invert = new CheckBox("Invert (dark on light)");
@@ -28,13 +25,5 @@ final class PreparationBar extends HBox {
         invert.setTooltip(new Tooltip("Swap light and dark first: for dark objects on a light ground, when the"
                 + " training images are light on dark"));
         getChildren().addAll(new Label("Prepare as"), how, invert);
-    }
-
-    private static final class NamedCell extends ListCell<Preparation> {
-        @Override
-        protected void updateItem(Preparation p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.label());
-        }
     }
 }
