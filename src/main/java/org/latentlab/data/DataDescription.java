@@ -38,15 +38,18 @@ public record DataDescription(String source, String name, int channels, int size
     public static DataDescription of(String source, ImageDataset train) {
         String fp = fingerprint(train);
         boolean digits = DataSources.BUNDLED_MNIST.equalsIgnoreCase(source) || MNIST_FINGERPRINT.equals(fp);
-        boolean folder = !digits && !isIdx(source);
-        Preparation prep = digits ? Preparation.CENTRE_DIGIT : folder ? Preparation.CROP : Preparation.LETTERBOX;
         return new DataDescription(source, train.name().replaceFirst("/train$", ""), train.channels(), train.height(),
-                train.count(), Arrays.asList(train.classNames()), prep.id(), fp);
+                train.count(), Arrays.asList(train.classNames()), preparationOf(source, digits).id(), fp);
+    }
+
+    /** How the data at {@code source} were made: MNIST's digit centring, a folder's crop, else letterboxing. */
+    private static Preparation preparationOf(String source, boolean digits) {
+        return digits ? Preparation.CENTRE_DIGIT : isIdx(source) ? Preparation.LETTERBOX : Preparation.CROP;
     }
 
     /**
      * What a manifest written before descriptions existed implies: the source and shape, MNIST's
-     * digits and centring for 'mnist', else letterboxing and no class names yet.
+     * digits and centring for 'mnist', else the preparation of the data there and no class names yet.
      */
     public static DataDescription implied(String source, int channels, int size) {
         boolean digits = DataSources.BUNDLED_MNIST.equalsIgnoreCase(source);
@@ -54,7 +57,7 @@ public record DataDescription(String source, String name, int channels, int size
         Path file = digits ? null : Path.of(source).getFileName();
         String name = file == null ? source : file.toString();
         return new DataDescription(source, name, channels, size, 0, names,
-                (digits ? Preparation.CENTRE_DIGIT : Preparation.LETTERBOX).id(), digits ? MNIST_FINGERPRINT : null);
+                preparationOf(source, digits).id(), digits ? MNIST_FINGERPRINT : null);
     }
 
     /**

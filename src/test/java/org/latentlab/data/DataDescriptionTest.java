@@ -48,11 +48,15 @@ class DataDescriptionTest {
     }
 
     @Test
-    void aManifestWithoutADescriptionImpliesMnistOnlyForMnist() {
+    void aManifestWithoutADescriptionImpliesMnistOnlyForMnistAndTheDataOwnPreparation() throws Exception {
         assertTrue(DataDescription.implied("mnist", 1, 28).isMnist());
         assertEquals(10, DataDescription.implied("mnist", 1, 28).classNames().size());
-        DataDescription other = DataDescription.implied("/data/clothes", 1, 28);
+        Path idx = GeneratedData.idx(dir.resolve("clothes"), 30, 9);
+        DataDescription other = DataDescription.implied(idx.toString(), 1, 28);
         assertFalse(other.isMnist());
         assertEquals(Preparation.LETTERBOX, other.defaultPreparation());
+        Path folder = GeneratedData.folder(dir.resolve("photos"), 2, 24, true);
+        assertEquals(Preparation.CROP, DataDescription.implied(folder.toString(), 3, 32).defaultPreparation(),
+                "an image folder's model crops, as its training did");
     }
 }
