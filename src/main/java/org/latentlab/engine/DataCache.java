@@ -51,10 +51,6 @@ final class DataCache {
 
     /** The class names of {@code t}, or the model's recorded ones where {@code t} only numbers its classes. */
     private String[] classNames(ImageDataset t) {
-        return classNames(t, recordedNames);
-    }
-
-    static String[] classNames(ImageDataset t, List<String> recordedNames) {
         return DataDescription.namesOf(t.classNames(), recordedNames);
     }
 

@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.ClassifierChoice;
@@ -26,7 +27,7 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
                     GaussianMixture.DEFAULT_TEMPERATURE));
             out.put("one_nn_accuracy_pixels", cache.pixelFloor(data));
-            out.put("class_names", DataCache.classNames(test, info.classNames()));
+            out.put("class_names", DataDescription.namesOf(test.classNames(), info.classNames()));
             if (choice.refusal() != null) {
                 out.put("classifier_note", choice.refusal());
             }

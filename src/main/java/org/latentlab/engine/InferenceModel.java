@@ -17,7 +17,6 @@ import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.eval.ClassifierManifest;
 import org.latentlab.eval.ImageClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
@@ -190,8 +189,8 @@ public final class InferenceModel implements LatentModel {
         } else {
             try (ImageClassifier classifier = ImageClassifier.load(classifierDir, manager)) {
                 out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed);
+                out.put("classifier_test_accuracy", classifier.manifest().testAccuracy());
             }
-            out.put("classifier_test_accuracy", ClassifierManifest.read(classifierDir).testAccuracy());
         }
         if (sampled != null) {
             out.put("density_temperature", temperature);

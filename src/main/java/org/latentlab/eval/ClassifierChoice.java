@@ -34,8 +34,8 @@ public record ClassifierChoice(Path dir, String refusal) {
                             + shape(known) + "), and this model on " + data.name() + " (" + shape(data) + ")");
         }
         for (Path candidate : candidates(checkpoint)) {
-            if (ClassifierManifest.isClassifier(candidate)
-                    && fits(ClassifierManifest.read(candidate).dataDescription(), data)) {
+            ClassifierManifest m = ClassifierManifest.readIfAny(candidate);
+            if (m != null && fits(m.dataDescription(), data)) {
                 return new ClassifierChoice(candidate, null);
             }
         }

@@ -32,13 +32,12 @@ public record ClassifierManifest(String format, String sha256, double testAccura
         return data != null ? data : DataDescription.implied(DataSources.BUNDLED_MNIST, 1, 28);
     }
 
-    /** Whether {@code dir} holds a classifier (a manifest of either format). */
-    static boolean isClassifier(Path dir) {
+    /** The manifest of the classifier in {@code dir}, or null when {@code dir} holds none (or an unreadable one). */
+    static ClassifierManifest readIfAny(Path dir) {
         try {
-            read(dir);
-            return true;
+            return read(dir);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 

@@ -43,6 +43,8 @@ public final class ImageClassifier implements AutoCloseable {
     static final int FEATURES = 128;
     private final NDManager manager;
     private final DataDescription data;
+    /** What it was saved with (null until saved or loaded). */
+    private ClassifierManifest manifest;
     private final int classes;
     private final int imageSize;
     private final SequentialBlock features;
@@ -78,6 +80,11 @@ public final class ImageClassifier implements AutoCloseable {
     /** The data set this classifier knows. */
     public DataDescription data() {
         return data;
+    }
+
+    /** Its manifest (test accuracy, command), once saved or loaded; null before. */
+    public ClassifierManifest manifest() {
+        return manifest;
     }
 
     public int classes() {
@@ -192,7 +199,8 @@ public final class ImageClassifier implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Files.write(dir.resolve(WEIGHTS), bytes.toByteArray());
-        ClassifierManifest.write(dir, ClassifierManifest.of(bytes.toByteArray(), testAccuracy, command, data));
+        manifest = ClassifierManifest.of(bytes.toByteArray(), testAccuracy, command, data);
+        ClassifierManifest.write(dir, manifest);
     }
 
     /** The classifier saved in {@code dir}, its weights checked against the manifest's hash. */
@@ -211,6 +219,7 @@ public final class ImageClassifier implements AutoCloseable {
             throw new IOException("The classifier in " + dir + " is malformed: " + e.getMessage(), e);
         }
         c.store = new ParameterStore(c.manager, false);
+        c.manifest = m;
         return c;
     }
 

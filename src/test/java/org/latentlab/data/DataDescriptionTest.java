@@ -1,5 +1,6 @@
 package org.latentlab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,5 +59,16 @@ class DataDescriptionTest {
         Path folder = GeneratedData.folder(dir.resolve("photos"), 2, 24, true);
         assertEquals(Preparation.CROP, DataDescription.implied(folder.toString(), 3, 32).defaultPreparation(),
                 "an image folder's model crops, as its training did");
+    }
+
+    /** The explorer names classes by what the model recorded when the data on this machine only number them. */
+    @Test
+    void recordedNamesReplaceMereNumbersButNeverTheDataOwnNames() {
+        List<String> recorded = List.of("shirt", "shoe");
+        assertArrayEquals(new String[] {"shirt", "shoe"}, DataDescription.namesOf(new String[] {"0", "1"}, recorded));
+        assertArrayEquals(new String[] {"top", "boot"}, DataDescription.namesOf(new String[] {"top", "boot"},
+                recorded));
+        assertArrayEquals(new String[] {"0", "1", "2"}, DataDescription.namesOf(new String[] {"0", "1", "2"}, recorded),
+                "another number of classes: the data's own");
     }
 }

@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.latentlab.AppPaths;
-import org.latentlab.data.ImageDataset;
 
-/**
- * The explorer's sample of encodings, computed in chunks that wait for a pause in dragging, and the
- * names it gives the classes.
- */
+/** The explorer's sample of encodings, computed in chunks that wait for a pause in dragging. */
 class DataCacheTest {
     @Test
     void chunkedEncodingEqualsOneBatchAndWaitsBeforeEachChunk() throws Exception {
@@ -34,18 +30,5 @@ class DataCacheTest {
             }
             assertArrayEquals(model.encode(x, n), chunked, 1e-5f);
         }
-    }
-
-    private static ImageDataset withNames(String... names) {
-        return new ImageDataset("d", 1, 1, 1, 1, new byte[1], new int[] {0}, names);
-    }
-
-    @Test
-    void recordedNamesReplaceMereNumbersButNeverTheDataOwnNames() {
-        List<String> recorded = List.of("shirt", "shoe");
-        assertArrayEquals(new String[] {"shirt", "shoe"}, DataCache.classNames(withNames("0", "1"), recorded));
-        assertArrayEquals(new String[] {"top", "boot"}, DataCache.classNames(withNames("top", "boot"), recorded));
-        assertArrayEquals(new String[] {"0", "1", "2"}, DataCache.classNames(withNames("0", "1", "2"), recorded),
-                "another number of classes: the data's own");
     }
 }
