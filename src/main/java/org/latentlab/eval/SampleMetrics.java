@@ -42,7 +42,7 @@ final class SampleMetrics {
         out.put("classifier_score_fraction_of_test_set", ModelEvaluator.round(score / realScore));
         out.put("frechet_distance", ModelEvaluator.round(FrechetDistance.between(gen.features(), s, real.features(), n,
                 ImageClassifier.FEATURES)));
-        int nt = Math.min(s, trainX.length / (testX.length / n));
+        int nt = Math.min(s, trainX.length / model.config().pixels());
         ImageClassifier.Output train = classifier.run(trainX, nt);
         out.put("frechet_distance_train_vs_test", ModelEvaluator.round(FrechetDistance.between(train.features(), nt,
                 real.features(), n, ImageClassifier.FEATURES)));

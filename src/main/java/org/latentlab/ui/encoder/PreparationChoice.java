@@ -34,20 +34,22 @@ public final class PreparationChoice {
         invertApplies.set(selected.get() != Preparation.CENTRE_DIGIT);
     }
 
-    /** The data and shape the choice was last made for: a training snapshot of the same run keeps the user's. */
-    private DataDescription madeFor;
-    private int madeForShape;
+    /** A model's data and input shape: what the choice is made for. */
+    private record Target(DataDescription data, int channels, int size) {}
+
+    /** What the choice was last made for: a training snapshot of the same run keeps the user's. */
+    private Target madeFor;
 
     /** A model of other data or shape: its data's own preparation, and the pad only where it can be used. */
     void modelChanged(ModelInfo info) {
         DataDescription d = info.data();
         int channels = info.config().channels();
         int size = info.config().imageSize();
-        if (d.equals(madeFor) && madeForShape == channels * 1000 + size) {
+        Target target = new Target(d, channels, size);
+        if (target.equals(madeFor)) {
             return;
         }
-        madeFor = d;
-        madeForShape = channels * 1000 + size;
+        madeFor = target;
         available.setAll(Arrays.stream(Preparation.values()).filter(p -> p.fits(channels, size)).toList());
         selected.set(d.channels() == channels && d.size() == size ? d.defaultPreparation() : Preparation.LETTERBOX);
         invert.set(false);
