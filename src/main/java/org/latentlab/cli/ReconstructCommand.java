@@ -33,7 +33,7 @@ final class ReconstructCommand implements Callable<Integer> {
         try (InferenceModel m = InferenceModel.load(model.path())) {
             var c = m.config();
             String dataSpec = data != null ? data : m.manifest().dataset();
-            ImageDataset test = EvaluationData.load(dataSpec, c.imageSize(), c.channels()).test();
+            ImageDataset test = EvaluationData.loadTest(dataSpec, c.imageSize(), c.channels());
             if (first < 0 || first >= test.count()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--first must be between 0 and " + (test.count() - 1) + ", not " + first);

@@ -20,6 +20,17 @@ public record EvaluationData(ImageDataset all, ImageDataset train, ImageDataset 
         return of(all, null);
     }
 
+    /**
+     * Only the test images: an IDX folder's test split (its training split is not read), or an
+     * image folder's held-out tenth.
+     */
+    public static ImageDataset loadTest(String spec, int size, int channels) throws IOException {
+        if (MnistDataset.isIdxFolder(DataSources.resolve(spec))) {
+            return DataSources.load(spec, MnistDataset.Split.TEST, size, channels);
+        }
+        return load(spec, size, channels).test();
+    }
+
     /** The split of {@code all}, with {@code test} as its test split, or every n-th image held out when null. */
     public static EvaluationData of(ImageDataset all, ImageDataset test) {
         if (test != null) {

@@ -47,11 +47,8 @@ public final class MetricsViewModel {
         }
     }
 
-    /** A model of other data: its classes name the histogram's bars, and published MNIST figures no longer apply. */
+    /** A model of other data: published MNIST figures no longer apply. */
     void modelChanged(ModelInfo info) {
-        if (!classNames.equals(info.classNames())) {
-            classNames.setAll(info.classNames());
-        }
         mnist = info.data().isMnist();
     }
 
@@ -71,9 +68,8 @@ public final class MetricsViewModel {
         rows.clear();
         histograms.clear();
         Object note = m.get(NOTE_KEY);
-        if (m.get(CLASS_NAMES_KEY) instanceof String[] names && names.length > 0) {
-            classNames.setAll(names); // the data's own names, also for a model whose manifest predates them
-        }
+        // The evaluated data's class names (the model's recorded ones where the data only number theirs).
+        classNames.setAll(m.get(CLASS_NAMES_KEY) instanceof String[] names ? names : new String[0]);
         String fitted = m.get(TEMPERATURE_KEY) instanceof Number t
                 ? "fitted density at temperature "
                 + BigDecimal.valueOf(t.doubleValue()).stripTrailingZeros().toPlainString() : "fitted density";
@@ -108,7 +104,7 @@ public final class MetricsViewModel {
         return String.format(Locale.ROOT, v >= 100 ? "%.1f" : "%.4f", v);
     }
 
-    /** The model's class names, for the histogram's bars (empty: the bars are numbered). */
+    /** The evaluated data's class names, for the histogram's bars (empty: the bars are numbered). */
     public ObservableList<String> classNames() {
         return classNames;
     }

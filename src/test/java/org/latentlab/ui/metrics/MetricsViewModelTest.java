@@ -65,6 +65,7 @@ class MetricsViewModelTest {
         m.put("classifier_score", 2.5);
         m.put("classifier_score_test_set", 2.9);
         m.put("classifier_note", "none");
+        m.put("class_names", new String[] {"shirt", "shoe", "bag"});
         vm.show(m);
         assertEquals(List.of("shirt", "shoe", "bag"), vm.classNames());
         String nn = vm.rows().get(0).reference();
