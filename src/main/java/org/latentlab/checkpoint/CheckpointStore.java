@@ -102,6 +102,13 @@ public final class CheckpointStore implements CheckpointSink {
         return dir.resolve(name);
     }
 
+    @Override
+    public Path saveCopy(BiGanTrainer trainer, DataDescription data, String command, Path target) throws IOException {
+        Checkpoints.requireReplaceable(target);
+        Checkpoints.save(trainer, target, data, command, Map.of());
+        return target;
+    }
+
     /** Deletes the run's checkpoints of earlier steps beyond the newest {@code keep}; later steps are left alone. */
     private void prune(long current) throws IOException {
         List<Path> earlier = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -138,6 +139,25 @@ public final class Checkpoints {
             Files.createLink(to, from);
         } catch (UnsupportedOperationException | IOException e) {
             Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    /**
+     * Refuses a target a checkpoint must not replace: one that exists and is neither an empty
+     * folder nor a checkpoint (saving there would replace, for example, the user's documents).
+     */
+    public static void requireReplaceable(Path target) throws IOException {
+        if (!Files.exists(target) || Files.isRegularFile(target.resolve(MANIFEST))) {
+            return;
+        }
+        boolean empty;
+        try (var entries = Files.list(target)) {
+            empty = entries.findAny().isEmpty();
+        } catch (NotDirectoryException e) {
+            empty = false;
+        }
+        if (!empty) {
+            throw new CheckpointException(target, "it already exists and is not a checkpoint; choose a new name");
         }
     }
 

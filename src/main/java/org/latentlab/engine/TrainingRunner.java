@@ -2,6 +2,7 @@ package org.latentlab.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.latentlab.checkpoint.Checkpoints;
@@ -105,6 +106,8 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
             events.failed(describe(e));
         } finally {
             control = null;
+            c.failPendingSaves("The run ended before the model could be saved; its last checkpoint is in "
+                    + req.outDir() + ".");
         }
     }
 
@@ -124,7 +127,17 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
 
     @Override
     public void copyCheckpoint(Path source, Path target) throws IOException {
+        Checkpoints.requireReplaceable(target);
         Checkpoints.copy(source, target);
+    }
+
+    @Override
+    public CompletableFuture<Path> saveRunningModel(Path target) {
+        TrainingControl c = control;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No training run is going."));
+        }
+        return c.requestSave(target);
     }
 
     /** One sentence for the user about what ended the run. */

@@ -9,6 +9,12 @@ public interface CheckpointSink {
     /** Saves the trainer's full state; returns the checkpoint written. */
     Path save(BiGanTrainer trainer, DataDescription data, String command) throws IOException;
 
+    /**
+     * Saves the trainer's full state into {@code target}, outside the run's folder and its
+     * pruning (the user's "Save checkpoint as…"); returns the folder written.
+     */
+    Path saveCopy(BiGanTrainer trainer, DataDescription data, String command, Path target) throws IOException;
+
     /** The folder checkpoints go to, for messages. */
     Path dir();
 

@@ -1,12 +1,42 @@
 package org.latentlab.train;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 
-/** Pause, resume and cancel requests from any thread to a running {@link TrainingLoop}. */
+/** Pause, resume, cancel and save-now requests from any thread to a running {@link TrainingLoop}. */
 public final class TrainingControl {
     private boolean paused;
     private boolean cancelled;
     private Path redirect;
+    private final Queue<SaveRequest> saves = new ArrayDeque<>();
+
+    /** A checkpoint of the model as it is now, asked for by the user ("Save checkpoint as…"). */
+    record SaveRequest(Path target, CompletableFuture<Path> done) {}
+
+    /**
+     * Asks the loop to save the model as it is after its current step (also while paused) into
+     * {@code target}; the future completes with the folder written, or with what went wrong.
+     */
+    public synchronized CompletableFuture<Path> requestSave(Path target) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        saves.add(new SaveRequest(target, done));
+        notifyAll();
+        return done;
+    }
+
+    /** The oldest save request not yet served, or null. */
+    synchronized SaveRequest takeSave() {
+        return saves.poll();
+    }
+
+    /** The run has ended: save requests it did not serve fail with {@code why}. */
+    public synchronized void failPendingSaves(String why) {
+        for (SaveRequest r = saves.poll(); r != null; r = saves.poll()) {
+            r.done().completeExceptionally(new IllegalStateException(why));
+        }
+    }
 
     public synchronized void pause() {
         paused = true;
@@ -40,6 +70,13 @@ public final class TrainingControl {
 
     public synchronized boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Blocks while paused, until resumed, cancelled or asked to save. */
+    synchronized void awaitRunnableOrSave() throws InterruptedException {
+        while (paused && !cancelled && saves.isEmpty()) {
+            wait();
+        }
     }
 
     /** Blocks while paused; returns false if cancelled. */

@@ -61,9 +61,11 @@ public final class TrainingLoop {
         Window window = new Window();
         snapshot();
         while (trainer.step() < options.totalSteps()) {
-            if (control.isPaused()) {
-                control.awaitRunnable();
+            serveSaves();
+            if (control.isPaused() && !control.isCancelled()) {
+                control.awaitRunnableOrSave();
                 window.resetClock(); // time spent paused is not training time
+                continue; // a save asked for while paused is served, and the loop waits again
             }
             if (control.isCancelled()) {
                 return finish(true);
@@ -93,6 +95,7 @@ public final class TrainingLoop {
     }
 
     private Result finish(boolean cancelled) throws InterruptedException {
+        serveSaves();
         snapshot();
         if (store != null && (lastCheckpoint == null || !lastCheckpoint.getFileName().toString()
                 .equals(String.format("step-%08d", trainer.step())))) {
@@ -120,6 +123,21 @@ public final class TrainingLoop {
                 control.pause();
                 control.awaitRunnable();
                 moveIfAsked();
+            }
+        }
+    }
+
+    /** Saves the model as it is now wherever the user asked ("Save checkpoint as…"), between two steps. */
+    private void serveSaves() {
+        for (TrainingControl.SaveRequest r = control.takeSave(); r != null; r = control.takeSave()) {
+            if (store == null) {
+                r.done().completeExceptionally(new IllegalStateException("This run keeps no checkpoints."));
+                continue;
+            }
+            try {
+                r.done().complete(store.saveCopy(trainer, options.data(), options.command(), r.target()));
+            } catch (IOException | RuntimeException e) {
+                r.done().completeExceptionally(e);
             }
         }
     }

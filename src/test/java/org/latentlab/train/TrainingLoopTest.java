@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.Checkpoints;
 
 class TrainingLoopTest {
     @TempDir Path dir;
@@ -82,6 +88,53 @@ class TrainingLoopTest {
         assertEquals("step-00000004", Files.readString(store.dir().resolve("latest")).trim());
         try (NDManager m = NDManager.newBaseManager()) {
             CheckpointLoader.loadModel(store.dir(), m).close();
+        }
+    }
+
+    /**
+     * "Save checkpoint as…" mid-run: the model as it is at the paused step, written outside the
+     * run's folder (never pruned), the same weights the run's own checkpoint of that step holds; a
+     * folder of the user's that is not a checkpoint is refused and left as it was.
+     */
+    @Test
+    void aSaveAskedForWhilePausedWritesTheCurrentWeightsAndRefusesAForeignFolder() throws Exception {
+        TrainingControl control = new TrainingControl();
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 1);
+        CountDownLatch paused = new CountDownLatch(1);
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("letter.txt"), "keep me");
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            TrainingListener l = new TrainingListener() {
+                @Override
+                public void onProgress(TrainingProgress p) {
+                    if (p.step() == 20) {
+                        control.pause();
+                        paused.countDown();
+                    }
+                }
+            };
+            var loop = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(1000, 10, 1000, 10, store,
+                    TestModels.MNIST_DATA, "t"), l, control);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                var result = thread.submit(loop::run);
+                assertTrue(paused.await(60, TimeUnit.SECONDS));
+                Path mine = control.requestSave(dir.resolve("mine")).get(60, TimeUnit.SECONDS);
+                assertEquals(20, Checkpoints.readManifest(mine).step());
+                var refused = control.requestSave(docs);
+                ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(60, TimeUnit.SECONDS));
+                assertTrue(e.getCause().getMessage().contains("not a checkpoint"), e.getCause().getMessage());
+                control.cancel();
+                assertEquals(20, result.get(60, TimeUnit.SECONDS).step());
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+        assertEquals("keep me", Files.readString(docs.resolve("letter.txt")));
+        Path own = store.dir().resolve("step-00000020");
+        for (String f : List.of("generator.params", "encoder.params")) {
+            assertEquals(-1, Files.mismatch(dir.resolve("mine").resolve(f), own.resolve(f)), f);
         }
     }
 }

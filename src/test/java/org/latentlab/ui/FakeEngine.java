@@ -243,6 +243,12 @@ public final class FakeEngine implements LatentEngine {
             public void copyCheckpoint(Path source, Path target) {
                 trainingCalls.add("copy " + source + " " + target);
             }
+
+            @Override
+            public CompletableFuture<Path> saveRunningModel(Path target) {
+                trainingCalls.add("save " + target);
+                return CompletableFuture.completedFuture(target);
+            }
         };
     }
 
