@@ -35,6 +35,18 @@ public final class ImageGrid {
         return out;
     }
 
+    /** One image scaled up by whole pixels, without the grid's border (a frame of an animation). */
+    public static BufferedImage scaled(float[] image, int channels, int size, int scale) {
+        int[] argb = Pixels.toArgb(image, channels, size, size);
+        BufferedImage out = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < size * scale; y++) {
+            for (int x = 0; x < size * scale; x++) {
+                out.setRGB(x, y, argb[(y / scale) * size + x / scale]);
+            }
+        }
+        return out;
+    }
+
     public static void writePng(BufferedImage image, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -62,6 +62,11 @@ public interface LatentEngine extends AutoCloseable {
     /** Every metric of the current model. */
     CompletableFuture<Map<String, Object>> evaluate();
 
+    /** The versions of the app and of what runs it (Help → About). */
+    default Map<String, String> versions() {
+        return Versions.describe();
+    }
+
     /** Training runs in the window. */
     TrainingService training();
 

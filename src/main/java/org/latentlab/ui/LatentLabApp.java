@@ -3,14 +3,19 @@ package org.latentlab.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.latentlab.AppPaths;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
+import org.latentlab.ui.common.FolderMemory;
 import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.explorer.Gallery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +29,12 @@ public final class LatentLabApp extends Application {
     public void start(Stage stage) {
         engine = new TorchEngine();
         MainViewModel vm = new MainViewModel(engine, new FxBackground(),
-                new RecentModels(AppPaths.configDir().resolve("recent-models.txt")));
+                new RecentModels(AppPaths.configDir().resolve("recent-models.txt")),
+                new FolderMemory(AppPaths.configDir().resolve("folders.properties")),
+                new Gallery(AppPaths.configDir().resolve("gallery")));
         List<String> args = getParameters().getRaw();
         Path model = args.isEmpty() ? null : Path.of(args.get(0));
-        Scene scene = mainScene(vm);
+        Scene scene = mainScene(vm, getHostServices()::showDocument);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -43,8 +50,11 @@ public final class LatentLabApp extends Application {
     }
 
     /** The main window's scene with the app's stylesheet; shared by the tools that open the window. */
-    static Scene mainScene(MainViewModel vm) {
-        Scene scene = new Scene(new MainView(vm), 1480, 920);
+    static Scene mainScene(MainViewModel vm, Consumer<String> openUri) {
+        // As large as it was designed for, but never larger than the screen (a 1024×700 one included).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new MainView(vm, openUri), Math.min(1480, screen.getWidth()),
+                Math.min(920, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource(
                 "latentlab.css")).toExternalForm());
         return scene;

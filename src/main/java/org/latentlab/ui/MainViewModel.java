@@ -1,14 +1,18 @@
 package org.latentlab.ui;
 
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.FolderMemory;
 import org.latentlab.ui.common.UserMessages;
 import org.latentlab.ui.encoder.EncoderViewModel;
 import org.latentlab.ui.explorer.ExplorerViewModel;
+import org.latentlab.ui.explorer.Gallery;
 import org.latentlab.ui.metrics.MetricsViewModel;
+import org.latentlab.ui.training.TrainingState;
 import org.latentlab.ui.training.TrainingViewModel;
 
 /** The window's view-models and what connects them: a model loaded or refreshed reaches every tab. */
@@ -22,22 +26,32 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("No model loaded");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final RecentModels recent;
+    private final FolderMemory folders;
     private Runnable showExplorer = () -> {};
 
+    /** A window that remembers nothing between sessions (tests, tools). */
     public MainViewModel(LatentEngine engine, Background background) {
-        this(engine, background, new RecentModels(null));
+        this(engine, background, new RecentModels(null), new FolderMemory(null), new Gallery(null));
     }
 
-    public MainViewModel(LatentEngine engine, Background background, RecentModels recent) {
+    /** A window that keeps its recent models, dialog folders and galleries between sessions. */
+    public MainViewModel(LatentEngine engine, Background background, RecentModels recent, FolderMemory folders,
+            Gallery gallery) {
         this.engine = engine;
         this.background = background;
         this.recent = recent;
-        this.explorer = new ExplorerViewModel(engine, background);
+        this.folders = folders;
+        this.explorer = new ExplorerViewModel(engine, background, gallery);
         this.encoder = new EncoderViewModel(engine, background, z -> {
             explorer.setZ(z);
             showExplorer.run();
         });
         this.training = new TrainingViewModel(engine, background);
+        training.stateProperty().addListener((o, was, now) -> {
+            if (now == TrainingState.IDLE) {
+                explorer.refreshDirections(); // the run's final weights: its directions and map
+            }
+        });
         this.metrics = new MetricsViewModel(engine, background);
         engine.subscribe(change -> background.onUiThread(() -> modelText.set(change.info().describe())));
     }
@@ -65,7 +79,7 @@ public final class MainViewModel {
     private void loadBundled(Runnable whenReady) {
         background.await(engine.loadBundledModel(), info -> { // the tabs hear of it from the engine
             // Open on a real image's code (test image #0; MNIST's is a 7) rather than z = 0, a blur of all.
-            explorer.loadTestImage(0);
+            explorer.openOnTestImage(0);
             whenReady.run();
         }, e -> {
             notice.set("The bundled model could not be loaded (" + UserMessages.of(e)
@@ -87,8 +101,23 @@ public final class MainViewModel {
     private void opened(Path model, Runnable then) {
         recent.opened(model);
         notice.set("");
-        explorer.loadTestImage(0); // without its data the explorer says so and starts from z = 0
+        explorer.openOnTestImage(0); // without its data the explorer says so and starts from z = 0
         then.run();
+    }
+
+    /** Tells the user something in the status line (until the next notice). */
+    public void tell(String message) {
+        notice.set(message);
+    }
+
+    /** The folders the file dialogs were last used in. */
+    public FolderMemory folders() {
+        return folders;
+    }
+
+    /** The versions of the app, DJL, libtorch, Java and JavaFX (Help → About). */
+    public Map<String, String> versions() {
+        return engine.versions();
     }
 
     public RecentModels recent() {

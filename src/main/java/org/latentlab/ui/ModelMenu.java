@@ -1,39 +1,29 @@
 package org.latentlab.ui;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.WindowEvent;
 import org.latentlab.AppPaths;
+import org.latentlab.ui.common.FileDialogs;
 
 /**
- * The window's File menu: open a model (a checkpoint folder or its run folder), the recent
- * models, the models that ship with the app, quit; and a model folder dropped on the window opens it too.
+ * Opening models: File → Open model (a checkpoint folder or its run folder), the recent models,
+ * the models that ship with the app; and a model folder dropped on the window opens it too.
  */
 final class ModelMenu {
     private ModelMenu() {}
 
-    static MenuBar bar(MainViewModel vm) {
-        MenuItem open = new MenuItem("Open model…");
+    /** File → Open model…, Open recent and Bundled models. */
+    static List<MenuItem> items(MainViewModel vm, FileDialogs dialogs) {
+        MenuItem open = AppMenus.item("Open model…", "Shortcut+O", () -> dialogs.chooseFolder("model",
+                "Open a model: a checkpoint folder or a training run's folder", AppPaths.home().resolve("models"))
+                .ifPresent(vm::openModel));
         open.setId("menu-open-model");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a model: a checkpoint folder or a training run's folder");
-            File dir = chooser.showDialog(open.getParentPopup().getOwnerWindow());
-            if (dir != null) {
-                vm.openModel(dir.toPath());
-            }
-        });
         Menu recent = new Menu("Open recent");
         recent.setId("menu-recent");
         fill(recent, vm);
@@ -46,15 +36,7 @@ final class ModelMenu {
             bundled.getItems().add(item);
         }
         bundled.setDisable(bundled.getItems().isEmpty());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> { // through the close request, so a running training saves first
-            var window = quit.getParentPopup().getOwnerWindow();
-            window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
-        });
-        Menu file = new Menu("_File", null, open, recent, bundled, new SeparatorMenuItem(), quit);
-        file.setId("menu-file");
-        return new MenuBar(file);
+        return List.of(open, recent, bundled);
     }
 
     private static void fill(Menu recent, MainViewModel vm) {

@@ -45,7 +45,7 @@ public final class ScreenshotTour extends Application {
         out = Files.createDirectories(Path.of(getParameters().getRaw().get(0)));
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        scene = LatentLabApp.mainScene(vm);
+        scene = LatentLabApp.mainScene(vm, null);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();

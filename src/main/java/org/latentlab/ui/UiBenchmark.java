@@ -57,7 +57,7 @@ public final class UiBenchmark extends Application {
         this.stage = stage;
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        Scene scene = LatentLabApp.mainScene(vm);
+        Scene scene = LatentLabApp.mainScene(vm, null);
         stage.setScene(scene);
         stage.show();
         vm.start(() -> vm.explorer().imageProperty().addListener(new ChangeListener<>() {

@@ -276,7 +276,8 @@ class MainWindowTest {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().getName().equals("latentlab-training")
                 && e.getKey().getState() == Thread.State.WAITING)
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("awaitRunnable")))
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().startsWith("awaitRunnable")))
                 .count();
     }
 }

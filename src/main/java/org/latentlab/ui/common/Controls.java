@@ -2,10 +2,12 @@ package org.latentlab.ui.common;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 
 /** The small control factories every view uses. */
 public final class Controls {
@@ -13,6 +15,7 @@ public final class Controls {
 
     public static Button button(String text, String tip, Runnable action) {
         Button b = new Button(text);
+        b.setMinWidth(Region.USE_PREF_SIZE); // a narrow window scrolls; it never cuts a label to "Re…"
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
@@ -35,6 +38,19 @@ public final class Controls {
             }
         });
         return s;
+    }
+
+    /**
+     * A tab's content in a scroll pane that fills the tab while the tab is at least
+     * {@code minWidth} x {@code minHeight}, and scrolls as a whole below that (nothing cut in half).
+     */
+    public static ScrollPane scrollingTab(Region content, double minWidth, double minHeight) {
+        content.setMinSize(minWidth, minHeight);
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
+        sp.getStyleClass().add("tab-scroll");
+        return sp;
     }
 
     public static Label title(String text) {

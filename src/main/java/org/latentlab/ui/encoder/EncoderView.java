@@ -3,7 +3,6 @@ package org.latentlab.ui.encoder;
 import static org.latentlab.ui.common.Controls.button;
 import static org.latentlab.ui.common.Controls.title;
 
-import java.io.File;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -31,15 +30,19 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.ToggleSwitch;
+import org.latentlab.ui.common.FileDialogs;
+import org.latentlab.ui.common.FolderMemory;
 
 /** Drop, open, paste or draw an image; see its encoding, reconstruction, refinement and interpolations. */
 public final class EncoderView extends ScrollPane {
     private final EncoderViewModel vm;
+    private final FileDialogs dialogs;
     private final Timeline player = new Timeline();
     private final ImageView animation = imageView(224, "animation");
 
-    public EncoderView(EncoderViewModel vm) {
+    public EncoderView(EncoderViewModel vm, FolderMemory folders) {
         this.vm = vm;
+        this.dialogs = new FileDialogs(folders, this);
         setId("encoder-view");
         setFitToWidth(true);
         VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, refinement(),
@@ -51,9 +54,9 @@ public final class EncoderView extends ScrollPane {
     }
 
     private Node header() {
-        Button open = button("Open image…", "Open a PNG, JPEG, BMP or GIF file", this::openFile);
+        Button open = button("Open image…", "Open a PNG, JPEG, BMP or GIF file (Ctrl+I)", this::openImageDialog);
         open.setId("open-image");
-        Button paste = button("Paste", "Encode an image (or image file) from the clipboard", this::paste);
+        Button paste = button("Paste", "Encode an image (or image file) from the clipboard (Ctrl+V)", this::pasteImage);
         Button random = button("Random test image", "Encode a random image of the model's own test set",
                 vm::encodeRandomTestImage);
         Button send = button("Open in explorer", "Load this z into the explorer's sliders", vm::sendToExplorer);
@@ -166,13 +169,17 @@ public final class EncoderView extends ScrollPane {
         slerp.selectedProperty().bindBidirectional(iv.sphericalProperty());
         Button go = button("Interpolate", "Frames of G along the path from z_A to z_B", iv::interpolate);
         go.setId("interpolate");
+        go.disableProperty().bind(iv.readyProperty().not()); // until both A and B are chosen
         Button play = button("Play", "Play the frames as an animation", this::togglePlay);
+        play.setId("play");
         player.statusProperty().addListener((o, x, status) ->
                 play.setText(status == Animation.Status.RUNNING ? "Stop" : "Play"));
-        Button png = button("Export PNG…", "Save the strip", () -> save("interpolation.png", "PNG image", "*.png",
-                true));
-        Button gif = button("Export GIF…", "Save the animation", () -> save("interpolation.gif", "Animated GIF",
-                "*.gif", false));
+        Button png = button("Export PNG…", "Save the strip", this::exportStrip);
+        png.setId("export-png");
+        Button gif = button("Export GIF…", "Save the animation", this::exportGif);
+        for (Button needsFrames : List.of(play, png, gif)) {
+            needsFrames.disableProperty().bind(iv.stripProperty().isNull());
+        }
         ImageView strip = new ImageView();
         strip.setId("strip");
         strip.imageProperty().bind(iv.stripProperty());
@@ -206,33 +213,26 @@ public final class EncoderView extends ScrollPane {
         player.play();
     }
 
-    private void openFile() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open an image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp",
-                "*.gif"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(getScene().getWindow());
-        if (f != null) {
-            vm.openFile(f.toPath());
-        }
+    /** File → Open image…: a file dialog that opens where the last image came from. */
+    public void openImageDialog() {
+        dialogs.openFile("image", "Open an image", null, List.of(
+                new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
+                new FileChooser.ExtensionFilter("All files", "*.*"))).ifPresent(vm::openFile);
     }
 
-    private void save(String name, String description, String pattern, boolean png) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = fc.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            if (png) {
-                vm.interpolation().exportStrip(f.toPath());
-            } else {
-                vm.interpolation().exportGif(f.toPath());
-            }
-        }
+    /** File → Export interpolation as PNG…; the dialog opens in the folder of the last export. */
+    public void exportStrip() {
+        dialogs.saveFile("export", "Export the interpolation strip", "interpolation.png", null,
+                new FileChooser.ExtensionFilter("PNG image", "*.png")).ifPresent(vm.interpolation()::exportStrip);
     }
 
-    private void paste() {
+    public void exportGif() {
+        dialogs.saveFile("export", "Export the interpolation as an animation", "interpolation.gif", null,
+                new FileChooser.ExtensionFilter("Animated GIF", "*.gif")).ifPresent(vm.interpolation()::exportGif);
+    }
+
+    /** Encodes the clipboard's image (or image file): the Paste button and Ctrl+V. */
+    public void pasteImage() {
         Clipboard cb = Clipboard.getSystemClipboard();
         if (cb.hasImage()) {
             vm.encodePicture(cb.getImage(), "the pasted image");

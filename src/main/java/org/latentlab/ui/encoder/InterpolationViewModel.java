@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +50,7 @@ public final class InterpolationViewModel {
     private final ReadOnlyObjectWrapper<Image> slotB = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> strip = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Image> animationFrames = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final Random random = new Random();
     private ModelInfo model;
     private float[] zA;
@@ -65,6 +68,7 @@ public final class InterpolationViewModel {
         model = info;
         if (resized) {
             zA = zB = null;
+            ready.set(false);
             stripPixels = null;
             slotA.set(null);
             slotB.set(null);
@@ -83,6 +87,12 @@ public final class InterpolationViewModel {
             zB = e.z();
             slotB.set(thumb);
         }
+        ready.set(zA != null && zB != null);
+    }
+
+    /** Whether both A and B are chosen: Interpolate is disabled until then. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
     public void randomTestImageAs(boolean a) {
@@ -123,7 +133,7 @@ public final class InterpolationViewModel {
         export(file, (px, c) -> {
             List<BufferedImage> images = new ArrayList<>();
             for (float[] one : frames(px)) {
-                images.add(ImageGrid.tile(one, 1, 1, c.channels(), c.imageSize(), 8));
+                images.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), 8)); // no grid border
             }
             for (int f = images.size() - 2; f > 0; f--) {
                 images.add(images.get(f)); // play back and forth

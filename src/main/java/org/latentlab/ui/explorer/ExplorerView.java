@@ -4,6 +4,7 @@ import static org.latentlab.ui.common.Controls.button;
 import static org.latentlab.ui.common.Controls.caption;
 
 import java.util.Locale;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.ListChangeListener;
@@ -11,7 +12,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -19,7 +22,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,18 +34,23 @@ import org.controlsfx.control.GridView;
 import org.latentlab.ui.common.Controls;
 
 /** Sliders per latent dimension and per direction, the generated image, a gallery and the latent map. */
-public final class ExplorerView extends BorderPane {
+public final class ExplorerView extends HBox {
     private final ExplorerViewModel vm;
     private final VBox dimBox = new VBox(2);
     private final VBox directionBox = new VBox(2);
+    private ExplorerViewModel.Remembered selected; // the gallery item clicked last (Delete removes it)
 
     public ExplorerView(ExplorerViewModel vm) {
         this.vm = vm;
         getStyleClass().add("explorer");
         setPadding(new Insets(10));
-        setLeft(titled("Latent dimensions", scroll(dimBox, 360)));
-        setCenter(centre());
-        setRight(right());
+        // An HBox, not a BorderPane: when the window narrows, the side columns give up width down to
+        // their minimum instead of the centre column being pushed under them.
+        VBox dims = titled("Latent dimensions", scroll(dimBox, 360));
+        dims.setMinWidth(230);
+        VBox centre = centre();
+        HBox.setHgrow(centre, Priority.ALWAYS);
+        getChildren().addAll(dims, centre, right());
         vm.dims().addListener((ListChangeListener<DoubleProperty>) c -> rebuildDims());
         vm.directions().addListener((ListChangeListener<DirectionAmount>) c -> rebuildDirections());
         rebuildDims();
@@ -52,22 +61,17 @@ public final class ExplorerView extends BorderPane {
         ImageView view = new ImageView();
         view.setId("explorer-image");
         view.imageProperty().bind(vm.imageProperty());
-        view.setFitWidth(ExplorerImage.IMAGE_PIXELS); // 1:1 for 28-pixel images (see IMAGE_PIXELS)
-        view.setFitHeight(ExplorerImage.IMAGE_PIXELS);
         view.setPreserveRatio(true);
         view.setSmooth(false);
         Button random = button("Randomize", "", vm::randomize);
         random.getTooltip().textProperty().bind(vm.randomizeTipProperty());
         random.setId("randomize");
-        Button reset = button("Reset", "All dimensions and directions to 0", vm::reset);
-        Button copy = button("Copy z", "Copy the latent vector as text", () -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(vm.copyText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        Button paste = button("Paste z", "Paste a latent vector copied as text", () ->
-                vm.pasteText(Clipboard.getSystemClipboard().getString()));
-        Button remember = button("Remember", "Keep this z in the gallery", vm::remember);
+        Button reset = button("Reset", "Back to the image the model opened on, directions at 0 (Ctrl+0)",
+                vm::reset);
+        reset.setId("reset");
+        Button copy = button("Copy z", "Copy the latent vector as text (Ctrl+Shift+C)", this::copyZ);
+        Button paste = button("Paste z", "Paste a latent vector copied as text (Ctrl+Shift+V)", this::pasteZ);
+        Button remember = button("Remember", "Keep this z in the gallery (Ctrl+M)", vm::remember);
         HBox buttons = new HBox(6, random, reset, copy, paste, remember);
         buttons.setAlignment(Pos.CENTER);
         Slider temperature = Controls.stepped(new Slider(0.1, 1, vm.temperatureProperty().get()), 0.05);
@@ -98,17 +102,43 @@ public final class ExplorerView extends BorderPane {
         gallery.setCellHeight(56);
         gallery.setPrefHeight(140);
         gallery.setCellFactory(g -> new GalleryCell());
+        gallery.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && selected != null) {
+                vm.forget(selected);
+            }
+        });
         Label emptyGallery = caption("Nothing kept yet: Remember keeps the current z and its image here.");
         emptyGallery.setId("gallery-empty");
         emptyGallery.visibleProperty().bind(Bindings.isEmpty(vm.gallery()));
         StackPane galleryPane = new StackPane(gallery, emptyGallery);
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
-                new Label("Gallery — click to recall"),
+                new Label("Gallery — click to recall, right-click to remove"),
                 galleryPane);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
+        box.setMinWidth(Region.USE_PREF_SIZE); // the buttons' row, whole
+        InvalidationListener fit = o -> fitImage(view, box);
+        box.widthProperty().addListener(fit);
+        box.heightProperty().addListener(fit);
+        vm.modelProperty().addListener(fit);
+        fitImage(view, box);
         return box;
+    }
+
+    /** Room left in the centre column for the image once the rows under it have theirs. */
+    private static final double ROWS_UNDER_IMAGE = 300;
+
+    /**
+     * The image as large as the centre column allows (1920×1080 shows it bigger), at least its
+     * 1:1 size, in whole screen pixels per image pixel so every pixel stays square and sharp.
+     */
+    private void fitImage(ImageView view, VBox box) {
+        int size = vm.modelProperty().get() == null ? 28 : vm.modelProperty().get().config().imageSize();
+        double room = Math.min(box.getWidth() - 40, box.getHeight() - ROWS_UNDER_IMAGE);
+        int scale = Math.max(ExplorerImage.imageScale(size), (int) Math.floor(room / size));
+        view.setFitWidth(scale * size);
+        view.setFitHeight(scale * size);
     }
 
     private VBox right() {
@@ -118,7 +148,20 @@ public final class ExplorerView extends BorderPane {
                 titled("Latent map: test set on PC1 × PC2", new LatentMapView(vm)),
                 caption("Hover a point to see its image; click to load its z."));
         box.setPrefWidth(350);
+        box.setMinWidth(LatentMapView.SIZE + 10);
         return box;
+    }
+
+    /** Copies z as text, and says so. */
+    public void copyZ() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(vm.copyText());
+        Clipboard.getSystemClipboard().setContent(content);
+        vm.copied();
+    }
+
+    public void pasteZ() {
+        vm.pasteText(Clipboard.getSystemClipboard().getString());
     }
 
     private void rebuildDims() {
@@ -138,7 +181,7 @@ public final class ExplorerView extends BorderPane {
         HBox.setHgrow(s, Priority.ALWAYS);
         TextField value = new TextField();
         value.setId("dim-value-" + i);
-        value.setPrefColumnCount(4);
+        value.setPrefColumnCount(5);
         Runnable show = () -> value.setText(String.format(Locale.ROOT, "%.2f", p.get()));
         p.addListener((o, a, b) -> {
             if (!value.isFocused()) {
@@ -225,8 +268,17 @@ public final class ExplorerView extends BorderPane {
             view.setFitHeight(52);
             view.setSmooth(false);
             setOnMouseClicked(e -> {
-                if (getItem() != null) {
+                if (getItem() != null && e.getButton() == MouseButton.PRIMARY) {
+                    selected = getItem();
                     vm.recall(getItem());
+                }
+            });
+            MenuItem remove = new MenuItem("Remove from gallery");
+            remove.setOnAction(e -> vm.forget(getItem()));
+            ContextMenu menu = new ContextMenu(remove);
+            setOnContextMenuRequested(e -> {
+                if (getItem() != null) {
+                    menu.show(this, e.getScreenX(), e.getScreenY());
                 }
             });
         }

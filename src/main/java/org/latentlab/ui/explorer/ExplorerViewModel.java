@@ -2,7 +2,6 @@ package org.latentlab.ui.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
@@ -28,13 +27,8 @@ import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.LatencyRecorder;
 import org.latentlab.ui.common.UserMessages;
 
-/**
- * The latent explorer: one value per latent dimension, amounts along discovered directions, and
- * the image G(z) that follows them ({@link ExplorerImage}).
- */
+/** The latent explorer: a value per dimension, amounts along directions, the image G(z) ({@link ExplorerImage}). */
 public final class ExplorerViewModel {
-    static final int GALLERY_LIMIT = 24;
-
     /** A remembered latent vector and its thumbnail. */
     public record Remembered(float[] z, Image thumbnail) {}
 
@@ -42,19 +36,26 @@ public final class ExplorerViewModel {
     private final Background background;
     private final ObservableList<DoubleProperty> dims = FXCollections.observableArrayList();
     private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
-    private final ObservableList<Remembered> gallery = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
     private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
     private final StringExpression randomizeTip = Bindings.createStringBinding(
-            () -> randomizeTip(model.get(), temperature.get()), model, temperature);
+            () -> RandomizeTip.of(model.get(), temperature.get()), model, temperature);
     private final ExplorerImage image;
+    private final Gallery gallery;
     private boolean muted;
+    private float[] home; // the code Reset returns to
 
+    /** An explorer whose gallery is kept in memory only. */
     public ExplorerViewModel(LatentEngine engine, Background background) {
+        this(engine, background, new Gallery(null));
+    }
+
+    public ExplorerViewModel(LatentEngine engine, Background background, Gallery gallery) {
         this.engine = engine;
         this.background = background;
+        this.gallery = gallery;
         this.image = new ExplorerImage(engine, background, this::fail);
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info(), change.loaded())));
     }
@@ -68,7 +69,12 @@ public final class ExplorerViewModel {
     }
 
     public ObservableList<Remembered> gallery() {
-        return gallery;
+        return gallery.items();
+    }
+
+    /** Removes a remembered z (the gallery's Delete key and context menu). */
+    public void forget(Remembered r) {
+        gallery.remove(r);
     }
 
     /** G(z) for the current z (see {@link ExplorerImage#imageProperty}: copy its pixels to keep a frame). */
@@ -88,26 +94,14 @@ public final class ExplorerViewModel {
         return model;
     }
 
-    /** Where Randomize draws z from for the current model, in words for its tooltip. */
+    /** Randomize's tooltip: where it draws z from for the current model. */
     public StringExpression randomizeTipProperty() {
         return randomizeTip;
     }
 
-    /**
-     * The spread Randomize draws with from the fitted density: 1 as fitted, lower for sharper and
-     * less varied digits (see {@link GaussianMixture#tempered}).
-     */
+    /** Randomize's spread from the fitted density: 1 as fitted, lower = sharper (GaussianMixture.tempered). */
     public DoubleProperty temperatureProperty() {
         return temperature;
-    }
-
-    static String randomizeTip(ModelInfo info, double temperature) {
-        return info != null && info.fittedDensity()
-                ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its "
-                        + "training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied samples)",
-                                temperature)
-                : "Draw z from the prior U(-1, 1): this model has no fitted latent density yet"
-                        + " (train or fit-density adds one)";
     }
 
     public LatencyRecorder latency() {
@@ -127,10 +121,13 @@ public final class ExplorerViewModel {
                 fresh.add(p);
             }
             dims.setAll(fresh); // one change, so the view builds its rows once, not once per row
-            gallery.clear();
             muted = false;
         }
         if (resized || reloadDerived) {
+            home = null;
+            for (float[] z : gallery.switchTo(info.source(), info.config().zdim())) {
+                thumbnail(z, thumb -> gallery.restore(new Remembered(z, thumb)));
+            }
             loadDirectionsAndMap();
         }
         changed();
@@ -201,12 +198,29 @@ public final class ExplorerViewModel {
         background.await(engine.randomLatent(t), this::setZ, this::fail);
     }
 
+    /**
+     * Back to the image the model opened on (its first test image's code), not z = 0, which G draws
+     * as a blur of every class; z = 0 only for a model whose data are not at hand.
+     */
     public void reset() {
-        setZ(new float[dims.size()]);
+        setZ(home != null && home.length == dims.size() ? home : new float[dims.size()]);
+    }
+
+    /** Opens the explorer on test image {@code index}'s code, which Reset returns to. */
+    public void openOnTestImage(int index) {
+        background.await(engine.encodeTestImage(index), e -> {
+            home = e.z();
+            setZ(e.z());
+        }, this::fail);
     }
 
     public String copyText() {
         return LatentText.format(effectiveZ());
+    }
+
+    /** The z copied to the clipboard: say so, since copying shows nothing else. */
+    public void copied() {
+        message.set("Copied z (" + dims.size() + " values) to the clipboard: Paste z takes it back.");
     }
 
     /** Loads z from text; returns false and sets the message when the text is not a valid z. */
@@ -225,6 +239,9 @@ public final class ExplorerViewModel {
     public boolean setDimText(int index, String text) {
         try {
             dims.get(index).set(LatentText.parseValue(text));
+            if (LatentText.parseValue(text) != LatentText.parseUnclamped(text)) {
+                message.set(LatentText.clampedNote(index, text));
+            }
             return true;
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
@@ -241,13 +258,13 @@ public final class ExplorerViewModel {
             return;
         }
         float[] z = effectiveZ();
+        thumbnail(z, thumb -> gallery.add(new Remembered(z, thumb)));
+    }
+
+    private void thumbnail(float[] z, Consumer<Image> then) {
         var c = model.get().config();
-        background.await(engine.generate(z).thenApply(px -> FxImages.of(px, c.channels(), c.imageSize(), 2)), thumb -> {
-            if (gallery.size() >= GALLERY_LIMIT) {
-                gallery.remove(0);
-            }
-            gallery.add(new Remembered(z, thumb));
-        }, this::fail);
+        background.await(engine.generate(z).thenApply(px -> FxImages.of(px, c.channels(), c.imageSize(), 2)), then,
+                this::fail);
     }
 
     public void recall(Remembered r) {
@@ -270,6 +287,7 @@ public final class ExplorerViewModel {
         if (muted || model.get() == null) {
             return;
         }
+        message.set(""); // a message is about the last action; the next one makes it stale
         var c = model.get().config();
         image.request(effectiveZ(), c.channels(), c.imageSize());
     }

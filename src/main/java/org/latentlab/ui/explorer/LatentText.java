@@ -50,12 +50,24 @@ public final class LatentText {
 
     /** One slider value typed by the user. */
     public static float parseValue(String text) {
+        float v = parseUnclamped(text);
+        return Math.max(-1f, Math.min(1f, v));
+    }
+
+    /** What the explorer says when a typed value of dimension {@code index} was outside [-1, 1]. */
+    public static String clampedNote(int index, String text) {
+        return String.format(Locale.ROOT, "z%02d is kept within [-1, 1]: %s became %.2f.", index + 1, text.strip(),
+                parseValue(text));
+    }
+
+    /** The typed number as it is, before {@link #parseValue} keeps it within [-1, 1]. */
+    public static float parseUnclamped(String text) {
         try {
             float v = Float.parseFloat(text.trim());
             if (!Float.isFinite(v)) {
                 throw new NumberFormatException();
             }
-            return Math.max(-1f, Math.min(1f, v));
+            return v;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a number between -1 and 1.");
         }

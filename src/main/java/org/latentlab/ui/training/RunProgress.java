@@ -54,6 +54,13 @@ final class RunProgress {
     /** UI thread: a new run starts from nothing. */
     void clear() {
         fraction.set(0);
+        text.set("");
+        chartsChanged();
+    }
+
+    /** UI thread: the run ended; its time estimate is no longer true. */
+    void ended(long step, boolean stopped) {
+        text.set(String.format(Locale.ROOT, "%s at step %,d", stopped ? "stopped" : "finished", step));
         chartsChanged();
     }
 

@@ -2,7 +2,12 @@ package org.latentlab.ui.training;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -39,12 +44,58 @@ public final class TrainingSettings {
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
+    /** The number settings as typed, named as the settings sheet names them. */
+    final NumberField zdimText = new NumberField("Latent size", zdim, true);
+    final NumberField hiddenText = new NumberField("Hidden width", hidden, true);
+    final NumberField imageSizeText = new NumberField("Image size", imageSize, true);
+    final NumberField channelsText = new NumberField("Channels", channels, true);
+    final NumberField dropoutText = new NumberField("Dropout in D", dropout, false);
+    final NumberField stepsText = new NumberField("Steps", steps, true);
+    final NumberField batchText = new NumberField("Batch size", batch, true);
+    final NumberField lrDText = new NumberField("D learning rate", lrD, false);
+    final NumberField lrGEText = new NumberField("G+E learning rate", lrGE, false);
+    final NumberField lambdaXText = new NumberField("x-cycle weight", lambdaX, false);
+    final NumberField lambdaZText = new NumberField("z-cycle weight", lambdaZ, false);
+    final NumberField cycleShiftText = new NumberField("x-cycle shift (px)", cycleShift, true);
+    final NumberField seedText = new NumberField("Seed", seed, true);
+    private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
+            stepsText, batchText, lrDText, lrGEText, lambdaXText, lambdaZText, cycleShiftText, seedText);
+    private final StringBinding problem;
 
     public TrainingSettings() {
         // The width follows the architecture and image size while it is their default, so choosing
         // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
+        List<Observable> inputs = new ArrayList<>(List.of(data, arch, batchNorm, imageScore));
+        for (NumberField f : fields) {
+            inputs.add(f.textProperty());
+            inputs.add(f.errorProperty());
+            inputs.add(f.value()); // set after its text: without it the problem could lag one keystroke
+        }
+        problem = Bindings.createStringBinding(this::findProblem, inputs.toArray(Observable[]::new));
+    }
+
+    /**
+     * What keeps these settings from starting a run, in words (empty when they can): a field that is
+     * not a number, else the first value out of its range. Start stays disabled while it is not empty.
+     */
+    public StringBinding problemProperty() {
+        return problem;
+    }
+
+    private String findProblem() {
+        for (NumberField f : fields) {
+            if (!f.errorProperty().get().isEmpty()) {
+                return f.errorProperty().get();
+            }
+        }
+        try {
+            request(null, 1, 1);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -103,7 +154,12 @@ public final class TrainingSettings {
 
     static Path defaultOutDir() {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("user.home"), "LatentLab", "runs", "run-" + stamp);
+        return runsFolder().resolve("run-" + stamp);
+    }
+
+    /** Where the window's runs go by default (and where its checkpoint dialogs start). */
+    public static Path runsFolder() {
+        return Path.of(System.getProperty("user.home"), "LatentLab", "runs");
     }
 
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
@@ -114,6 +170,11 @@ public final class TrainingSettings {
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
     TrainingRequest request(Path resumeFrom, int snapshotEvery, int checkpointEvery) {
+        for (NumberField f : fields) {
+            if (!f.errorProperty().get().isEmpty()) {
+                throw new IllegalArgumentException(f.errorProperty().get());
+            }
+        }
         if (steps.get() < 1) {
             throw new IllegalArgumentException("Steps must be at least 1.");
         }

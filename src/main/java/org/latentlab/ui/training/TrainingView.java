@@ -3,7 +3,6 @@ package org.latentlab.ui.training;
 import static org.latentlab.ui.common.Controls.button;
 import static org.latentlab.ui.common.Controls.title;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,32 +16,43 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import org.controlsfx.control.PropertySheet;
-import org.latentlab.model.Architecture;
-import org.latentlab.ui.common.PropertyItem;
+import org.latentlab.ui.common.FileDialogs;
+import org.latentlab.ui.common.FolderMemory;
 
 /** Settings and controls on the left, live charts in the middle, progress grids on the right. */
 public final class TrainingView extends BorderPane {
     static final int CHART_POINTS = 400;
     private final TrainingViewModel vm;
+    private final FileDialogs dialogs;
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private boolean chartsStale;
     private final LiveChart losses = chart("training-losses", "loss", "D loss", "G+E loss");
     private final LiveChart outputs = chart("d-outputs", "mean D output", "D(x, E(x))", "D(G(z), z)");
     private final LiveChart recon = chart("recon-chart", "reconstruction MSE", "x vs G(E(x))");
 
-    public TrainingView(TrainingViewModel vm) {
+    public TrainingView(TrainingViewModel vm, FolderMemory folders) {
         this.vm = vm;
+        this.dialogs = new FileDialogs(folders, this);
         setId("training-view");
         setPadding(new Insets(10));
-        setLeft(settingsPane());
+        // The settings scroll on their own; the run's buttons stay in view under them, as do the charts.
+        ScrollPane settings = new ScrollPane(new SettingsPane(vm.settings(), dialogs));
+        settings.setId("training-settings-scroll");
+        settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.setMinHeight(120);
+        VBox.setVgrow(settings, Priority.ALWAYS);
+        VBox left = new VBox(8, settings, controls());
+        left.setMinWidth(350);
+        left.setPrefWidth(370);
+        setLeft(left);
         VBox charts = new VBox(4, losses, outputs, recon);
         charts.setPadding(new Insets(0, 10, 0, 10));
         setCenter(charts);
@@ -70,80 +80,11 @@ public final class TrainingView extends BorderPane {
         return showing;
     }
 
-    private Node settingsPane() {
-        TrainingSettings s = vm.settings();
-        PropertySheet model = sheet("model-settings");
-        PropertySheet training = sheet("training-settings");
-        model.getItems().addAll(List.of(
-                new PropertyItem(s.arch, Architecture.class, "Model", "Architecture",
-                        "MLP: the default, fast, the best reconstructions and samples on MNIST. Conv:"
-                        + " DCGAN-style, for colour and 64 px images; its codes separate classes better"
-                        + " (linear probe 93 % against 91 % on MNIST), but it trains about 7x slower"),
-                new PropertyItem(s.zdim, Integer.class, "Model", "Latent size", "Dimensions of z"),
-                new PropertyItem(s.hidden, Integer.class, "Model", "Hidden width",
-                        "Units per hidden layer (MLP) or base channels (conv)"),
-                new PropertyItem(s.imageSize, Integer.class, "Model", "Image size",
-                        "Pixels per side for image folders (28, 32, 64)"),
-                new PropertyItem(s.channels, Integer.class, "Model", "Channels", "1 grayscale, 3 RGB (image folders)"),
-                new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
-                new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
-                        "D also judges images alone (BigBiGAN's unary score)"),
-                new PropertyItem(s.dropout, Double.class, "Model", "Dropout in D", "Keeps D from winning too early")));
-        training.getItems().addAll(List.of(
-                new PropertyItem(s.steps, Integer.class, "Training", "Steps", "Total steps to reach"),
-                new PropertyItem(s.batch, Integer.class, "Training", "Batch size", "Images per step"),
-                new PropertyItem(s.lrD, Double.class, "Training", "D learning rate", "Adam, beta1 0.5"),
-                new PropertyItem(s.lrGE, Double.class, "Training", "G+E learning rate", "Adam, beta1 0.5"),
-                new PropertyItem(s.lambdaX, Double.class, "Training", "x-cycle weight",
-                        "Weight of ||x - G(E(x))||² (0 = off)"),
-                new PropertyItem(s.lambdaZ, Double.class, "Training", "z-cycle weight",
-                        "Weight of ||z - E(G(z))||² (0 = off)"),
-                new PropertyItem(s.cycleShift, Integer.class, "Training", "x-cycle shift (px)",
-                        "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
-                new PropertyItem(s.seed, Integer.class, "Training", "Seed", "Same seed, same run")));
-        model.setPrefHeight(215);
-        training.setPrefHeight(245); // eight rows without a scroll bar
-        Label data = new Label();
-        data.setId("data-label");
-        data.textProperty().bind(Bindings.concat("Data: ", s.data));
-        Button mnist = button("Bundled MNIST", "Train on the MNIST copy that ships with the app",
-                () -> s.data.set("mnist"));
-        Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)",
-                () -> {
-            File f = chooseFolder("Choose a data folder");
-            if (f != null) {
-                s.data.set(f.getAbsolutePath());
-            }
-        });
-        Label out = new Label();
-        out.setWrapText(true);
-        out.textProperty().bind(Bindings.concat("Checkpoints go to: ", s.outDir.asString()));
-        Button outButton = button("Change folder…", "Where this run's checkpoints are written", () -> {
-            File f = chooseFolder("Folder for this run's checkpoints");
-            if (f != null) {
-                s.outDir.set(f.toPath());
-            }
-        });
-        VBox box = new VBox(8, title("Data"), data, new HBox(6, mnist, folder), title("Model"), model,
-                title("Training"), training, out, outButton, controls());
-        box.setPrefWidth(340);
-        box.setMinWidth(320);
-        return box;
-    }
-
-    private static PropertySheet sheet(String id) {
-        PropertySheet sheet = new PropertySheet();
-        sheet.setId(id);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.NAME);
-        return sheet;
-    }
-
     private Node controls() {
         Button start = button("Start", "Start training (continues a loaded checkpoint, if any)", vm::start);
         start.setId("start-training");
-        start.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE));
+        start.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE)
+                .or(vm.settings().problemProperty().isNotEmpty()));
         Button pause = button("Pause", "Pause or resume training", () -> {
             if (vm.stateProperty().get() == TrainingState.PAUSED) {
                 vm.resume();
@@ -160,19 +101,11 @@ public final class TrainingView extends BorderPane {
         stop.setId("stop-training");
         stop.disableProperty().bind(pause.disableProperty());
         Button load = button("Load checkpoint…", "Load a checkpoint folder to explore it or continue training it",
-                () -> {
-            File f = chooseFolder("Choose a checkpoint folder");
-            if (f != null) {
-                vm.loadCheckpoint(f.toPath());
-            }
-        });
+                this::loadCheckpoint);
         load.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE));
-        Button save = button("Save checkpoint as…", "Copy the newest checkpoint to a folder of your choice", () -> {
-            File f = chooseFolder("Save the checkpoint into (a new folder inside it is created)");
-            if (f != null) {
-                vm.saveCheckpoint(f.toPath().resolve("latentlab-step-" + System.currentTimeMillis()));
-            }
-        });
+        Button save = button("Save checkpoint as…", "Save the model as it is now (its weights, optimizer and recipe)",
+                this::saveCheckpointAs);
+        save.setId("save-checkpoint-as");
         Label resume = new Label();
         resume.setWrapText(true);
         resume.textProperty().bind(Bindings.createStringBinding(() -> vm.resumeFromProperty().get() == null
@@ -180,24 +113,33 @@ public final class TrainingView extends BorderPane {
                 vm.resumeFromProperty()));
         Button scratch = button("New model", "Train the next run from scratch", vm::forgetResume);
         scratch.disableProperty().bind(vm.resumeFromProperty().isNull());
+        Label problem = new Label();
+        problem.setId("settings-problem");
+        problem.getStyleClass().add("error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.settings().problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Label error = new Label();
         error.setId("training-error");
         error.getStyleClass().add("error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        return new VBox(6, new HBox(6, start, pause, stop), new HBox(6, load, save), new HBox(6, resume, scratch),
-                error);
+        return new VBox(6, problem, new HBox(6, start, pause, stop), new HBox(6, load, save),
+                new HBox(6, resume, scratch), error);
     }
 
     private Node grids() {
         ImageView samples = new ImageView();
         samples.setId("sample-grid");
-        samples.setFitWidth(300);
+        // Larger on a larger window (about 420 px wide at 1920), never under 300 px.
+        var gridWidth = Bindings.createDoubleBinding(() -> Math.max(300, Math.min(460, getWidth() * 0.22)),
+                widthProperty());
+        samples.fitWidthProperty().bind(gridWidth);
         samples.setPreserveRatio(true);
         samples.setSmooth(false);
         ImageView pairs = new ImageView();
         pairs.setId("recon-grid");
-        pairs.setFitWidth(300);
+        pairs.fitWidthProperty().bind(gridWidth);
         pairs.setPreserveRatio(true);
         pairs.setSmooth(false);
         Slider scrub = new Slider(0, 0, 0);
@@ -228,7 +170,8 @@ public final class TrainingView extends BorderPane {
         VBox box = new VBox(6, title("Samples G(z), fixed z from the prior"), samples,
                 title("Real x | reconstruction G(E(x))"), pairs,
                 scrub, stepLabel);
-        box.setPrefWidth(310);
+        box.prefWidthProperty().bind(gridWidth.add(10));
+        box.setMinWidth(310);
         return box;
     }
 
@@ -267,10 +210,17 @@ public final class TrainingView extends BorderPane {
         return c;
     }
 
-    private File chooseFolder(String title) {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(title);
-        return dc.showDialog(getScene().getWindow());
+    /** File → Open model's twin for continuing a run: the checkpoint becomes the next run's start. */
+    public void loadCheckpoint() {
+        dialogs.chooseFolder("model", "Choose a checkpoint folder", TrainingSettings.runsFolder())
+                .ifPresent(vm::loadCheckpoint);
     }
+
+    /** A save dialog named after the model's step; saves the weights as they are now. */
+    public void saveCheckpointAs() {
+        dialogs.saveFile("checkpoint", "Save the checkpoint as (a folder of that name is created)",
+                vm.suggestedCheckpointName(), TrainingSettings.runsFolder(), null).ifPresent(vm::saveCheckpointAs);
+    }
+
 
 }

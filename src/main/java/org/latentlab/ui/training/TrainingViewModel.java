@@ -17,10 +17,7 @@ import org.latentlab.train.TrainingSnapshot;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.UserMessages;
 
-/**
- * The training dashboard: settings, start/pause/resume/stop, checkpoints, live charts and grids.
- * Training events arrive on the training thread; chart redraws reach the UI at most 10 times a second.
- */
+/** The training dashboard: settings, start/pause/stop, checkpoints, live charts (redrawn at most 10 times a second). */
 public final class TrainingViewModel {
     static final int SNAPSHOT_EVERY = 100;
     static final int CHECKPOINT_EVERY = 1000;
@@ -36,11 +33,12 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final TrainingHistory history = new TrainingHistory();
     private final ObjectProperty<Path> resumeFrom = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<Path> lastCheckpoint = new ReadOnlyObjectWrapper<>();
+    private final CheckpointSaving saving;
 
     public TrainingViewModel(LatentEngine engine, Background background) {
         this.engine = engine;
         this.background = background;
+        this.saving = new CheckpointSaving(engine, background, () -> state.get() == TrainingState.IDLE);
         settings.outDir.addListener((obs, old, dir) -> {
             if (saveFailed && dir != null && !dir.equals(old)) {
                 engine.training().redirectCheckpoints(dir);
@@ -104,10 +102,8 @@ public final class TrainingViewModel {
     }
 
     /**
-     * The window is closing. While a run is going, it is stopped after its current step and its
-     * last checkpoint saved (without the density fit, which a later fit-density can do), and
-     * {@code closeNow} runs once it has ended; returns false so the window stays open meanwhile.
-     * Returns true when nothing runs and the window may close at once.
+     * The window is closing: a run is stopped after its step, its last checkpoint saved (no density
+     * fit) and {@code closeNow} run once it has ended; returns true when nothing runs (close at once).
      */
     public boolean closeRequested(Runnable closeNow) {
         if (state.get() == TrainingState.IDLE) {
@@ -135,29 +131,32 @@ public final class TrainingViewModel {
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
         background.await(engine.loadModel(dir), info -> {
+            clearRun(); // the previous run's charts and grids are not this model's
             settings.show(info);
             resumeFrom.set(dir);
-            lastCheckpoint.set(dir);
-            error.set("");
+            saving.shown(dir);
             status.set("Loaded " + info.describe() + ". Start continues training from it.");
         }, this::fail);
     }
 
-    /** Copies the newest checkpoint of the run (or the loaded one) to {@code target}. */
-    public void saveCheckpoint(Path target) {
-        Path source = lastCheckpoint.get();
-        if (source == null) {
-            fail(new IllegalStateException("There is no checkpoint yet: train for " + CHECKPOINT_EVERY
-                    + " steps or stop the run."));
-            return;
-        }
-        background.run(() -> {
-            engine.training().copyCheckpoint(source, target);
-            return target;
-        }, t -> status.set("Saved checkpoint to " + t + "."), this::fail);
+    /**
+     * Saves the model as it is now into {@code target}: while a run is going (or paused) its
+     * weights after the current step; otherwise the checkpoint shown (loaded, or the run's last).
+     */
+    public void saveCheckpointAs(Path target) {
+        boolean running = state.get() == TrainingState.RUNNING || state.get() == TrainingState.PAUSED;
+        saving.save(running, target, status::set, t -> {
+            error.set("");
+            status.set("Saved the checkpoint to " + t + ".");
+        }, this::fail);
     }
 
-    /** Starts the next run from scratch instead of from the loaded checkpoint. */
+    /** A name for "Save checkpoint as…": the run's (or model's) name and the step it is at. */
+    public String suggestedCheckpointName() {
+        return saving.suggestedName(settings.outDir.get());
+    }
+
+    /** The next run starts from scratch, not from the loaded checkpoint. */
     public void forgetResume() {
         resumeFrom.set(null);
     }
@@ -202,9 +201,8 @@ public final class TrainingViewModel {
 
         @Override
         public void checkpoint(Path path, long step) {
-            background.onUiThread(() -> lastCheckpoint.set(path));
+            background.onUiThread(() -> saving.shown(path));
         }
-
 
         @Override
         public void warning(String message) {
@@ -234,10 +232,10 @@ public final class TrainingViewModel {
         public void finished(long step, boolean stopped, Path checkpoint) {
             background.onUiThread(() -> {
                 if (checkpoint != null) {
-                    lastCheckpoint.set(checkpoint);
+                    saving.shown(checkpoint);
                     resumeFrom.set(checkpoint);
                 }
-                progress.chartsChanged();
+                progress.ended(step, stopped);
                 status.set((stopped ? "Stopped at step " : "Finished at step ") + step
                         + (checkpoint != null ? "; checkpoint " + checkpoint : "") + ".");
                 state.set(TrainingState.IDLE); // last: whoever watches the state sees the final status
@@ -255,6 +253,7 @@ public final class TrainingViewModel {
     }
 
     private void showProgress(TrainingProgress p) {
+        saving.stepReached(p.step());
         String losses = progress.show(p);
         if (state.get() == TrainingState.RUNNING) {
             status.set(losses);
@@ -295,6 +294,6 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyObjectProperty<Path> lastCheckpointProperty() {
-        return lastCheckpoint.getReadOnlyProperty();
+        return saving.lastCheckpointProperty();
     }
 }

@@ -88,15 +88,18 @@ class EncoderViewModelTest {
             EncoderViewModel vm = loaded();
             vm.encodeRandomTestImage();
             vm.useCurrentAs(true);
+            assertFalse(vm.interpolation().readyProperty().get(), "Interpolate stays disabled without B");
             vm.interpolation().interpolate();
             assertTrue(vm.failedProperty().get(), "B is missing");
             vm.interpolation().randomTestImageAs(false);
+            assertTrue(vm.interpolation().readyProperty().get());
             vm.interpolation().framesProperty().set(5);
             vm.interpolation().interpolate();
             assertEquals(5, vm.interpolation().animationFrames().size());
             Path gif = dir.resolve("a.gif");
             vm.interpolation().exportGif(gif);
             assertTrue(Files.size(gif) > 100);
+            assertEquals(FakeEngine.SIZE * 8, ImageIO.read(gif.toFile()).getWidth(), "a frame, no grey border");
             vm.interpolation().exportStrip(dir.resolve("a.png"));
             assertTrue(Files.exists(dir.resolve("a.png")));
             return null;

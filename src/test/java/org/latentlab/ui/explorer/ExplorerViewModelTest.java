@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import javafx.collections.ListChangeListener;
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
@@ -137,6 +139,59 @@ class ExplorerViewModelTest {
             vm.directions().get(0).amountProperty().set(0.5);
             assertFalse(Arrays.equals(vm.effectiveZ(), vm.rawZ()));
             assertEquals(0.5f, vm.effectiveZ()[0], 1e-6f, "PC1 of the fake is the first axis");
+            return null;
+        });
+    }
+
+    /** Reset returns to the image the model opened on, not z = 0; a typed value out of range says so. */
+    @Test
+    void resetReturnsToTheStartImageAndAClampedValueIsNamed() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            vm.openOnTestImage(3);
+            float[] home = vm.rawZ();
+            assertFalse(Arrays.equals(home, new float[home.length]));
+            vm.randomize();
+            vm.reset();
+            assertArrayEquals(home, vm.rawZ());
+            assertTrue(vm.setDimText(0, "7"));
+            assertEquals(1.0, vm.dims().get(0).get(), 1e-9);
+            assertEquals("z01 is kept within [-1, 1]: 7 became 1.00.", vm.messageProperty().get());
+            return null;
+        });
+    }
+
+    /** A message is about the last action: the next change of z clears it; copying says it copied. */
+    @Test
+    void aStaleMessageIsClearedByTheNextChangeAndCopyingConfirms() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            assertFalse(vm.pasteText("not a z"));
+            assertFalse(vm.messageProperty().get().isEmpty());
+            vm.dims().get(1).set(0.5);
+            assertEquals("", vm.messageProperty().get());
+            vm.copied();
+            assertTrue(vm.messageProperty().get().startsWith("Copied z (" + FakeEngine.ZDIM + " values)"));
+            return null;
+        });
+    }
+
+    /** Gallery items can be removed, and a model's gallery is there again in a new window. */
+    @Test
+    void theGalleryKeepsItsItemsPerModelAcrossSessions(@TempDir Path dir) throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = new ExplorerViewModel(engine, new DirectBackground(), new Gallery(dir));
+            engine.loadBundledModel();
+            vm.dims().get(0).set(0.25);
+            vm.remember();
+            vm.dims().get(0).set(-0.5);
+            vm.remember();
+            vm.forget(vm.gallery().get(0));
+            ExplorerViewModel next = new ExplorerViewModel(engine, new DirectBackground(), new Gallery(dir));
+            engine.loadBundledModel();
+            assertEquals(1, next.gallery().size());
+            assertEquals(-0.5f, next.gallery().get(0).z()[0], 1e-6);
+            assertNotNull(next.gallery().get(0).thumbnail());
             return null;
         });
     }

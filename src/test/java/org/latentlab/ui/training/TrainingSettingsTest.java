@@ -1,11 +1,13 @@
 package org.latentlab.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.latentlab.model.Architecture;
 import org.junit.jupiter.api.Test;
+import org.latentlab.model.Architecture;
 
-/** The window's width follows the architecture's default, and a width the user typed stays. */
+/** The training settings: defaults that follow the architecture, and number fields checked as they are typed. */
 class TrainingSettingsTest {
     @Test
     void choosingConvGivesConvsDefaultWidth() {
@@ -35,5 +37,45 @@ class TrainingSettingsTest {
         assertEquals(2e-4, s.lrGE.get());
         assertEquals(0.2, s.dropout.get());
         assertEquals("1.0E-4", Double.toString(s.lrD.get()));
+    }
+
+    /** Loaded values show as a person types them; typing a number sets it at once. */
+    @Test
+    void numberFieldsShowValuesAsTypedAndTakeTypedNumbers() {
+        TrainingSettings s = new TrainingSettings();
+        assertEquals("1e-4", s.lrDText.textProperty().get());
+        assertEquals("2e-4", s.lrGEText.textProperty().get());
+        assertEquals("0.2", s.dropoutText.textProperty().get());
+        assertEquals("4", s.lambdaXText.textProperty().get());
+        assertEquals("2.5e-4", NumberField.format(2.5e-4, false));
+        s.lrDText.textProperty().set("3e-4");
+        assertEquals(3e-4, s.lrD.get(), 1e-12);
+        s.zdim.set(64); // as a loaded checkpoint's settings do
+        assertEquals("64", s.zdimText.textProperty().get());
+        assertEquals("", s.problemProperty().get());
+    }
+
+    /**
+     * "abc" in a rate field is kept and named, not reverted without a word; a number out of range
+     * is named too; either keeps Start disabled (the problem is not empty) until it is fixed.
+     */
+    @Test
+    void aFieldThatIsNotANumberOrOutOfRangeIsNamedUntilFixed() {
+        TrainingSettings s = new TrainingSettings();
+        s.lrDText.textProperty().set("abc");
+        assertEquals("abc", s.lrDText.textProperty().get());
+        assertEquals(1e-4, s.lrD.get(), 1e-12, "the last number stays");
+        assertEquals("D learning rate: \"abc\" is not a number.", s.problemProperty().get());
+        s.lrDText.textProperty().set("5");
+        assertTrue(s.problemProperty().get().contains("D learning rate must be in (0, 1)"), s.problemProperty().get());
+        s.lrDText.textProperty().set("1e-4");
+        assertEquals("", s.problemProperty().get());
+        s.zdimText.textProperty().set("3.5");
+        assertEquals("Latent size: \"3.5\" is not a whole number.", s.problemProperty().get());
+        s.zdimText.textProperty().set("");
+        assertEquals("Latent size needs a value.", s.problemProperty().get());
+        s.zdimText.textProperty().set("NaN");
+        assertTrue(s.problemProperty().get().startsWith("Latent size"), s.problemProperty().get());
+        assertThrows(IllegalArgumentException.class, () -> s.request(null, 1, 1), "Start refuses it too");
     }
 }

@@ -91,8 +91,8 @@ class TrainingViewModelTest {
 
     @Test
     void aMissingCheckpointAndNoCheckpointYetAreExplained() {
-        vm.saveCheckpoint(dir.resolve("x"));
-        assertTrue(vm.errorProperty().get().contains("no checkpoint yet"), vm.errorProperty().get());
+        vm.saveCheckpointAs(dir.resolve("x"));
+        assertTrue(vm.errorProperty().get().contains("no model to save yet"), vm.errorProperty().get());
         vm.loadCheckpoint(dir.resolve("missing"));
         assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
         assertTrue(published.isEmpty());

@@ -1,0 +1,113 @@
+package org.latentlab.ui.training;
+
+import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.title;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.latentlab.model.Architecture;
+import org.latentlab.ui.common.FileDialogs;
+import org.latentlab.ui.common.PropertyItem;
+
+/**
+ * The training settings: the data, the model and the recipe. Number fields check what is typed as
+ * it is typed: a field that is not a number turns red, and its tooltip says why (as does the line
+ * above Start: {@link TrainingSettings#problemProperty()}, which keeps Start disabled).
+ */
+final class SettingsPane extends VBox {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private final Map<PropertySheet.Item, NumberField> numberFields = new HashMap<>();
+
+    SettingsPane(TrainingSettings s, FileDialogs dialogs) {
+        super(8);
+        PropertySheet model = sheet("model-settings");
+        PropertySheet training = sheet("training-settings");
+        model.getItems().addAll(List.of(
+                new PropertyItem(s.arch, Architecture.class, "Model", "Architecture",
+                        "MLP: the default, fast, the best reconstructions and samples on MNIST. Conv:"
+                        + " DCGAN-style, for colour and 64 px images; its codes separate classes better"
+                        + " (linear probe 93 % against 91 % on MNIST), but it trains about 7x slower"),
+                number(s.zdimText, "Model", "Dimensions of z"),
+                number(s.hiddenText, "Model", "Units per hidden layer (MLP) or base channels (conv)"),
+                number(s.imageSizeText, "Model", "Pixels per side for image folders (28, 32, 64)"),
+                number(s.channelsText, "Model", "1 grayscale, 3 RGB (image folders)"),
+                new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
+                new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
+                        "D also judges images alone (BigBiGAN's unary score)"),
+                number(s.dropoutText, "Model", "Keeps D from winning too early (0 to 1)")));
+        training.getItems().addAll(List.of(
+                number(s.stepsText, "Training", "Total steps to reach"),
+                number(s.batchText, "Training", "Images per step"),
+                number(s.lrDText, "Training", "Adam, beta1 0.5 (for example 1e-4)"),
+                number(s.lrGEText, "Training", "Adam, beta1 0.5 (for example 2e-4)"),
+                number(s.lambdaXText, "Training", "Weight of ||x - G(E(x))||² (0 = off)"),
+                number(s.lambdaZText, "Training", "Weight of ||z - E(G(z))||² (0 = off)"),
+                number(s.cycleShiftText, "Training",
+                        "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
+                number(s.seedText, "Training", "Same seed, same run")));
+        model.setPrefHeight(215);
+        training.setPrefHeight(245); // eight rows without a scroll bar
+        Label data = new Label();
+        data.setId("data-label");
+        data.textProperty().bind(Bindings.concat("Data: ", s.data));
+        Button mnist = button("Bundled MNIST", "Train on the MNIST copy that ships with the app",
+                () -> s.data.set("mnist"));
+        Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)",
+                () -> dialogs.chooseFolder("data", "Choose a data folder", null)
+                        .ifPresent(f -> s.data.set(f.toAbsolutePath().toString())));
+        Label out = new Label();
+        out.setWrapText(true);
+        out.textProperty().bind(Bindings.concat("Checkpoints go to: ", s.outDir.asString()));
+        Button outButton = button("Change folder…", "Where this run's checkpoints are written",
+                () -> dialogs.chooseFolder("runs", "Folder for this run's checkpoints", s.outDir.get().getParent())
+                        .ifPresent(s.outDir::set));
+        getChildren().addAll(title("Data"), data, new HBox(6, mnist, folder), title("Model"), model,
+                title("Training"), training, out, outButton);
+        setPrefWidth(340);
+        setPadding(new Insets(0, 10, 0, 0));
+    }
+
+    private PropertyItem number(NumberField field, String category, String description) {
+        PropertyItem item = new PropertyItem(field.textProperty(), String.class, category, field.name(), description);
+        numberFields.put(item, field);
+        return item;
+    }
+
+    private PropertySheet sheet(String id) {
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId(id);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
+        sheet.setPropertyEditorFactory(item -> {
+            PropertyEditor<?> editor = defaults.call(item);
+            NumberField field = numberFields.get(item);
+            if (field != null) {
+                Node n = editor.getEditor();
+                n.setId("setting-" + field.name().replaceAll("[^A-Za-z]+", "-").toLowerCase());
+                Tooltip tip = new Tooltip(item.getDescription());
+                field.errorProperty().addListener((o, was, now) -> {
+                    n.pseudoClassStateChanged(INVALID, !now.isEmpty());
+                    tip.setText(now.isEmpty() ? item.getDescription() : now);
+                });
+                Tooltip.install(n, tip);
+            }
+            return editor;
+        });
+        return sheet;
+    }
+}

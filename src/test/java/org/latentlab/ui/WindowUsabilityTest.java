@@ -1,0 +1,210 @@
+package org.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.AppPaths;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.training.TrainingState;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window at 1024×700 driven by keyboard and mouse: layout, keys, menus, forms, saving, stale state. */
+@ExtendWith(ApplicationExtension.class)
+@Tag("slow")
+class WindowUsabilityTest {
+    @TempDir Path dir;
+    private LatentEngine engine;
+    private MainViewModel vm;
+    private final AtomicInteger modelChanges = new AtomicInteger();
+
+    @Start
+    void start(Stage stage) {
+        engine = new TorchEngine();
+        engine.subscribe(c -> modelChanges.incrementAndGet());
+        vm = new MainViewModel(engine, new FxBackground());
+        stage.setScene(new Scene(new MainView(vm), 1024, 700));
+        stage.show();
+        vm.start(() -> {});
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private void ready() throws Exception {
+        waitFor(60, () -> vm.explorer().dims().size() > 0 && !vm.explorer().directions().isEmpty());
+    }
+
+    /**
+     * Every tab at 1024×700: each button shows its whole label (none cut to "Re…") and lies inside
+     * its tab's scrollable content, so scrolling reaches it; the explorer and training tabs need
+     * no sideways scrolling at all.
+     */
+    @Test
+    void everyControlIsWholeAndReachableAt1024By700(FxRobot robot) throws Exception {
+        ready();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        for (Tab tab : tabs.getTabs()) {
+            robot.interact(() -> tabs.getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            ScrollPane scroll = (ScrollPane) tab.getContent();
+            Node content = scroll.getContent();
+            List<Button> buttons = new ArrayList<>();
+            collect(content, buttons);
+            assertFalse(buttons.isEmpty(), tab.getText());
+            for (Button b : buttons) {
+                String where = tab.getText() + " › " + b.getText();
+                Text shown = (Text) b.lookup(".text");
+                assertEquals(b.getText(), shown.getText(), where + " is cut");
+                Bounds inContent = content.sceneToLocal(b.localToScene(b.getLayoutBounds()));
+                assertTrue(content.getLayoutBounds().contains(inContent), where + " lies outside its tab");
+            }
+            if (!tab.getText().equals("Encoder") && !tab.getText().equals("Metrics")) {
+                assertTrue(content.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 1,
+                        tab.getText() + " scrolls sideways at 1024 px");
+            }
+        }
+    }
+
+    private static void collect(Node node, List<Button> out) {
+        if (!node.isVisible() || !node.isManaged()) {
+            return;
+        }
+        if (node instanceof Button b) {
+            out.add(b);
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+        }
+    }
+
+    /** A z slider moves one step (0.05) per arrow key and ten per Page Up, not across its range. */
+    @Test
+    void arrowAndPageKeysStepTheFocusedSlider(FxRobot robot) throws Exception {
+        ready();
+        Slider s = robot.lookup("#dim-2").queryAs(Slider.class);
+        robot.interact(() -> {
+            s.setValue(0);
+            s.requestFocus();
+        });
+        robot.type(KeyCode.RIGHT);
+        assertEquals(0.05, s.getValue(), 1e-9);
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(0.55, s.getValue(), 1e-9);
+        robot.type(KeyCode.LEFT);
+        assertEquals(0.5, s.getValue(), 1e-9);
+    }
+
+    /** File → Open recent opens a model; Ctrl+number switches tabs; Ctrl+R randomizes. */
+    @Test
+    void theMenusOpenAModelAndTheirShortcutsWork(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> vm.recent().opened(AppPaths.bundledModel()));
+        int before = modelChanges.get();
+        robot.clickOn("#menu-file").clickOn("Open recent").clickOn(n -> n instanceof Label l
+                && l.getText().startsWith(AppPaths.bundledModel().getFileName() + "  —"));
+        waitFor(30, () -> modelChanges.get() > before);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        assertEquals("Training", tabs.getSelectionModel().getSelectedItem().getText());
+        float[] z = vm.explorer().rawZ();
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        assertEquals("Explorer", tabs.getSelectionModel().getSelectedItem().getText());
+        waitFor(10, () -> vm.explorer().rawZ()[0] != z[0]);
+    }
+
+    /** A rate field reading "abc" keeps Start disabled and says why until a number is typed. */
+    @Test
+    void aSettingThatIsNotANumberKeepsStartDisabled(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#tab-training .tab-label");
+        TextField rate = robot.lookup("#setting-d-learning-rate").queryAs(TextField.class);
+        Button start = robot.lookup("#start-training").queryAs(Button.class);
+        assertFalse(start.isDisabled());
+        robot.interact(rate::requestFocus);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("abc");
+        assertTrue(start.isDisabled());
+        Label problem = robot.lookup("#settings-problem").queryAs(Label.class);
+        assertEquals("D learning rate: \"abc\" is not a number.", problem.getText());
+        assertTrue(rate.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid")));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("2e-4");
+        assertFalse(start.isDisabled());
+        assertEquals("", problem.getText());
+    }
+
+    /**
+     * Save checkpoint as… mid-run saves the weights as they are now (the paused step), not the
+     * newest checkpoint on disk; after Stop the time estimate goes, and loading another checkpoint
+     * clears the old run's charts.
+     */
+    @Test
+    void saveAsSavesTheCurrentWeightsAndStaleStateIsCleared(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#tab-training .tab-label");
+        var s = vm.training().settings();
+        robot.interact(() -> {
+            s.hiddenProperty().set(64);
+            s.zdimProperty().set(8);
+            s.batchProperty().set(32);
+            s.stepsProperty().set(100_000);
+            s.outDirProperty().set(dir.resolve("run"));
+        });
+        robot.clickOn("#start-training");
+        waitFor(60, () -> vm.training().history().series("lossD").size() >= 3);
+        robot.clickOn("#pause-training");
+        waitFor(10, () -> vm.training().stateProperty().get() == TrainingState.PAUSED);
+        Path mine = dir.resolve("mine");
+        robot.interact(() -> vm.training().saveCheckpointAs(mine));
+        waitFor(60, () -> Files.exists(mine.resolve(Checkpoints.MANIFEST)));
+        long saved = Checkpoints.readManifest(mine).step();
+        assertTrue(saved > 0, "a checkpoint at the paused step: " + saved);
+        assertTrue(vm.training().statusProperty().get().startsWith("Saved the checkpoint"));
+        robot.clickOn("#stop-training");
+        waitFor(60, () -> vm.training().stateProperty().get() == TrainingState.IDLE);
+        assertEquals(saved, Checkpoints.readManifest(dir.resolve("run")).step(), "stopped where it was paused");
+        Path last = Checkpoints.resolve(dir.resolve("run"));
+        assertEquals(-1, Files.mismatch(mine.resolve("generator.params"), last.resolve("generator.params")));
+        String progress = vm.training().progressTextProperty().get();
+        assertFalse(progress.contains("left"), progress);
+        robot.interact(() -> vm.training().loadCheckpoint(AppPaths.bundledModel()));
+        waitFor(30, () -> vm.training().history().series("lossD").size() == 0);
+    }
+}
