@@ -11,6 +11,7 @@ import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.eval.ClassifierChoice;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import picocli.CommandLine.Command;
@@ -63,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
             if (choice.dir() != null) {
                 out.put("classifier", choice.dir().toString());
             }
-            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature));
+            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature, EvaluationProgress.NONE));
             if (pixelBaseline) {
                 out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
             }

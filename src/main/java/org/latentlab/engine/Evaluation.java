@@ -7,6 +7,8 @@ import org.latentlab.data.DataDescription;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.ClassifierChoice;
+import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 
 /**
@@ -19,13 +21,15 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
      * The metrics of the copied model, with the classifier of its own data set (or the reason
      * there is none) and the raw-pixel 1-NN floor measured on the same split.
      */
-    Map<String, Object> run() throws IOException {
+    Map<String, Object> run(EvaluationProgress progress) throws IOException {
         ImageDataset train = data.train();
         ImageDataset test = data.test();
         var choice = ClassifierChoice.find(null, info.source(), data.describe(info.data()));
         try (LatentModel copy = model) {
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
-                    GaussianMixture.DEFAULT_TEMPERATURE));
+                    GaussianMixture.DEFAULT_TEMPERATURE, progress));
+            progress.stage("The raw-pixel floor (measured once per data set)", ModelEvaluator.STAGES,
+                    ModelEvaluator.STAGES);
             out.put("one_nn_accuracy_pixels", cache.pixelFloor(data));
             out.put("class_names", DataDescription.namesOf(test.classNames(), info.classNames()));
             if (choice.refusal() != null) {

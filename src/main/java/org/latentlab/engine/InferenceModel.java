@@ -17,6 +17,7 @@ import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.eval.ImageClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
@@ -181,14 +182,14 @@ public final class InferenceModel implements LatentModel {
      */
     @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test,
-            Path classifierDir, long seed, double temperature) throws IOException {
+            Path classifierDir, long seed, double temperature, EvaluationProgress progress) throws IOException {
         GaussianMixture sampled = density == null ? null : density.tempered(temperature);
         Map<String, Object> out;
         if (classifierDir == null || !Files.isDirectory(classifierDir)) {
-            out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed);
+            out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed, progress);
         } else {
             try (ImageClassifier classifier = ImageClassifier.load(classifierDir, manager)) {
-                out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed);
+                out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed, progress);
                 out.put("classifier_test_accuracy", classifier.manifest().testAccuracy());
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.latentlab.data.Preparation;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.Refiner;
 
 /**
@@ -59,8 +60,8 @@ public interface LatentEngine extends AutoCloseable {
     /** The pixels of a test image. */
     CompletableFuture<float[]> testImage(int index);
 
-    /** Every metric of the current model. */
-    CompletableFuture<Map<String, Object>> evaluate();
+    /** Every metric of the current model; {@code progress} hears of each stage and may cancel between them. */
+    CompletableFuture<Map<String, Object>> evaluate(EvaluationProgress progress);
 
     /** The versions of the app and of what runs it (Help → About). */
     default Map<String, String> versions() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
@@ -52,8 +53,8 @@ public interface LatentModel extends AutoCloseable {
     LatentModel copy() throws IOException;
 
     /** Every metric the evaluator computes for this model on these data. */
-    Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed, double temperature)
-            throws IOException;
+    Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed, double temperature,
+            EvaluationProgress progress) throws IOException;
 
     @Override
     void close();

@@ -17,6 +17,7 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
@@ -246,7 +247,7 @@ public final class TorchEngine implements LatentEngine {
      * evaluation (tens of seconds) runs on its own thread, so the explorer keeps rendering.
      */
     @Override
-    public CompletableFuture<Map<String, Object>> evaluate() {
+    public CompletableFuture<Map<String, Object>> evaluate(EvaluationProgress progress) {
         return onModelThread(() -> {
             DataCache d = dataCache();
             if (!d.test().hasLabels()) {
@@ -255,7 +256,7 @@ public final class TorchEngine implements LatentEngine {
             }
             // The data sets load lazily: load them here, on the thread that owns the cache.
             return new Evaluation(requireModel().copy(), d.evaluationData(), info, d);
-        }).thenApplyAsync(in -> unchecked(in::run), evaluationThread);
+        }).thenApplyAsync(in -> unchecked(() -> in.run(progress)), evaluationThread);
     }
 
     private DataCache dataCache() throws IOException {

@@ -12,6 +12,8 @@ import org.latentlab.model.BiGan;
  */
 public final class ModelEvaluator {
     /** Samples drawn for the sample metrics; the protocol of the issue uses 10,000. */
+    public static final int STAGES = 5; // and a sixth, the raw-pixel floor, where the caller measures it
+
     public static final int SAMPLE_COUNT = 10_000;
 
     private ModelEvaluator() {}
@@ -22,22 +24,26 @@ public final class ModelEvaluator {
      */
     public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train,
             ImageDataset test,
-            ImageClassifier classifier, long seed) {
+            ImageClassifier classifier, long seed, EvaluationProgress progress) {
         Map<String, Object> out = new LinkedHashMap<>();
         int d = model.config().zdim();
         long t0 = System.nanoTime();
+        progress.stage("Encoding the training and test images", 1, STAGES);
         float[] trainX = floats(train);
         float[] testX = floats(test);
         float[] trainZ = model.encode(trainX, train.count());
         float[] testZ = model.encode(testX, test.count());
+        progress.stage("Encoder: nearest neighbour and linear probe", 2, STAGES);
         out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ,
                 test.labels(), d)));
         out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ, test.labels(),
                 d,
                 train.classNames().length, 5, seed)));
+        progress.stage("Reconstructions G(E(x))", 3, STAGES);
         float[] recon = model.generate(testZ, test.count());
         out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));
         if (classifier != null) {
+            progress.stage("Samples: classifier score, Fréchet distance, class histogram", 4, STAGES);
             out.putAll(SampleMetrics.compute(model, density, classifier, trainX, testX, test.labels(), testZ, recon,
                     test.count(), seed));
         }

@@ -53,8 +53,12 @@ public final class LatentLabApp extends Application {
     static Scene mainScene(MainViewModel vm, Consumer<String> openUri) {
         // As large as it was designed for, but never larger than the screen (a 1024×700 one included).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new MainView(vm, openUri), Math.min(1480, screen.getWidth()),
-                Math.min(920, screen.getHeight()));
+        return mainScene(vm, openUri, Math.min(1480, screen.getWidth()), Math.min(920, screen.getHeight()));
+    }
+
+    /** The main window's scene at {@code width} × {@code height}. */
+    static Scene mainScene(MainViewModel vm, Consumer<String> openUri, double width, double height) {
+        Scene scene = new Scene(new MainView(vm, openUri), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(LatentLabApp.class.getResource(
                 "latentlab.css")).toExternalForm());
         return scene;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -33,6 +34,11 @@ public final class ScreenshotTour extends Application {
         Application.launch(ScreenshotTour.class, out);
     }
 
+    /** As {@link #launchInto(String)}, with the window at {@code size} ("1024x700"). */
+    public static void launchInto(String out, String size) {
+        Application.launch(ScreenshotTour.class, out, size);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
     private static final long TIMEOUT_MS = 180_000;
     private LatentEngine engine;
@@ -45,7 +51,13 @@ public final class ScreenshotTour extends Application {
         out = Files.createDirectories(Path.of(getParameters().getRaw().get(0)));
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        scene = LatentLabApp.mainScene(vm, null);
+        List<String> raw = getParameters().getRaw();
+        if (raw.size() > 1) {
+            String[] wh = raw.get(1).split("x");
+            scene = LatentLabApp.mainScene(vm, null, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
+        } else {
+            scene = LatentLabApp.mainScene(vm, null);
+        }
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();

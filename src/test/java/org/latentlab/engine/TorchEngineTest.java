@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.latentlab.eval.EvaluationProgress;
 
 @Tag("slow")
 class TorchEngineTest {
@@ -17,7 +18,7 @@ class TorchEngineTest {
     void theExplorerKeepsRenderingWhileMetricsAreComputed() throws Exception {
         try (LatentEngine engine = new TorchEngine()) {
             ModelInfo info = engine.loadBundledModel().get(60, TimeUnit.SECONDS);
-            CompletableFuture<Map<String, Object>> metrics = engine.evaluate();
+            CompletableFuture<Map<String, Object>> metrics = engine.evaluate(EvaluationProgress.NONE);
             long[] metricsDone = new long[1];
             CompletableFuture<?> metricsTimed = metrics.thenRun(() -> metricsDone[0] = System.nanoTime());
             float[] image = engine.generate(new float[info.config().zdim()]).get(60, TimeUnit.SECONDS);

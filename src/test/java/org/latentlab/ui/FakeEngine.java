@@ -20,6 +20,7 @@ import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.engine.TrainingService;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
@@ -51,6 +52,8 @@ public final class FakeEngine implements LatentEngine {
 
     private final List<Consumer<ModelChange>> subscribers = new ArrayList<>();
     private long revision;
+    /** Runs between the fake evaluation's two stages (a test cancels there). */
+    public Runnable betweenEvaluationStages = () -> {};
 
     @Override
     public void subscribe(Consumer<ModelChange> listener) {
@@ -201,7 +204,14 @@ public final class FakeEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<Map<String, Object>> evaluate() {
+    public CompletableFuture<Map<String, Object>> evaluate(EvaluationProgress progress) {
+        try {
+            progress.stage("Encoding", 1, 2);
+            betweenEvaluationStages.run();
+            progress.stage("Samples", 2, 2);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return CompletableFuture.completedFuture(Map.of("one_nn_accuracy", 0.9, "seconds", 0.1));
     }
 

@@ -12,9 +12,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -45,7 +42,7 @@ public final class EncoderView extends ScrollPane {
         this.dialogs = new FileDialogs(folders, this);
         setId("encoder-view");
         setFitToWidth(true);
-        VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, refinement(),
+        VBox content = new VBox(14, header(), new HBox(18, images(), drawing()), new HBox(18, new RefinePanel(vm),
                 interpolation()));
         content.setPadding(new Insets(12));
         setContent(content);
@@ -114,40 +111,6 @@ public final class EncoderView extends ScrollPane {
         box.visibleProperty().bind(vm.preparation().drawableProperty()); // no gray brush for a colour model
         box.managedProperty().bind(box.visibleProperty());
         return box;
-    }
-
-    private Node refinement() {
-        Spinner<Integer> steps = new Spinner<>(1, 500, vm.refineStepsProperty().get(), 10);
-        steps.setEditable(true);
-        steps.setPrefWidth(90);
-        steps.valueProperty().addListener((o, a, b) -> vm.refineStepsProperty().set(b));
-        Button refine = button("Refine z", "Gradient steps on z from E(x) to lower the reconstruction error",
-                vm::refine);
-        NumberAxis x = new NumberAxis();
-        x.setLabel("step");
-        NumberAxis y = new NumberAxis();
-        y.setLabel("MSE");
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setPrefSize(380, 220);
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        chart.getData().add(series);
-        vm.refineErrors().addListener((ListChangeListener<Float>) c -> {
-            while (c.next()) {
-                if (c.wasRemoved() && vm.refineErrors().isEmpty()) {
-                    series.getData().clear();
-                }
-                for (Float e : c.getAddedSubList()) {
-                    series.getData().add(new XYChart.Data<>(series.getData().size(), e));
-                }
-            }
-        });
-        HBox row = new HBox(8, new Label("Steps"), steps, refine);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, title("Refine the encoding"), row, chart);
     }
 
     private Node interpolation() {

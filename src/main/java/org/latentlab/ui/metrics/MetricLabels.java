@@ -38,6 +38,32 @@ final class MetricLabels {
         NAMES.put("seconds", "Evaluation time (s)");
     }
 
+    /** One line in plain words per figure: the table's tooltips. */
+    private static final Map<String, String> HELP = Map.ofEntries(
+            Map.entry("one_nn_accuracy", "How often a test image's nearest training code (by angle) has its class:"
+                    + " how well E(x) keeps what an image is"),
+            Map.entry("one_nn_accuracy_pixels", "The same nearest-neighbour test on the raw pictures"),
+            Map.entry("linear_probe_accuracy", "A linear classifier trained on E(x): are the classes separable in z?"),
+            Map.entry("recon_mse", "Mean squared pixel error of the reconstructions G(E(x)) of test images"),
+            Map.entry("recon_distance_ratio", "How far reconstructions are from their originals, relative to the"
+                    + " distance between two random test images"),
+            Map.entry("recon_classifier_accuracy", "How often the classifier still sees the right class in G(E(x))"),
+            Map.entry("classifier_test_accuracy", "The judge's own accuracy on real test images"),
+            Map.entry("classifier_score_reconstructions", "Inception-style score of G(E(x)): clear and varied is high"),
+            Map.entry("classifier_score_shuffled_codes", "The score of G on codes mixed across images"),
+            Map.entry("classifier_score", "Inception-style score of 10,000 samples with z from U(-1, 1): clear and"
+                    + " varied is high"),
+            Map.entry("classifier_score_fraction_of_test_set", "The samples' score divided by real images' score"),
+            Map.entry("smallest_class_share", "The rarest class among the samples: low means mode collapse"),
+            Map.entry("frechet_distance", "Distance between the classifier features of samples and of real images"),
+            Map.entry("classifier_score_fitted_density", "The score of samples drawn where E puts real images"),
+            Map.entry("classifier_score_fitted_density_fraction_of_test_set", "That score divided by real images'"),
+            Map.entry("smallest_class_share_fitted_density", "The rarest class among those samples"),
+            Map.entry("frechet_distance_fitted_density", "Feature distance of those samples from real images"),
+            Map.entry("classifier_score_test_set", "The score of the real test images: what samples aim for"),
+            Map.entry("frechet_distance_train_vs_test", "Feature distance of real training from real test images"),
+            Map.entry("seconds", "How long this evaluation took"));
+
     /** The rows in the order they are shown. */
     static final List<String> ORDER = List.copyOf(NAMES.keySet());
 
@@ -45,6 +71,10 @@ final class MetricLabels {
 
     static String name(String key) {
         return NAMES.getOrDefault(key, key);
+    }
+
+    static String help(String key) {
+        return HELP.getOrDefault(key, "");
     }
 
     /**

@@ -1,18 +1,23 @@
 package org.latentlab.ui.metrics;
 
+import static org.latentlab.ui.common.Controls.button;
+
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,12 +28,17 @@ public final class MetricsView extends VBox {
         super(10);
         setId("metrics-view");
         setPadding(new Insets(12));
-        Button run = new Button("Evaluate current model");
+        Button run = button("Evaluate current model", "Measure the model on its data's test set (about a minute)",
+                vm::evaluate);
         run.setId("run-evaluation");
-        run.setOnAction(e -> vm.evaluate());
         run.disableProperty().bind(vm.runningProperty());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
+        Button cancel = button("Cancel", "Stop the evaluation after its current stage", vm::cancel);
+        cancel.setId("cancel-evaluation");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        ProgressBar busy = new ProgressBar();
+        busy.setId("evaluation-progress");
+        busy.setPrefWidth(160);
+        busy.progressProperty().bind(vm.progressProperty());
         busy.visibleProperty().bind(vm.runningProperty());
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
@@ -41,6 +51,13 @@ public final class MetricsView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // no empty filler column
         table.setPlaceholder(new Label("No figures yet."));
+        table.setRowFactory(t -> new TableRow<>() { // each row's help in plain words
+            @Override
+            protected void updateItem(MetricsViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setTooltip(empty || row == null || row.help().isEmpty() ? null : new Tooltip(row.help()));
+            }
+        });
         CategoryAxis x = new CategoryAxis();
         x.setLabel("class the classifier sees");
         NumberAxis y = new NumberAxis(); // auto range: a collapsed model can put most samples in one class
@@ -63,7 +80,9 @@ public final class MetricsView extends VBox {
                 hist.getData().add(series);
             }
         });
-        getChildren().addAll(new HBox(10, run, busy, message), table, hist);
+        HBox top = new HBox(10, run, cancel, busy, message);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, table, hist);
     }
 
     private static TableColumn<MetricsViewModel.Row, String> column(String title, double width,

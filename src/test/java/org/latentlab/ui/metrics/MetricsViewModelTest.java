@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +74,33 @@ class MetricsViewModelTest {
         String score = vm.rows().get(2).reference();
         assertTrue(score.contains("the real test set 2.90") && !score.contains("ALI"), score);
         assertTrue(vm.messageProperty().get().contains("none"), vm.messageProperty().get());
+    }
+
+    /** The evaluation reports its stages; Cancel stops it at the next one and says so. */
+    @Test
+    void theEvaluationShowsItsStagesAndCanBeCancelled() {
+        FakeEngine engine = new FakeEngine(true);
+        MetricsViewModel vm = new MetricsViewModel(engine, new DirectBackground());
+        List<String> messages = new ArrayList<>();
+        vm.messageProperty().addListener((o, a, b) -> messages.add(b));
+        vm.evaluate();
+        assertTrue(messages.contains("Stage 2 of 2: Samples…"), messages.toString());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertEquals("Evaluated.", vm.messageProperty().get());
+        engine.betweenEvaluationStages = vm::cancel;
+        vm.evaluate();
+        assertEquals("Evaluation cancelled.", vm.messageProperty().get());
+        assertTrue(!vm.runningProperty().get());
+    }
+
+    /** One format for the figures: percentages for shares, three significant digits for the rest. */
+    @Test
+    void figuresReadInOneFormat() {
+        assertEquals("0.182", MetricsViewModel.format("frechet_distance_train_vs_test", 0.1815));
+        assertEquals("27.9", MetricsViewModel.format("frechet_distance_fitted_density", 27.8584));
+        assertEquals("0.0111", MetricsViewModel.format("recon_mse", 0.0111));
+        assertEquals("7.37", MetricsViewModel.format("classifier_score_test_set", 7.3711));
+        assertEquals("81.13%", MetricsViewModel.format("classifier_score_fitted_density_fraction_of_test_set", 0.8113));
+        assertEquals("5.26%", MetricsViewModel.format("smallest_class_share_fitted_density", 0.0526));
     }
 }
