@@ -16,7 +16,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
@@ -74,7 +76,8 @@ class WindowUsabilityTest {
     }
 
     /**
-     * Every tab at 1024×700: each button shows its whole label (none cut to "Re…") and lies inside
+     * Every tab at 1024×700: each button and one-line label shows its whole text (none cut to
+     * "Re…" or "St…") and lies inside
      * its tab's scrollable content, so scrolling reaches it; the explorer and training tabs need
      * no sideways scrolling at all.
      */
@@ -87,15 +90,16 @@ class WindowUsabilityTest {
             WaitForAsyncUtils.waitForFxEvents();
             ScrollPane scroll = (ScrollPane) tab.getContent();
             Node content = scroll.getContent();
-            List<Button> buttons = new ArrayList<>();
-            collect(content, buttons);
-            assertFalse(buttons.isEmpty(), tab.getText());
-            for (Button b : buttons) {
+            List<Labeled> labelled = new ArrayList<>();
+            collect(content, labelled);
+            assertFalse(labelled.isEmpty(), tab.getText());
+            for (Labeled b : labelled) {
                 String where = tab.getText() + " › " + b.getText();
                 Text shown = (Text) b.lookup(".text");
                 assertEquals(b.getText(), shown.getText(), where + " is cut");
                 Bounds inContent = content.sceneToLocal(b.localToScene(b.getLayoutBounds()));
-                assertTrue(content.getLayoutBounds().contains(inContent), where + " lies outside its tab");
+                assertTrue(content.getLayoutBounds().contains(inContent), where + " lies outside its tab: " + inContent
+                        + " not in " + content.getLayoutBounds());
             }
             if (!tab.getText().equals("Encoder") && !tab.getText().equals("Metrics")) {
                 assertTrue(content.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 1,
@@ -104,29 +108,37 @@ class WindowUsabilityTest {
         }
     }
 
-    private static void collect(Node node, List<Button> out) {
-        if (!node.isVisible() || !node.isManaged()) {
+    /** Buttons and one-line labels (wrapping ones may wrap; table and list cells elide by design). */
+    private static void collect(Node node, List<Labeled> out) {
+        if (!node.isVisible() || !node.isManaged() || node instanceof IndexedCell<?>) {
             return;
         }
-        if (node instanceof Button b) {
-            out.add(b);
+        if (node instanceof Labeled l && !l.isWrapText() && !l.getText().isEmpty()) {
+            out.add(l);
         }
         if (node instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
         }
     }
 
-    /** A z slider moves one step (0.05) per arrow key and ten per Page Up, not across its range. */
+    /**
+     * A z slider moves one step (0.05) per arrow key and ten per Page Up, not across its range; the
+     * explorer's message about an earlier action goes with the next one.
+     */
     @Test
-    void arrowAndPageKeysStepTheFocusedSlider(FxRobot robot) throws Exception {
+    void arrowAndPageKeysStepTheFocusedSliderAndClearAStaleMessage(FxRobot robot) throws Exception {
         ready();
         Slider s = robot.lookup("#dim-2").queryAs(Slider.class);
+        Label message = robot.lookup("#explorer-message").queryAs(Label.class);
         robot.interact(() -> {
             s.setValue(0);
+            vm.explorer().pasteText("not a latent vector");
             s.requestFocus();
         });
+        assertFalse(message.getText().isEmpty());
         robot.type(KeyCode.RIGHT);
         assertEquals(0.05, s.getValue(), 1e-9);
+        assertEquals("", message.getText());
         robot.type(KeyCode.PAGE_UP);
         assertEquals(0.55, s.getValue(), 1e-9);
         robot.type(KeyCode.LEFT);

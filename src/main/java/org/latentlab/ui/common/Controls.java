@@ -53,6 +53,13 @@ public final class Controls {
         return sp;
     }
 
+    /** A label beside a control that keeps its whole text when the row is short of room ("St…" otherwise). */
+    public static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     public static Label title(String text) {
         return styled(text, "section-title");
     }

@@ -1,6 +1,7 @@
 package org.latentlab.ui.encoder;
 
 import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.fixed;
 import static org.latentlab.ui.common.Controls.title;
 
 import java.util.List;
@@ -153,7 +154,7 @@ public final class EncoderView extends ScrollPane {
             player.stop();
             animation.setImage(iv.animationFrames().isEmpty() ? null : iv.animationFrames().get(0));
         });
-        HBox controls = new HBox(8, new Label("Frames"), frames, slerp, go, play, png, gif);
+        HBox controls = new HBox(8, fixed("Frames"), frames, slerp, go, play, png, gif);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(8, controls, strip, animation);
         HBox.setHgrow(right, Priority.ALWAYS);

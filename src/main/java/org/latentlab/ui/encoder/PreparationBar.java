@@ -3,10 +3,10 @@ package org.latentlab.ui.encoder;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.latentlab.data.Preparation;
+import org.latentlab.ui.common.Controls;
 
 /** The encoder's "Prepare as" choice and its invert switch, bound to a {@link PreparationChoice}. */
 final class PreparationBar extends HBox {
@@ -24,6 +24,6 @@ final class PreparationBar extends HBox {
         invert.disableProperty().bind(choice.invertAppliesProperty().not());
         invert.setTooltip(new Tooltip("Swap light and dark first: for dark objects on a light ground, when the"
                 + " training images are light on dark"));
-        getChildren().addAll(new Label("Prepare as"), how, invert);
+        getChildren().addAll(Controls.fixed("Prepare as"), how, invert);
     }
 }

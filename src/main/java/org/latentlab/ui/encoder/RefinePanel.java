@@ -1,6 +1,7 @@
 package org.latentlab.ui.encoder;
 
 import static org.latentlab.ui.common.Controls.button;
+import static org.latentlab.ui.common.Controls.fixed;
 import static org.latentlab.ui.common.Controls.title;
 
 import javafx.beans.binding.Bindings;
@@ -52,10 +53,12 @@ final class RefinePanel extends VBox {
         chart.visibleProperty().bind(Bindings.isNotEmpty(vm.refineErrors()));
         Label none = new Label("Refine z to see the reconstruction error fall, step by step.");
         none.getStyleClass().add("caption");
+        none.setWrapText(true);
+        none.setMaxWidth(300);
         none.visibleProperty().bind(chart.visibleProperty().not());
         StackPane chartArea = new StackPane(chart, none);
         chartArea.setAlignment(Pos.TOP_LEFT);
-        HBox row = new HBox(8, new Label("Steps"), steps, refine);
+        HBox row = new HBox(8, fixed("Steps"), steps, refine);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title("Refine the encoding"), row, chartArea);
     }

@@ -83,7 +83,7 @@ public final class ExplorerView extends HBox {
                         vm.modelProperty()));
         Label temperatureValue = new Label();
         temperatureValue.textProperty().bind(vm.temperatureProperty().asString(Locale.ROOT, "%.2f"));
-        Label temperatureName = new Label("Randomize temperature");
+        Label temperatureName = Controls.fixed("Randomize temperature");
         temperatureName.getStyleClass().add("caption");
         Tooltip.install(temperature, new Tooltip("The spread of Randomize's draws from the fitted density: "
                 + "1 = as fitted, lower = sharper and less varied samples"));
@@ -109,15 +109,16 @@ public final class ExplorerView extends HBox {
         });
         Label emptyGallery = caption("Nothing kept yet: Remember keeps the current z and its image here.");
         emptyGallery.setId("gallery-empty");
+        emptyGallery.setWrapText(true);
         emptyGallery.visibleProperty().bind(Bindings.isEmpty(vm.gallery()));
         StackPane galleryPane = new StackPane(gallery, emptyGallery);
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
-                new Label("Gallery — click to recall, right-click to remove"),
+                wrapping(new Label("Gallery — click to recall, right-click to remove")),
                 galleryPane);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
-        box.setMinWidth(Region.USE_PREF_SIZE); // the buttons' row, whole
+        buttons.setMinWidth(Region.USE_PREF_SIZE); // the column narrows to its buttons' row, no further
         InvalidationListener fit = o -> fitImage(view, box);
         box.widthProperty().addListener(fit);
         box.heightProperty().addListener(fit);
@@ -242,6 +243,11 @@ public final class ExplorerView extends HBox {
         sp.setPrefWidth(width);
         sp.setPrefViewportHeight(360);
         return sp;
+    }
+
+    private static Label wrapping(Label l) {
+        l.setWrapText(true);
+        return l;
     }
 
     static VBox titled(String title, Node node) {
