@@ -27,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,10 @@ class WindowUsabilityTest {
         assertEquals(0.5, s.getValue(), 1e-9);
     }
 
-    /** File → Open recent opens a model; Ctrl+number switches tabs; Ctrl+R randomizes. */
+    /**
+     * File → Open recent opens a model; Ctrl+number switches tabs; Ctrl+R randomizes; F1 lists the
+     * shortcuts; Help → About names the versions.
+     */
     @Test
     void theMenusOpenAModelAndTheirShortcutsWork(FxRobot robot) throws Exception {
         ready();
@@ -161,6 +165,21 @@ class WindowUsabilityTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         assertEquals("Explorer", tabs.getSelectionModel().getSelectedItem().getText());
         waitFor(10, () -> vm.explorer().rawZ()[0] != z[0]);
+        robot.type(KeyCode.F1); // Help → Keyboard shortcuts, read from the menus themselves
+        waitFor(10, () -> dialog("Keyboard shortcuts") != null);
+        Stage keys = dialog("Keyboard shortcuts");
+        assertTrue(robot.from(keys.getScene().getRoot()).lookup("Ctrl+O").tryQuery().isPresent());
+        robot.interact(keys::close);
+        robot.clickOn("#menu-help").clickOn("About Latent Lab");
+        waitFor(10, () -> dialog("About Latent Lab") != null);
+        Stage about = dialog("About Latent Lab");
+        assertTrue(robot.from(about.getScene().getRoot()).lookup("PyTorch (libtorch)").tryQuery().isPresent());
+        robot.interact(about::close);
+    }
+
+    private static Stage dialog(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage st && title.equals(st.getTitle())
+                && w.isShowing()).map(w -> (Stage) w).findFirst().orElse(null);
     }
 
     /** A rate field reading "abc" keeps Start disabled and says why until a number is typed. */
