@@ -30,7 +30,12 @@ public interface LatentEngine extends AutoCloseable {
      * A random latent vector: from the model's fitted density at {@code temperature} (0 < t <= 1),
      * where G was taught by real images, or from the uniform prior for a model without one.
      */
-    CompletableFuture<float[]> randomLatent(double temperature);
+    default CompletableFuture<float[]> randomLatent(double temperature) {
+        return randomLatent(temperature, false);
+    }
+
+    /** A random latent vector from the prior U(-1, 1) when {@code prior}, else as {@link #randomLatent(double)}. */
+    CompletableFuture<float[]> randomLatent(double temperature, boolean prior);
 
     /** G(z): pixels of one image (CHW floats). */
     CompletableFuture<float[]> generate(float[] z);

@@ -135,8 +135,8 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<float[]> randomLatent(double temperature) {
-        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), false, temperature));
+    public CompletableFuture<float[]> randomLatent(double temperature, boolean prior) {
+        return onModelThread(() -> requireModel().drawLatents(1, randomSeeds.nextLong(), prior, temperature));
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class FakeEngine implements LatentEngine {
 
     private final List<Consumer<ModelChange>> subscribers = new ArrayList<>();
     private long revision;
+    /** Whether the last random latent was asked of the prior. */
+    public boolean lastFromPrior;
     /** Runs between the fake evaluation's two stages (a test cancels there). */
     public Runnable betweenEvaluationStages = () -> {};
 
@@ -86,8 +88,9 @@ public final class FakeEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<float[]> randomLatent(double temperature) {
+    public CompletableFuture<float[]> randomLatent(double temperature, boolean prior) {
         lastTemperature = temperature;
+        lastFromPrior = prior;
         float[] z = new float[ZDIM];
         for (int i = 0; i < ZDIM; i++) {
             z[i] = (float) ((random.nextFloat() * 2 - 1) * temperature);

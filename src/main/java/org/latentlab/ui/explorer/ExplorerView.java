@@ -64,7 +64,7 @@ public final class ExplorerView extends HBox {
         view.setPreserveRatio(true);
         view.setSmooth(false);
         Button random = button("Randomize", "", vm::randomize);
-        random.getTooltip().textProperty().bind(vm.randomizeTipProperty());
+        random.getTooltip().textProperty().bind(vm.randomizeSource().tipProperty());
         random.setId("randomize");
         Button reset = button("Reset", "Back to the image the model opened on, directions at 0 (Ctrl+0)",
                 vm::reset);
@@ -74,21 +74,7 @@ public final class ExplorerView extends HBox {
         Button remember = button("Remember", "Keep this z in the gallery (Ctrl+M)", vm::remember);
         HBox buttons = new HBox(6, random, reset, copy, paste, remember);
         buttons.setAlignment(Pos.CENTER);
-        Slider temperature = Controls.stepped(new Slider(0.1, 1, vm.temperatureProperty().get()), 0.05);
-        temperature.setId("temperature");
-        temperature.setPrefWidth(140);
-        temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
-        temperature.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.modelProperty().get() == null || !vm.modelProperty().get().fittedDensity(),
-                        vm.modelProperty()));
-        Label temperatureValue = new Label();
-        temperatureValue.textProperty().bind(vm.temperatureProperty().asString(Locale.ROOT, "%.2f"));
-        Label temperatureName = Controls.fixed("Randomize temperature");
-        temperatureName.getStyleClass().add("caption");
-        Tooltip.install(temperature, new Tooltip("The spread of Randomize's draws from the fitted density: "
-                + "1 = as fitted, lower = sharper and less varied samples"));
-        HBox temperatureRow = new HBox(6, temperatureName, temperature, temperatureValue);
-        temperatureRow.setAlignment(Pos.CENTER);
+        VBox temperatureRow = new RandomizeChoice(vm.randomizeSource(), vm.modelProperty());
         Label message = new Label();
         message.setId("explorer-message");
         message.getStyleClass().add("message");
@@ -128,7 +114,7 @@ public final class ExplorerView extends HBox {
     }
 
     /** Room left in the centre column for the image once the rows under it have theirs. */
-    private static final double ROWS_UNDER_IMAGE = 300;
+    private static final double ROWS_UNDER_IMAGE = 330;
 
     /**
      * The image as large as the centre column allows (1920×1080 shows it bigger), at least its

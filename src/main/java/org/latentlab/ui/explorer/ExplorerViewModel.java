@@ -3,8 +3,6 @@ package org.latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringExpression;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,7 +18,6 @@ import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.ModelInfo;
-import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentDirections;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
@@ -39,9 +36,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
-    private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
-    private final StringExpression randomizeTip = Bindings.createStringBinding(
-            () -> RandomizeTip.of(model.get(), temperature.get()), model, temperature);
+    private final RandomizeSource randomizeSource = new RandomizeSource(model);
     private final ExplorerImage image;
     private final Gallery gallery;
     private boolean muted;
@@ -94,14 +89,9 @@ public final class ExplorerViewModel {
         return model;
     }
 
-    /** Randomize's tooltip: where it draws z from for the current model. */
-    public StringExpression randomizeTipProperty() {
-        return randomizeTip;
-    }
-
-    /** Randomize's spread from the fitted density: 1 as fitted, lower = sharper (GaussianMixture.tempered). */
-    public DoubleProperty temperatureProperty() {
-        return temperature;
+    /** Where Randomize draws z from: the prior, or the fitted density at a temperature. */
+    public RandomizeSource randomizeSource() {
+        return randomizeSource;
     }
 
     public LatencyRecorder latency() {
@@ -194,8 +184,9 @@ public final class ExplorerViewModel {
 
     /** A random z from the model's fitted latent density (the uniform prior for a model without one). */
     public void randomize() {
-        double t = temperature.get(); // read on the FX thread; a value out of range fails with the reason
-        background.await(engine.randomLatent(t), this::setZ, this::fail);
+        double t = randomizeSource.temperatureProperty().get(); // on the FX thread; out of range fails, saying why
+        boolean prior = !randomizeSource.usesDensityProperty().get();
+        background.await(engine.randomLatent(t, prior), this::setZ, this::fail);
     }
 
     /**

@@ -108,10 +108,14 @@ class ExplorerViewModelTest {
         FxThread.run(() -> {
             ExplorerViewModel vm = loaded();
             float[] before = vm.effectiveZ();
-            vm.temperatureProperty().set(0.3);
+            vm.randomizeSource().temperatureProperty().set(0.3);
             vm.randomize();
             assertEquals(0.3, engine.lastTemperature, 1e-9, "one path from the slider to the sampler");
+            assertFalse(engine.lastFromPrior);
             assertFalse(Arrays.equals(before, vm.effectiveZ()));
+            vm.randomizeSource().priorProperty().set(true); // the user's explicit choice
+            vm.randomize();
+            assertTrue(engine.lastFromPrior);
             return null;
         });
     }
@@ -120,14 +124,19 @@ class ExplorerViewModelTest {
     void theRandomizeTipSaysWhereZComesFrom() throws Exception {
         FxThread.run(() -> {
             ExplorerViewModel vm = loaded();
-            assertTrue(vm.randomizeTipProperty().get().contains("fitted"), vm.randomizeTipProperty().get());
-            assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.70"), vm.randomizeTipProperty().get());
-            vm.temperatureProperty().set(0.3);
-            assertTrue(vm.randomizeTipProperty().get().contains("temperature 0.30"));
+            var tip = vm.randomizeSource().tipProperty();
+            assertTrue(tip.get().contains("fitted"), tip.get());
+            assertTrue(tip.get().contains("temperature 0.70"), tip.get());
+            vm.randomizeSource().temperatureProperty().set(0.3);
+            assertTrue(tip.get().contains("temperature 0.30"));
+            vm.randomizeSource().priorProperty().set(true);
+            assertTrue(tip.get().startsWith("Draw z from the prior U(-1, 1), as the generator"), tip.get());
+            vm.randomizeSource().priorProperty().set(false);
             ModelInfo i = engine.info();
             vm.modelProperty().set(new ModelInfo(i.config(), i.train(), i.step(), i.data(), null, i.metrics(),
                     false));
-            assertTrue(vm.randomizeTipProperty().get().contains("prior U(-1, 1)"));
+            assertTrue(tip.get().contains("no fitted latent density"), tip.get());
+            assertFalse(vm.randomizeSource().usesDensityProperty().get());
             return null;
         });
     }

@@ -1,0 +1,63 @@
+package org.latentlab.ui.explorer;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringExpression;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.GaussianMixture;
+
+/**
+ * Where Randomize draws z from, chosen explicitly: the model's prior U(-1, 1), what a GAN's
+ * generator is trained to cover, or the density fitted to the codes of its training images, at a
+ * temperature (1 as fitted, lower for sharper, less varied samples; {@link GaussianMixture#tempered}).
+ * A model without a fitted density has only the prior.
+ */
+public final class RandomizeSource {
+    private final ObjectProperty<ModelInfo> model;
+    private final DoubleProperty temperature = new SimpleDoubleProperty(GaussianMixture.DEFAULT_TEMPERATURE);
+    private final BooleanProperty prior = new SimpleBooleanProperty(false);
+    private final BooleanBinding usesDensity;
+    private final StringExpression tip;
+
+    RandomizeSource(ObjectProperty<ModelInfo> model) {
+        this.model = model;
+        usesDensity = Bindings.createBooleanBinding(() -> hasDensity() && !prior.get(), model, prior);
+        tip = Bindings.createStringBinding(() -> usesDensity.get()
+                ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its"
+                        + " training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied"
+                        + " samples) (Ctrl+R)", temperature.get())
+                : "Draw z from the prior U(-1, 1), as the generator was trained to" + (hasDensity() ? ""
+                        : " (this model has no fitted latent density yet: train or fit-density adds one)")
+                        + " (Ctrl+R)", usesDensity, temperature, model);
+    }
+
+    /** Whether the model has a fitted density to draw from at all. */
+    public boolean hasDensity() {
+        return model.get() != null && model.get().fittedDensity();
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    /** True: draw from the prior even when a fitted density exists. */
+    public BooleanProperty priorProperty() {
+        return prior;
+    }
+
+    /** Whether the next draw comes from the fitted density (the temperature then applies). */
+    public BooleanBinding usesDensityProperty() {
+        return usesDensity;
+    }
+
+    /** Randomize's tooltip: where it draws z from now. */
+    public StringExpression tipProperty() {
+        return tip;
+    }
+}
