@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -78,7 +79,7 @@ class WindowUsabilityTest {
 
     /**
      * Every tab at 1024×700: each button and one-line label shows its whole text (none cut to
-     * "Re…" or "St…") and lies inside
+     * "Re…" or "St…"), and every control lies inside
      * its tab's scrollable content, so scrolling reaches it; the explorer and training tabs need
      * no sideways scrolling at all.
      */
@@ -91,14 +92,16 @@ class WindowUsabilityTest {
             WaitForAsyncUtils.waitForFxEvents();
             ScrollPane scroll = (ScrollPane) tab.getContent();
             Node content = scroll.getContent();
-            List<Labeled> labelled = new ArrayList<>();
-            collect(content, labelled);
-            assertFalse(labelled.isEmpty(), tab.getText());
-            for (Labeled b : labelled) {
-                String where = tab.getText() + " › " + b.getText();
-                Text shown = (Text) b.lookup(".text");
-                assertEquals(b.getText(), shown.getText(), where + " is cut");
-                Bounds inContent = content.sceneToLocal(b.localToScene(b.getLayoutBounds()));
+            List<Control> controls = new ArrayList<>();
+            collect(content, controls);
+            assertFalse(controls.isEmpty(), tab.getText());
+            for (Control c : controls) {
+                String where = tab.getText() + " › " + (c instanceof Labeled l ? l.getText() : c.getId() + " " + c);
+                if (c instanceof Labeled l && !l.isWrapText() && !l.getText().isEmpty()) {
+                    Text shown = (Text) l.lookup(".text");
+                    assertEquals(l.getText(), shown.getText(), where + " is cut");
+                }
+                Bounds inContent = content.sceneToLocal(c.localToScene(c.getLayoutBounds()));
                 assertTrue(content.getLayoutBounds().contains(inContent), where + " lies outside its tab: " + inContent
                         + " not in " + content.getLayoutBounds());
             }
@@ -109,13 +112,20 @@ class WindowUsabilityTest {
         }
     }
 
-    /** Buttons and one-line labels (wrapping ones may wrap; table and list cells elide by design). */
-    private static void collect(Node node, List<Labeled> out) {
+    /**
+     * The controls a user reaches, outside lists and tables (their cells elide and scroll by design)
+     * and the inner parts of composite controls. A nested scroll pane's content is not walked: its
+     * own scroll bar reaches it (a skin's viewport is unmanaged).
+     */
+    private static void collect(Node node, List<Control> out) {
         if (!node.isVisible() || !node.isManaged() || node instanceof IndexedCell<?>) {
             return;
         }
-        if (node instanceof Labeled l && !l.isWrapText() && !l.getText().isEmpty()) {
-            out.add(l);
+        if (node instanceof Control c) {
+            out.add(c);
+            if (!(c instanceof ScrollPane)) {
+                return; // a slider's thumb or a spinner's arrows are its own business
+            }
         }
         if (node instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> collect(c, out));

@@ -107,6 +107,14 @@ public final class LiveChart extends Region {
         draw();
     }
 
+    /**
+     * How many step ticks fit a plot this wide: one per 70 px (labels such as "1,200" need about
+     * 40), 2 to 8. A fixed 8 ran the labels into each other ("8001,000") at 1024×700.
+     */
+    static int stepTicks(double plotWidth) {
+        return (int) Math.max(2, Math.min(8, plotWidth / 70));
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -117,7 +125,8 @@ public final class LiveChart extends Region {
         }
         double[] steps = range(0);
         double[] values = range(1);
-        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM, AxisTicks.enclosing(steps[0], steps[1], 8),
+        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM,
+                AxisTicks.enclosing(steps[0], steps[1], stepTicks(w - LEFT - RIGHT)),
                 AxisTicks.enclosing(values[0], values[1], 5));
         g.setFont(font);
         g.setFill(PLOT);

@@ -131,9 +131,10 @@ public final class TrainingView extends BorderPane {
     private Node grids() {
         ImageView samples = new ImageView();
         samples.setId("sample-grid");
-        // Larger on a larger window (about 420 px wide at 1920), never under 300 px.
-        var gridWidth = Bindings.createDoubleBinding(() -> Math.max(300, Math.min(460, getWidth() * 0.22)),
-                widthProperty());
+        // As large as the window allows (about 420 px at 1920×1080): both grids, their titles, the
+        // scrubber and its line fit the height (two grids + 130 px), 200 to 460 px.
+        var gridWidth = Bindings.createDoubleBinding(() -> Math.max(200, Math.min(460,
+                Math.min(getWidth() * 0.22, (getHeight() - 130) / 2))), widthProperty(), heightProperty());
         samples.fitWidthProperty().bind(gridWidth);
         samples.setPreserveRatio(true);
         samples.setSmooth(false);
@@ -167,11 +168,14 @@ public final class TrainingView extends BorderPane {
             scrub.setValue(b.intValue());
             show.run();
         });
-        VBox box = new VBox(6, title("Samples G(z), fixed z from the prior"), samples,
-                title("Real x | reconstruction G(E(x))"), pairs,
+        Label samplesTitle = title("Samples G(z), fixed z from the prior");
+        Label pairsTitle = title("Real x | reconstruction G(E(x))");
+        samplesTitle.setWrapText(true); // the column narrows on a small window
+        pairsTitle.setWrapText(true);
+        VBox box = new VBox(6, samplesTitle, samples, pairsTitle, pairs,
                 scrub, stepLabel);
         box.prefWidthProperty().bind(gridWidth.add(10));
-        box.setMinWidth(310);
+        box.setMinWidth(240);
         return box;
     }
 

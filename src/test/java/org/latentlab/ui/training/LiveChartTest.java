@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -64,5 +65,15 @@ class LiveChartTest {
         }).get();
         assertEquals(3, chart.pointCount(0));
         assertThrows(IllegalArgumentException.class, () -> chart.setPoints(List.of(List.of())));
+    }
+
+    /** A narrow chart gets fewer step ticks, so their labels do not run into each other. */
+    @Test
+    void aNarrowChartHasFewerStepTicks() {
+        assertEquals(8, LiveChart.stepTicks(900));
+        assertEquals(3, LiveChart.stepTicks(230));
+        assertEquals(2, LiveChart.stepTicks(60));
+        AxisTicks narrow = AxisTicks.enclosing(0, 1600, LiveChart.stepTicks(230));
+        assertTrue(narrow.count() <= 5, "ticks: " + narrow.count());
     }
 }
