@@ -30,6 +30,8 @@ public final class ExplorerImage {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final LatestOnly<Render, Frame> renders;
     private ImageFrames frames; // FX thread
+    private int scale; // FX thread: screen pixels per image pixel as the view shows it; 0 = imageScale
+    private Frame last; // FX thread: drawn again when the scale changes
 
     /** {@code onFailure} runs on the UI thread with what went wrong in a render. */
     ExplorerImage(LatentEngine engine, Background background, Consumer<Throwable> onFailure) {
@@ -58,6 +60,19 @@ public final class ExplorerImage {
         renders.submit(new Render(z, channels, imageSize));
     }
 
+    /**
+     * The view's size in whole screen pixels per image pixel (a larger window shows a larger
+     * image): frames are scaled to it here, so the view still draws them 1:1.
+     */
+    void setScale(int screenPixelsPerPixel) {
+        if (screenPixelsPerPixel != scale) {
+            scale = screenPixelsPerPixel;
+            if (last != null) {
+                show(last);
+            }
+        }
+    }
+
     /** Whole pixels per image pixel that fill at most {@link #IMAGE_PIXELS}: 12 for MNIST's 28. */
     static int imageScale(int imageSize) {
         return Math.max(1, IMAGE_PIXELS / imageSize);
@@ -77,9 +92,10 @@ public final class ExplorerImage {
 
     /** UI thread: the frame into the image shown next. */
     private void show(Frame f) {
-        int scale = imageScale(f.size());
-        if (frames == null || !frames.fits(f.size(), f.size(), scale)) {
-            frames = new ImageFrames(f.size(), f.size(), scale);
+        last = f;
+        int s = scale > 0 ? scale : imageScale(f.size());
+        if (frames == null || !frames.fits(f.size(), f.size(), s)) {
+            frames = new ImageFrames(f.size(), f.size(), s);
         }
         image.set(frames.next(f.argb()));
     }

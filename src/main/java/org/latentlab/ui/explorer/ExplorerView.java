@@ -117,13 +117,19 @@ public final class ExplorerView extends HBox {
     private static final double ROWS_UNDER_IMAGE = 330;
 
     /**
-     * The image as large as the centre column allows (1920×1080 shows it bigger), at least its
-     * 1:1 size, in whole screen pixels per image pixel so every pixel stays square and sharp.
+     * The image at its 1:1 size, or as large as the centre column allows on a large window
+     * (1920×1080), in whole screen pixels per image pixel so every pixel stays square and sharp.
      */
     private void fitImage(ImageView view, VBox box) {
         int size = vm.modelProperty().get() == null ? 28 : vm.modelProperty().get().config().imageSize();
         double room = Math.min(box.getWidth() - 40, box.getHeight() - ROWS_UNDER_IMAGE);
-        int scale = Math.max(ExplorerImage.imageScale(size), (int) Math.floor(room / size));
+        int scale = ExplorerImage.imageScale(size);
+        // Larger only with room for half as much again (1920×1080): the 1480×920 default keeps the
+        // 336-px image that the slider latencies in docs/BENCHMARKS.md were measured with.
+        if (room >= 1.5 * scale * size) {
+            scale = (int) Math.floor(room / size);
+        }
+        vm.setImageScale(scale); // rendered at this size, so the view draws it 1:1 (see ExplorerImage)
         view.setFitWidth(scale * size);
         view.setFitHeight(scale * size);
     }
@@ -216,15 +222,7 @@ public final class ExplorerView extends HBox {
 
     private static ScrollPane scroll(VBox content, double width) {
         content.setPadding(new Insets(4));
-        ScrollPane sp = new ScrollPane(content);
-        // The skin caches its viewport as one bitmap (fast scrolling on a GPU); every slider move
-        // then repainted the whole column: 24 ms a frame in the software pipeline (pulse logger).
-        sp.skinProperty().addListener((o, old, skin) -> {
-            Node viewport = sp.lookup(".viewport");
-            if (viewport != null) {
-                viewport.setCache(false);
-            }
-        });
+        ScrollPane sp = Controls.uncached(new ScrollPane(content)); // a slider move repaints only its row
         sp.setFitToWidth(true);
         sp.setPrefWidth(width);
         sp.setPrefViewportHeight(360);

@@ -98,6 +98,11 @@ public final class ExplorerViewModel {
         return image.latency();
     }
 
+    /** Screen pixels per image pixel the view shows (see {@link ExplorerImage#setScale}). */
+    public void setImageScale(int screenPixelsPerPixel) {
+        image.setScale(screenPixelsPerPixel);
+    }
+
     /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
     private void modelChanged(ModelInfo info, boolean reloadDerived) {
         boolean resized = model.get() == null || model.get().config().zdim() != info.config().zdim();

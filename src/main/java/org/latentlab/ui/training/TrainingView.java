@@ -132,9 +132,9 @@ public final class TrainingView extends BorderPane {
         ImageView samples = new ImageView();
         samples.setId("sample-grid");
         // As large as the window allows (about 420 px at 1920×1080): both grids, their titles, the
-        // scrubber and its line fit the height (two grids + 130 px), 200 to 460 px.
+        // scrubber and its two lines fit the height (two grids + 170 px), 200 to 460 px.
         var gridWidth = Bindings.createDoubleBinding(() -> Math.max(200, Math.min(460,
-                Math.min(getWidth() * 0.22, (getHeight() - 130) / 2))), widthProperty(), heightProperty());
+                Math.min(getWidth() * 0.22, (getHeight() - 170) / 2))), widthProperty(), heightProperty());
         samples.fitWidthProperty().bind(gridWidth);
         samples.setPreserveRatio(true);
         samples.setSmooth(false);
@@ -168,7 +168,7 @@ public final class TrainingView extends BorderPane {
             scrub.setValue(b.intValue());
             show.run();
         });
-        Label samplesTitle = title("Samples G(z), fixed z from the prior");
+        Label samplesTitle = title("Samples G(z), z from the prior");
         Label pairsTitle = title("Real x | reconstruction G(E(x))");
         samplesTitle.setWrapText(true); // the column narrows on a small window
         pairsTitle.setWrapText(true);
