@@ -192,6 +192,16 @@ class WindowUsabilityTest {
                 && w.isShowing()).map(w -> (Stage) w).findFirst().orElse(null);
     }
 
+    /** The window opens on Randomize; Tab walks the image's actions next, not 64 slider stops first. */
+    @Test
+    void tabStartsAtTheImagesActions(FxRobot robot) throws Exception {
+        ready();
+        Scene scene = robot.lookup("#randomize").query().getScene();
+        waitFor(10, () -> scene.getFocusOwner() != null && "randomize".equals(scene.getFocusOwner().getId()));
+        robot.type(KeyCode.TAB);
+        assertEquals("reset", scene.getFocusOwner().getId());
+    }
+
     /** A rate field reading "abc" keeps Start disabled and says why until a number is typed. */
     @Test
     void aSettingThatIsNotANumberKeepsStartDisabled(FxRobot robot) throws Exception {

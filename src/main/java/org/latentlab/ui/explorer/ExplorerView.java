@@ -4,6 +4,7 @@ import static org.latentlab.ui.common.Controls.button;
 import static org.latentlab.ui.common.Controls.caption;
 
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
@@ -66,6 +67,13 @@ public final class ExplorerView extends HBox {
         Button random = button("Randomize", "", vm::randomize);
         random.getTooltip().textProperty().bind(vm.randomizeSource().tipProperty());
         random.setId("randomize");
+        // The window opens with Randomize focused, so Tab walks the image's actions first, then the
+        // directions and map, and only then the 32 dimension sliders (Tab order follows the layout).
+        random.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && scene.getFocusOwner() == null) {
+                Platform.runLater(random::requestFocus);
+            }
+        });
         Button reset = button("Reset", "Back to the image the model opened on, directions at 0 (Ctrl+0)",
                 vm::reset);
         reset.setId("reset");
@@ -175,6 +183,7 @@ public final class ExplorerView extends HBox {
         TextField value = new TextField();
         value.setId("dim-value-" + i);
         value.setPrefColumnCount(5);
+        value.setFocusTraversable(false); // click to type a value; Tab steps from slider to slider
         Runnable show = () -> value.setText(String.format(Locale.ROOT, "%.2f", p.get()));
         p.addListener((o, a, b) -> {
             if (!value.isFocused()) {
