@@ -12,9 +12,10 @@ import org.latentlab.model.BiGan;
  */
 public final class ModelEvaluator {
     /** Samples drawn for the sample metrics; the protocol of the issue uses 10,000. */
-    public static final int STAGES = 5; // and a sixth, the raw-pixel floor, where the caller measures it
-
     public static final int SAMPLE_COUNT = 10_000;
+
+    /** Stages an evaluation reports: four here, and the raw-pixel floor, which the caller measures last. */
+    public static final int STAGES = 5;
 
     private ModelEvaluator() {}
 

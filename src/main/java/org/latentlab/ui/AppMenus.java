@@ -2,7 +2,6 @@ package org.latentlab.ui;
 
 import java.util.List;
 import javafx.beans.binding.BooleanExpression;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -15,6 +14,7 @@ import javafx.stage.WindowEvent;
 import org.latentlab.ui.common.FileDialogs;
 import org.latentlab.ui.encoder.EncoderView;
 import org.latentlab.ui.explorer.ExplorerView;
+import org.latentlab.ui.training.RunActions;
 import org.latentlab.ui.training.TrainingState;
 import org.latentlab.ui.training.TrainingView;
 import org.latentlab.ui.training.TrainingViewModel;
@@ -74,21 +74,10 @@ final class AppMenus {
     }
 
     private static Menu training(TrainingViewModel t, Views v) {
-        ObservableValue<TrainingState> state = t.stateProperty();
-        MenuItem start = item("Start", "F5", () -> show(v, 2, t::start));
-        start.disableProperty().bind(t.stateProperty().isNotEqualTo(TrainingState.IDLE)
-                .or(t.settings().problemProperty().isNotEmpty()));
-        MenuItem pause = item("Pause / Resume", "F6", () -> {
-            if (state.getValue() == TrainingState.PAUSED) {
-                t.resume();
-            } else {
-                t.pause();
-            }
-        });
-        pause.disableProperty().bind(t.stateProperty().isNotEqualTo(TrainingState.RUNNING)
-                .and(t.stateProperty().isNotEqualTo(TrainingState.PAUSED)));
-        MenuItem stop = item("Stop and save", "Shift+F5", t::stop);
-        stop.disableProperty().bind(pause.disableProperty());
+        RunActions run = new RunActions(t); // the same rules as the tab's buttons
+        MenuItem start = disabledWhile(item("Start", "F5", () -> show(v, 2, t::start)), run.canStartProperty().not());
+        MenuItem pause = disabledWhile(item("Pause / Resume", "F6", run::pauseOrResume), run.runGoingProperty().not());
+        MenuItem stop = disabledWhile(item("Stop and save", "Shift+F5", t::stop), run.runGoingProperty().not());
         MenuItem load = item("Continue from a checkpoint…", null, () -> show(v, 2, v.training()::loadCheckpoint));
         load.disableProperty().bind(t.stateProperty().isNotEqualTo(TrainingState.IDLE));
         Menu menu = new Menu("_Training", null, start, pause, stop, new SeparatorMenuItem(), load);

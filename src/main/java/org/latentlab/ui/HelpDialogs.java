@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -27,12 +28,13 @@ final class HelpDialogs {
             new String[] {"Delete", "Remove the selected gallery item"},
             new String[] {"Enter", "Apply a typed z value"});
 
-    private final Map<String, String> versions;
+    private final Supplier<Map<String, String>> versions;
     private final Consumer<String> openUri;
     private final Node anchor;
 
     /** {@code openUri} opens a file or web address in the desktop's viewer (the app's host services). */
-    HelpDialogs(Map<String, String> versions, Consumer<String> openUri, Node anchor) {
+    /** {@code versions} is asked when About opens (it loads the PyTorch engine: not at start-up). */
+    HelpDialogs(Supplier<Map<String, String>> versions, Consumer<String> openUri, Node anchor) {
         this.versions = versions;
         this.openUri = openUri;
         this.anchor = anchor;
@@ -54,10 +56,7 @@ final class HelpDialogs {
     }
 
     void showShortcuts(MenuBar bar) {
-        GridPane grid = new GridPane();
-        grid.setHgap(18);
-        grid.setVgap(4);
-        grid.setPadding(new Insets(8));
+        GridPane grid = grid();
         List<String[]> rows = shortcuts(bar);
         for (int i = 0; i < rows.size(); i++) {
             Label key = new Label(rows.get(i)[0]);
@@ -68,12 +67,9 @@ final class HelpDialogs {
     }
 
     void showAbout() {
-        GridPane grid = new GridPane();
-        grid.setHgap(18);
-        grid.setVgap(4);
-        grid.setPadding(new Insets(8));
+        GridPane grid = grid();
         int row = 0;
-        for (Map.Entry<String, String> e : versions.entrySet()) {
+        for (Map.Entry<String, String> e : versions.get().entrySet()) {
             grid.addRow(row++, new Label(e.getKey()), new Label(e.getValue()));
         }
         grid.addRow(row, new Label("Documentation"), new Label(readme().toString()));
@@ -87,6 +83,14 @@ final class HelpDialogs {
         } else {
             show("Documentation", "The README is not where it should be", new Label("Expected at " + readme));
         }
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(18);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(8));
+        return grid;
     }
 
     static Path readme() {

@@ -45,7 +45,7 @@ public final class MainView extends BorderPane {
         metrics.setId("tab-metrics");
         tabs.getTabs().addAll(explorer, encoder, training, metrics);
         vm.onShowExplorer(() -> tabs.getSelectionModel().select(explorer));
-        HelpDialogs help = new HelpDialogs(vm.versions(), openUri != null ? openUri
+        HelpDialogs help = new HelpDialogs(vm::versions, openUri != null ? openUri
                 : uri -> vm.tell("Open " + uri + " to read the documentation."), this);
         setTop(AppMenus.bar(vm, new AppMenus.Views(tabs, explorerView, encoderView, trainingView), help,
                 new FileDialogs(vm.folders(), this)));

@@ -85,11 +85,6 @@ public final class TrainingSettings {
     }
 
     private String findProblem() {
-        for (NumberField f : fields) {
-            if (!f.errorProperty().get().isEmpty()) {
-                return f.errorProperty().get();
-            }
-        }
         try {
             request(null, 1, 1);
             return "";

@@ -83,20 +83,13 @@ public final class TrainingView extends BorderPane {
     private Node controls() {
         Button start = button("Start", "Start training (continues a loaded checkpoint, if any)", vm::start);
         start.setId("start-training");
-        start.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.IDLE)
-                .or(vm.settings().problemProperty().isNotEmpty()));
-        Button pause = button("Pause", "Pause or resume training", () -> {
-            if (vm.stateProperty().get() == TrainingState.PAUSED) {
-                vm.resume();
-            } else {
-                vm.pause();
-            }
-        });
+        RunActions actions = new RunActions(vm);
+        start.disableProperty().bind(actions.canStartProperty().not());
+        Button pause = button("Pause", "Pause or resume training", actions::pauseOrResume);
         pause.setId("pause-training");
         pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(TrainingState.PAUSED)).then(
                 "Resume").otherwise("Pause"));
-        pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingState.RUNNING)
-                .and(vm.stateProperty().isNotEqualTo(TrainingState.PAUSED)));
+        pause.disableProperty().bind(actions.runGoingProperty().not());
         Button stop = button("Stop", "Stop after this step and save a checkpoint", vm::stop);
         stop.setId("stop-training");
         stop.disableProperty().bind(pause.disableProperty());
