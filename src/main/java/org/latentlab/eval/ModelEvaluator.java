@@ -1,10 +1,13 @@
 package org.latentlab.eval;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.Prior;
 import org.latentlab.model.BiGan;
+import org.latentlab.train.PriorMatch;
 
 /**
  * Runs every metric of a BiGAN on a labelled train/test pair and returns them as named numbers.
@@ -40,6 +43,7 @@ public final class ModelEvaluator {
         out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ, test.labels(),
                 d,
                 train.classNames().length, 5, seed)));
+        out.put("codes_prior_mmd", round(codesFromPrior(testZ, d, seed)));
         progress.stage("Reconstructions G(E(x))", 3, STAGES);
         float[] recon = model.generate(testZ, test.count());
         out.putAll(ReconstructionMetrics.compute(testX, recon, test.count(), test.imageSize(), seed));
@@ -61,6 +65,18 @@ public final class ModelEvaluator {
     public static double pixelOneNearestNeighbour(ImageDataset train, ImageDataset test) {
         return round(EncoderMetrics.oneNearestNeighbour(floats(train), train.labels(), floats(test), test.labels(),
                 train.imageSize()));
+    }
+
+    /** Codes compared with the prior: enough for MMD's noise floor to sit near 0.001. */
+    static final int PRIOR_CODES = 2000;
+
+    /**
+     * MMD² of the first test codes from as many prior draws: 0 when E(x) is distributed as the
+     * prior, which samples from the prior need to look like the data.
+     */
+    static double codesFromPrior(float[] testZ, int d, long seed) {
+        int n = Math.min(PRIOR_CODES, testZ.length / d);
+        return PriorMatch.mmd(Arrays.copyOf(testZ, n * d), Prior.sample(seed, -1, n, d), d);
     }
 
     static float[] floats(ImageDataset data) {

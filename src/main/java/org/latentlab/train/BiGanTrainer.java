@@ -167,6 +167,9 @@ public final class BiGanTrainer implements AutoCloseable {
             if (config.lambdaZ() > 0) {
                 cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.encode(gz, true), z), config.lambdaZ()));
             }
+            if (config.lambdaPrior() > 0) {
+                cycle = cycle.add(Losses.scale(PriorMatch.mmd(ex, z), config.lambdaPrior()));
+            }
             gc.backward(adversarial.add(cycle));
             geOptimizer.step();
             return new float[] {adversarial.getFloat(), cycle.getFloat()};

@@ -9,9 +9,11 @@ package org.latentlab.train;
  * @param lambdaZ weight of the z-cycle term: squared distance of E(G(z)) from z (0 = off)
  * @param cycleShift the x-cycle encodes x moved by up to this many pixels and compares G's image
  *     with x itself (0 = off, the plain x-cycle). Checkpoints written before it existed read as 0.
+ * @param lambdaPrior weight of the prior-matching term: the MMD of a batch of E(x) from as many
+ *     prior draws ({@link PriorMatch}; 0 = off). Checkpoints written before it existed read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
-        float lambdaX, float lambdaZ, long seed, int cycleShift) {
+        float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -44,16 +46,26 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         if (!(lambdaX >= 0 && lambdaZ >= 0) || Float.isInfinite(lambdaX) || Float.isInfinite(lambdaZ)) {
             throw new IllegalArgumentException("Cycle weights must be finite and at least 0");
         }
+        if (!(lambdaPrior >= 0) || Float.isInfinite(lambdaPrior)) {
+            throw new IllegalArgumentException("The prior-matching weight must be finite and at least 0, not "
+                    + lambdaPrior);
+        }
         if (cycleShift < 0 || cycleShift > MAX_CYCLE_SHIFT) {
             throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
                     + cycleShift);
         }
     }
 
-    /** Without the x-cycle shift. */
+    /** Without the x-cycle shift and the prior-matching term. */
     public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
             long seed) {
-        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0);
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0, 0f);
+    }
+
+    /** Without the prior-matching term. */
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
+            long seed, int cycleShift) {
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, 0f);
     }
 
     private static void check(String what, float lr) {
@@ -89,10 +101,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
     /** A recipe with DCGAN's Adam betas (what the CLI and the window build). */
     public static TrainConfig recipe(int batchSize, float lrD, float lrGE, float lambdaX, float lambdaZ, long seed,
             int cycleShift) {
-        return new TrainConfig(batchSize, lrD, lrGE, BETA1, BETA2, lambdaX, lambdaZ, seed, cycleShift);
+        return new TrainConfig(batchSize, lrD, lrGE, BETA1, BETA2, lambdaX, lambdaZ, seed, cycleShift, 0f);
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift);
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior);
+    }
+
+    public TrainConfig withLambdaPrior(float weight) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight);
     }
 }
