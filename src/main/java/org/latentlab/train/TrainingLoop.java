@@ -26,7 +26,8 @@ public final class TrainingLoop {
     /** How a run ended: the step reached, whether it was cancelled, and the newest checkpoint (or null). */
     public record Result(long step, boolean cancelled, Path lastCheckpoint) {}
 
-    static final int SAMPLE_COUNT = 64;
+    /** Images in each of the two sample grids: from the prior and from the running density. */
+    static final int SAMPLE_COUNT = 32;
     static final int REAL_COUNT = 32;
 
     private final BiGanTrainer trainer;
@@ -36,6 +37,7 @@ public final class TrainingLoop {
     private final TrainingControl control;
     private final float[] fixedNoise;
     private final float[] fixedReals;
+    private final RunningDensity runningDensity;
     private final CollapseWatch collapse = new CollapseWatch();
     private CheckpointSink store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
@@ -51,6 +53,7 @@ public final class TrainingLoop {
         int zdim = trainer.model().config().zdim();
         this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SAMPLE_COUNT, zdim);
         this.fixedReals = fixedRealBatch(data, trainer.config().seed());
+        this.runningDensity = new RunningDensity(data, trainer.config().seed());
     }
 
     public Result run() throws InterruptedException {
@@ -159,6 +162,7 @@ public final class TrainingLoop {
     public void snapshot() {
         BiGan model = trainer.model();
         float[] samples = model.generate(fixedNoise, SAMPLE_COUNT);
+        float[] densitySamples = runningDensity.samples(model, SAMPLE_COUNT);
         float[] recon = model.generate(model.encode(fixedReals, REAL_COUNT), REAL_COUNT);
         double se = 0;
         for (int i = 0; i < recon.length; i++) {
@@ -166,8 +170,8 @@ public final class TrainingLoop {
             se += d * d;
         }
         try {
-            listener.onSnapshot(new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples, REAL_COUNT,
-                    fixedReals.clone(), recon, (float) (se / recon.length),
+            listener.onSnapshot(new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples,
+                    densitySamples, REAL_COUNT, fixedReals.clone(), recon, (float) (se / recon.length),
                     BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

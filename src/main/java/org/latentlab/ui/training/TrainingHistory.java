@@ -54,6 +54,8 @@ public final class TrainingHistory {
             System.arraycopy(s.reconstructions(), i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
         }
         return new GridFrame(s.step(), FxImages.grid(s.samples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
+                s.densitySamples() == null ? null
+                        : FxImages.grid(s.densitySamples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
                 FxImages.grid(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), s.reconstructionMse());
     }
 

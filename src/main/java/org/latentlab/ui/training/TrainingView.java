@@ -1,15 +1,12 @@
 package org.latentlab.ui.training;
 
 import static org.latentlab.ui.common.Controls.button;
-import static org.latentlab.ui.common.Controls.title;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,8 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -122,54 +117,12 @@ public final class TrainingView extends BorderPane {
     }
 
     private Node grids() {
-        ImageView samples = new ImageView();
-        samples.setId("sample-grid");
-        // As large as the window allows (about 420 px at 1920×1080): both grids, their titles, the
-        // scrubber and its two lines fit the height (two grids + 170 px), 200 to 460 px.
+        // As large as the window allows (about 410 px at 1920×1080): the three grids (two of four
+        // rows, one of eight) and their chrome fit the height, 200 to 460 px.
         var gridWidth = Bindings.createDoubleBinding(() -> Math.max(200, Math.min(460,
-                Math.min(getWidth() * 0.22, (getHeight() - 170) / 2))), widthProperty(), heightProperty());
-        samples.fitWidthProperty().bind(gridWidth);
-        samples.setPreserveRatio(true);
-        samples.setSmooth(false);
-        ImageView pairs = new ImageView();
-        pairs.setId("recon-grid");
-        pairs.fitWidthProperty().bind(gridWidth);
-        pairs.setPreserveRatio(true);
-        pairs.setSmooth(false);
-        Slider scrub = new Slider(0, 0, 0);
-        scrub.setId("grid-scrubber");
-        scrub.setBlockIncrement(1);
-        scrub.setMajorTickUnit(1);
-        scrub.setSnapToTicks(true);
-        Label stepLabel = new Label("No grids yet: start training.");
-        stepLabel.setWrapText(true);
-        Runnable show = () -> {
-            int i = vm.history().selectedFrameProperty().get();
-            if (i >= 0 && i < vm.history().frames().size()) {
-                GridFrame f = vm.history().frames().get(i);
-                samples.setImage(f.samples());
-                pairs.setImage(f.reconstructions());
-                stepLabel.setText(String.format(Locale.ROOT, "Step %,d  (%d of %d recorded) · reconstruction MSE %.4f",
-                        f.step(), i + 1, vm.history().frames().size(), f.reconstructionError()));
-            }
-        };
-        vm.history().frames().addListener((ListChangeListener<GridFrame>) c -> scrub.setMax(Math.max(0,
-                vm.history().frames().size() - 1)));
-        scrub.valueProperty().addListener((o, a,
-                b) -> vm.history().selectedFrameProperty().set((int) Math.round(b.doubleValue())));
-        vm.history().selectedFrameProperty().addListener((o, a, b) -> {
-            scrub.setValue(b.intValue());
-            show.run();
-        });
-        Label samplesTitle = title("Samples G(z), z from the prior");
-        Label pairsTitle = title("Real x | reconstruction G(E(x))");
-        samplesTitle.setWrapText(true); // the column narrows on a small window
-        pairsTitle.setWrapText(true);
-        VBox box = new VBox(6, samplesTitle, samples, pairsTitle, pairs,
-                scrub, stepLabel);
-        box.prefWidthProperty().bind(gridWidth.add(10));
-        box.setMinWidth(240);
-        return box;
+                Math.min(getWidth() * 0.22, (getHeight() - ProgressGrids.CHROME_HEIGHT) / 2))), widthProperty(),
+                heightProperty());
+        return new ProgressGrids(vm.history(), gridWidth);
     }
 
     private Node progressRow() {

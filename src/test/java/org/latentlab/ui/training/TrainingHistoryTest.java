@@ -24,7 +24,8 @@ class TrainingHistoryTest {
             // 64 samples of 256 px at scale 2 would be 4096 px square; a 1024 px grid keeps the test light
             // while 300 frames of it (2.4 GB counted by frames) are far over the budget.
             for (int step = 1; step <= 300; step++) {
-                h.addFrame(new GridFrame(step * 100L, new WritableImage(1024, 1024), new WritableImage(1024, 512), 0f));
+                h.addFrame(new GridFrame(step * 100L, new WritableImage(1024, 512), new WritableImage(1024, 512),
+                        new WritableImage(1024, 512), 0f));
             }
             long bytes = h.frames().stream().mapToLong(GridFrame::bytes).sum();
             assertTrue(bytes <= TrainingHistory.GRID_BUDGET_BYTES, bytes + " bytes");
