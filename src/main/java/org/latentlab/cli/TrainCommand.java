@@ -57,9 +57,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cycle-shift", defaultValue = "" + TrainConfig.DEFAULT_CYCLE_SHIFT, paramLabel = "PX",
             description = "The x-cycle encodes x moved by up to PX pixels and compares with x itself (0 = off; at most "
                     + TrainConfig.MAX_CYCLE_SHIFT + "; default ${DEFAULT-VALUE}).") int cycleShift;
-    @Option(names = "--lambda-prior", defaultValue = "0", paramLabel = "W",
+    @Option(names = "--lambda-prior", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_PRIOR, paramLabel = "W",
             description = "Weight of the term that pulls the codes E(x) towards the prior, so samples from the prior "
                     + "look like the data (0 = off; default ${DEFAULT-VALUE}).") float lambdaPrior;
+    @Option(names = "--code-noise", defaultValue = "0", paramLabel = "SIGMA",
+            description = "Gaussian noise added to E(x) where G decodes it in the x-cycle and where it is compared "
+                    + "with the prior, so G draws x from a neighbourhood of its code (0 = off; default "
+                    + "${DEFAULT-VALUE}).") float codeNoise;
     @Option(names = "--dropout", defaultValue = "" + ModelConfig.DEFAULT_DROPOUT,
             description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
@@ -165,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
     private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
             "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
-            "--lambda-prior", "--dropout", "--no-batchnorm", "--image-score", "--reference");
+            "--lambda-prior", "--code-noise", "--dropout", "--no-batchnorm", "--image-score", "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {
@@ -194,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
             int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
             var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
-                    .withLambdaPrior(lambdaPrior);
+                    .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise);
             return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")

@@ -157,10 +157,11 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray fake = logits[1];
             NDArray adversarial = scores(Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false)));
             NDArray cycle = adversarial.zerosLike();
+            NDArray noisyEx = withCodeNoise(ex); // (B, zdim)
             if (config.lambdaX() > 0) {
                 // Shifted: E sees x moved a little and G must still draw x itself, so E learns to
                 // give nearby codes to small moves of a digit (linear probe +2 points, measured).
-                NDArray code = shiftedX == null ? ex : model.encode(shiftedX, true); // (B, zdim)
+                NDArray code = shiftedX == null ? noisyEx : withCodeNoise(model.encode(shiftedX, true)); // (B, zdim)
                 cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.generate(code, true), x),
                         config.lambdaX()));
             }
@@ -168,7 +169,7 @@ public final class BiGanTrainer implements AutoCloseable {
                 cycle = cycle.add(Losses.scale(Losses.sumSquaredPerRow(model.encode(gz, true), z), config.lambdaZ()));
             }
             if (config.lambdaPrior() > 0) {
-                cycle = cycle.add(Losses.scale(PriorMatch.mmd(ex, z), config.lambdaPrior()));
+                cycle = cycle.add(Losses.scale(PriorMatch.mmd(noisyEx, z), config.lambdaPrior()));
             }
             gc.backward(adversarial.add(cycle));
             geOptimizer.step();
@@ -176,6 +177,18 @@ public final class BiGanTrainer implements AutoCloseable {
         } finally {
             model.discriminator().freezeParameters(false, dParameters::contains);
         }
+    }
+
+    /**
+     * {@code code} plus N(0, codeNoise²) noise from the step's seeded torch generator (so a resumed
+     * run draws the same), or {@code code} itself when the noise is off.
+     */
+    private NDArray withCodeNoise(NDArray code) {
+        if (config.codeNoise() == 0) {
+            return code;
+        }
+        NDArray noise = code.getManager().randomNormal(code.getShape());
+        return code.add(Losses.scale(noise, config.codeNoise()));
     }
 
     /**

@@ -11,9 +11,12 @@ package org.latentlab.train;
  *     with x itself (0 = off, the plain x-cycle). Checkpoints written before it existed read as 0.
  * @param lambdaPrior weight of the prior-matching term: the MMD of a batch of E(x) from as many
  *     prior draws ({@link PriorMatch}; 0 = off). Checkpoints written before it existed read as 0.
+ * @param codeNoise standard deviation of Gaussian noise added to E(x) where G decodes it in the
+ *     x-cycle and where the prior-matching term compares it with the prior (0 = off): G learns to
+ *     draw x from a neighbourhood of its code, not from the code alone. Old checkpoints read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
-        float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior) {
+        float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -30,6 +33,8 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
     public static final float BETA1 = 0.5f;
     public static final float BETA2 = 0.999f;
     public static final float DEFAULT_LAMBDA_Z = 1f;
+    /** Weight of the prior-matching term by default. */
+    public static final float DEFAULT_LAMBDA_PRIOR = 0f;
 
     /** The largest x-cycle shift accepted: beyond it the shifted digit loses its edges on 28 px. */
     public static final int MAX_CYCLE_SHIFT = 4;
@@ -46,6 +51,9 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         if (!(lambdaX >= 0 && lambdaZ >= 0) || Float.isInfinite(lambdaX) || Float.isInfinite(lambdaZ)) {
             throw new IllegalArgumentException("Cycle weights must be finite and at least 0");
         }
+        if (!(codeNoise >= 0 && codeNoise <= 1)) {
+            throw new IllegalArgumentException("The code noise must be 0 to 1, not " + codeNoise);
+        }
         if (!(lambdaPrior >= 0) || Float.isInfinite(lambdaPrior)) {
             throw new IllegalArgumentException("The prior-matching weight must be finite and at least 0, not "
                     + lambdaPrior);
@@ -59,13 +67,13 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
     /** Without the x-cycle shift and the prior-matching term. */
     public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
             long seed) {
-        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0, 0f);
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, 0, 0f, 0f);
     }
 
-    /** Without the prior-matching term. */
+    /** Without the prior-matching term and the code noise. */
     public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
             long seed, int cycleShift) {
-        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, 0f);
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, 0f, 0f);
     }
 
     private static void check(String what, float lr) {
@@ -101,14 +109,21 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
     /** A recipe with DCGAN's Adam betas (what the CLI and the window build). */
     public static TrainConfig recipe(int batchSize, float lrD, float lrGE, float lambdaX, float lambdaZ, long seed,
             int cycleShift) {
-        return new TrainConfig(batchSize, lrD, lrGE, BETA1, BETA2, lambdaX, lambdaZ, seed, cycleShift, 0f);
+        return new TrainConfig(batchSize, lrD, lrGE, BETA1, BETA2, lambdaX, lambdaZ, seed, cycleShift, 0f, 0f);
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior);
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior,
+                codeNoise);
     }
 
     public TrainConfig withLambdaPrior(float weight) {
-        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight);
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight,
+                codeNoise);
+    }
+
+    public TrainConfig withCodeNoise(float sigma) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                sigma);
     }
 }

@@ -14,10 +14,25 @@ class TrainConfigTest {
                 + "\"lambdaX\":4.0,\"lambdaZ\":1.0,\"seed\":1}";
         TrainConfig read = Json.GSON.fromJson(before, TrainConfig.class);
         assertEquals(0, read.cycleShift());
+        assertEquals(0f, read.lambdaPrior(), "nor the prior-matching term");
+        assertEquals(0f, read.codeNoise(), "nor code noise");
         assertEquals(4f, read.lambdaX());
         TrainConfig shifted = new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1, 2);
         assertEquals(shifted, Json.GSON.fromJson(Json.GSON.toJson(shifted), TrainConfig.class));
         assertEquals(2, shifted.withSeed(7).cycleShift());
+        TrainConfig matched = shifted.withLambdaPrior(100f).withCodeNoise(0.2f);
+        assertEquals(matched, Json.GSON.fromJson(Json.GSON.toJson(matched), TrainConfig.class));
+        assertEquals(0.2f, matched.withSeed(7).codeNoise());
+        assertEquals(100f, matched.withSeed(7).lambdaPrior());
+    }
+
+    @Test
+    void aNegativePriorWeightOrCodeNoiseIsRefused() {
+        TrainConfig base = TrainConfig.defaults(1);
+        assertThrows(IllegalArgumentException.class, () -> base.withLambdaPrior(-1f));
+        assertThrows(IllegalArgumentException.class, () -> base.withLambdaPrior(Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> base.withCodeNoise(-0.1f));
+        assertThrows(IllegalArgumentException.class, () -> base.withCodeNoise(2f));
     }
 
     @Test

@@ -18,6 +18,7 @@ final class MetricLabels {
         NAMES.put("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)");
         NAMES.put("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels");
         NAMES.put("linear_probe_accuracy", "Linear probe accuracy on E(x)");
+        NAMES.put("codes_prior_mmd", "Distance of E(x) from the prior (MMD²)");
         NAMES.put("recon_mse", "Reconstruction MSE per pixel");
         NAMES.put("recon_distance_ratio", "‖x − G(E(x))‖ / random-pair distance");
         NAMES.put("recon_classifier_accuracy", "Classifier accuracy on G(E(x))");
@@ -44,6 +45,8 @@ final class MetricLabels {
                     + " how well E(x) keeps what an image is"),
             Map.entry("one_nn_accuracy_pixels", "The same nearest-neighbour test on the raw pictures"),
             Map.entry("linear_probe_accuracy", "A linear classifier trained on E(x): are the classes separable in z?"),
+            Map.entry("codes_prior_mmd", "How unlike the prior U(-1, 1) the codes of 2,000 test images are spread:"
+                    + " the further, the less samples from the prior look like the data"),
             Map.entry("recon_mse", "Mean squared pixel error of the reconstructions G(E(x)) of test images"),
             Map.entry("recon_distance_ratio", "How far reconstructions are from their originals, relative to the"
                     + " distance between two random test images"),
@@ -87,6 +90,7 @@ final class MetricLabels {
                     + (mnist ? "; BiGAN paper on MNIST 97.39% (50-d)" : "");
             case "one_nn_accuracy_pixels" -> "the floor the encoder must rise above";
             case "recon_mse", "frechet_distance", "frechet_distance_fitted_density" -> "lower is better";
+            case "codes_prior_mmd" -> "0 when E(x) is spread as the prior; lower is better";
             case "recon_distance_ratio" -> "1 = no better than a random image";
             case "recon_classifier_accuracy" -> percent(all.get("classifier_test_accuracy"), "real test images ", "");
             case "classifier_score", "classifier_score_fitted_density" -> number(all.get("classifier_score_test_set"),

@@ -57,9 +57,12 @@ final class SettingsPane extends VBox {
                 number(s.lambdaZText, "Training", "Weight of ||z - E(G(z))||² (0 = off)"),
                 number(s.cycleShiftText, "Training",
                         "E sees x moved by up to this many pixels; G must still draw x (0 = off)"),
+                number(s.lambdaPriorText, "Training",
+                        "Pulls the codes E(x) towards the prior, so samples from the prior look like the data"
+                                + " (0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(215);
-        training.setPrefHeight(245); // eight rows without a scroll bar
+        training.setPrefHeight(275); // nine rows without a scroll bar
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));

@@ -41,6 +41,7 @@ public final class TrainingSettings {
     final DoubleProperty lambdaX = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_X));
     final DoubleProperty lambdaZ = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_Z));
     final IntegerProperty cycleShift = new SimpleIntegerProperty(TrainConfig.DEFAULT_CYCLE_SHIFT);
+    final DoubleProperty lambdaPrior = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_PRIOR));
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -57,9 +58,11 @@ public final class TrainingSettings {
     final NumberField lambdaXText = new NumberField("x-cycle weight", lambdaX, false);
     final NumberField lambdaZText = new NumberField("z-cycle weight", lambdaZ, false);
     final NumberField cycleShiftText = new NumberField("x-cycle shift (px)", cycleShift, true);
+    final NumberField lambdaPriorText = new NumberField("Prior-matching weight", lambdaPrior, false);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
-            stepsText, batchText, lrDText, lrGEText, lambdaXText, lambdaZText, cycleShiftText, seedText);
+            stepsText, batchText, lrDText, lrGEText, lambdaXText, lambdaZText, cycleShiftText, lambdaPriorText,
+            seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -179,7 +182,7 @@ public final class TrainingSettings {
 
     TrainConfig trainConfig() {
         return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
-                (float) lambdaZ.get(), seed.get(), cycleShift.get());
+                (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get());
     }
 
     /** Shows a loaded model's settings (so resuming continues with them). */
@@ -201,6 +204,7 @@ public final class TrainingSettings {
         lambdaX.set(typed(tc.lambdaX()));
         lambdaZ.set(typed(tc.lambdaZ()));
         cycleShift.set(tc.cycleShift());
+        lambdaPrior.set(typed(tc.lambdaPrior()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

@@ -78,4 +78,14 @@ class TrainingSettingsTest {
         assertTrue(s.problemProperty().get().startsWith("Latent size"), s.problemProperty().get());
         assertThrows(IllegalArgumentException.class, () -> s.request(null, 1, 1), "Start refuses it too");
     }
+
+    @Test
+    void thePriorMatchingWeightReachesTheRecipeAndIsChecked() {
+        TrainingSettings s = new TrainingSettings();
+        s.lambdaPriorText.textProperty().set("100");
+        assertEquals(100f, s.trainConfig().lambdaPrior());
+        s.lambdaPriorText.textProperty().set("-1");
+        assertTrue(s.problemProperty().get().startsWith("The prior-matching weight must be finite and at least 0"),
+                s.problemProperty().get());
+    }
 }
