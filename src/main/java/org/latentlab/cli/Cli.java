@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "latentlab", mixinStandardHelpOptions = true, version = "Latent Lab 0.1.0",
         scope = CommandLine.ScopeType.INHERIT, // so that every command answers --help
         description = "Train a BiGAN with an encoder and explore its latent space.",
-        subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, ReconstructCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, DecodeCommand.class,
+            ReconstructCommand.class,
             InterpolateCommand.class,
             EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class,
                     DevCommand.class,

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.engine.InferenceModel;
 
 @Tag("slow")
 class CliTest {
@@ -95,6 +96,51 @@ class CliTest {
         double mse = json.get("reconstruction_mse").getAsDouble();
         assertTrue(mse > 0 && mse < 0.2, "reconstruction error " + mse);
         assertTrue(Files.size(out) > 0);
+    }
+
+    /** decode reads what encode prints and draws exactly G(z) of the model. */
+    @Test
+    void decodeDrawsTheZThatEncodePrinted() throws Exception {
+        Run enc = run("encode", one.toString());
+        Path zFile = dir.resolve("z.json");
+        Files.writeString(zFile, enc.out().trim());
+        Path out = dir.resolve("decoded.png");
+        Run r = run("decode", "--z", zFile.toString(), "--out", out.toString(), "--scale", "1");
+        assertEquals(0, r.code(), r.err());
+        var z = JsonParser.parseString(enc.out().trim()).getAsJsonObject().getAsJsonArray("z");
+        float[] zv = new float[z.size()];
+        for (int i = 0; i < zv.length; i++) {
+            zv[i] = z.get(i).getAsFloat();
+        }
+        float[] expected;
+        try (var m = InferenceModel.load(AppPaths.bundledModel())) {
+            expected = m.generate(zv);
+        }
+        BufferedImage img = ImageIO.read(out.toFile());
+        int worst = 0;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                int grey = img.getRGB(x + 1, y + 1) & 0xFF; // a one-pixel border around the image
+                worst = Math.max(worst, Math.abs(grey - Math.round(expected[y * 28 + x] * 255)));
+            }
+        }
+        assertTrue(worst <= 1, "largest pixel difference " + worst);
+    }
+
+    @Test
+    void decodeRefusesAZThatDoesNotFitTheModelInWords() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "[0.1, 0.2]");
+        Run shortZ = run("decode", "--z", bad.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, shortZ.code());
+        assertTrue(shortZ.err().contains("Expected 32 numbers for this model's latent vector, found 2"), shortZ.err());
+        Files.writeString(bad, "{\"z\": [" + "0.5, ".repeat(31) + "7]}");
+        Run outside = run("decode", "--z", bad.toString(), "--out", dir.resolve("x.png").toString());
+        assertTrue(outside.err().contains("Value 32 (7.0) is outside the latent range [-1, 1]"), outside.err());
+        Files.writeString(bad, "not json {");
+        Run notJson = run("decode", "--z", bad.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(2, notJson.code());
+        assertTrue(notJson.err().contains("is not JSON"), notJson.err());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.latent.LatentDirections;
+import org.latentlab.latent.LatentText;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.LatencyRecorder;

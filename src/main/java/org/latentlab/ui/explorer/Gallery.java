@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentlab.latent.LatentText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.latentlab.ui.explorer;
+package org.latentlab.latent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

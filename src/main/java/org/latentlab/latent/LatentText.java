@@ -1,10 +1,10 @@
-package org.latentlab.ui.explorer;
+package org.latentlab.latent;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** z as text for the clipboard, and back, with messages a user can act on. */
+/** z as text for the clipboard and the command line, and back, with messages a user can act on. */
 public final class LatentText {
     private LatentText() {}
 
@@ -32,14 +32,22 @@ public final class LatentText {
                 throw new IllegalArgumentException("'" + abbreviate(token) + "' is not a number.");
             }
         }
+        return checked(values, dims);
+    }
+
+    /**
+     * The latent vector of these values: exactly {@code dims}, each a number in [-1, 1] (a hair
+     * beyond is rounding, kept inside); else an IllegalArgumentException that says which is wrong.
+     */
+    public static float[] checked(List<Float> values, int dims) {
         if (values.size() != dims) {
             throw new IllegalArgumentException("Expected " + dims + " numbers for this model's latent vector, found "
                     + values.size() + ".");
         }
         float[] z = new float[dims];
         for (int i = 0; i < dims; i++) {
-            float v = values.get(i);
-            if (!Float.isFinite(v) || v < -1.0001f || v > 1.0001f) {
+            Float v = values.get(i);
+            if (v == null || !Float.isFinite(v) || v < -1.0001f || v > 1.0001f) {
                 throw new IllegalArgumentException("Value " + (i + 1) + " (" + v
                         + ") is outside the latent range [-1, 1].");
             }
