@@ -107,5 +107,17 @@ class OtherDataCliTest {
         var recon = run("reconstruct", "--model", runDir.toString(), "--count", "4", "--out",
                 dir.resolve("folder-" + channels + ".png").toString());
         assertEquals(0, recon.code(), recon.err());
+
+        Path torch = dir.resolve("torch-" + channels);
+        var exported = run("export", "--format", "safetensors", "--model", runDir.toString(), "--out",
+                torch.toString());
+        assertEquals(0, exported.code(), exported.err());
+        JsonObject config = JsonParser.parseString(Files.readString(torch.resolve("config.json"))).getAsJsonObject();
+        assertEquals(channels, config.get("channels").getAsInt());
+        assertEquals(GeneratedData.CLASSES.size(), config.getAsJsonArray("class_names").size());
+        assertTrue(Files.size(torch.resolve("model.safetensors")) > 1000);
+        var unknown = run("export", "--format", "onnx", "--model", runDir.toString(), "--out", torch.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("--format must be latentlab or safetensors, not 'onnx'"), unknown.err());
     }
 }
