@@ -13,10 +13,8 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT, // so that every command answers --help
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, DecodeCommand.class,
-            ReconstructCommand.class,
-            InterpolateCommand.class,
-            EvalCommand.class, FitDensityCommand.class, ExportCommand.class, TrainClassifierCommand.class,
-                    DevCommand.class,
+            ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, FitDensityCommand.class,
+            ExportCommand.class, ImportCommand.class, TrainClassifierCommand.class, DevCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentlab.data.ImageGrid;
-import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.LatentText;
 import org.latentlab.model.ModelConfig;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 final class DecodeCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--z", required = true, paramLabel = "Z.json",
-            description = "z as a JSON array of numbers in [-1, 1], or what encode prints (its refined_z if "
+            description = "z as a JSON array of numbers in the prior's range ([-1, 1]; [-3, 3] for a normal prior),"
+                    + " or what encode prints (its refined_z if "
                     + "there is one, else its z).") Path zFile;
     @Option(names = "--out", required = true, paramLabel = "X.png", description = "The image to write.") Path out;
     @Option(names = "--scale", defaultValue = "4",
@@ -40,11 +42,11 @@ final class DecodeCommand implements Callable<Integer> {
         }
         List<Float> values = read(zFile);
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
             float[] z;
             try {
-                z = LatentText.checked(values, c.zdim());
+                z = LatentText.checked(values, c.zdim(), m.prior().bound());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), zFile + ": " + e.getMessage());
             }

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.ImageFiles;
 import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.checkpoint.Json;
@@ -31,7 +33,7 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
             float[] x = preparation.apply(m, ImageFiles.read(image));
             float[] z = m.encode(x);

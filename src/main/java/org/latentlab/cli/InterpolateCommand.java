@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.data.ImageFiles;
 import org.latentlab.data.ImageGrid;
-import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.ModelConfig;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--frames must be between 2 and 256");
         }
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
             float[] za = m.encode(preparation.apply(m, ImageFiles.read(imageA)));
             float[] zb = m.encode(preparation.apply(m, ImageFiles.read(imageB)));

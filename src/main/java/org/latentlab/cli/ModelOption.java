@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The shared {@code --model} option: a checkpoint folder, by default the bundled MNIST model. */
 final class ModelOption {
     @Option(names = "--model", paramLabel = "DIR",
-            description = "Checkpoint folder (default: the bundled models/mnist-bigan).")
+            description = "A model folder: a checkpoint, a run folder or an imported generator (default: the bundled"
+                    + " models/mnist-bigan).")
     Path model;
 
     Path path() {

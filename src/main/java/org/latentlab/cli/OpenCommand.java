@@ -3,11 +3,13 @@ package org.latentlab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.interop.TorchScriptImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Starts the window on a model; the folder is checked first, so a wrong path fails here, in words. */
-@Command(name = "open", description = "Opens the window on a model (a checkpoint folder or a training run's folder)."
+@Command(name = "open", description = "Opens the window on a model (a checkpoint, a training run's or an imported"
+        + " generator's folder)."
         + " 'latentlab --model DIR' does the same.")
 final class OpenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The model to explore.") Path model;
@@ -19,8 +21,12 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path checkpoint = Checkpoints.resolve(model);
-        Checkpoints.readManifest(checkpoint); // a folder that is not a model is refused before any window opens
+        Path dir = Checkpoints.resolve(model);
+        if (TorchScriptImport.isImported(dir)) {
+            TorchScriptImport.read(dir); // a damaged import is refused before any window opens
+        } else {
+            Checkpoints.readManifest(dir); // a folder that is not a model is refused before any window opens
+        }
         window.open(model);
         return 0;
     }

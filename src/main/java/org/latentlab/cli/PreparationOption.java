@@ -3,7 +3,7 @@ package org.latentlab.cli;
 import java.awt.image.BufferedImage;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
-import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
 import picocli.CommandLine.Option;
 
 /** The shared {@code --prepare} and {@code --invert} options: how a picture becomes a model input. */
@@ -15,7 +15,7 @@ final class PreparationOption {
     @Option(names = "--invert", description = "Swap light and dark first (for dark objects on a light ground).")
     boolean invert;
 
-    float[] apply(InferenceModel model, BufferedImage picture) throws DataFormatException {
+    float[] apply(LatentModel model, BufferedImage picture) throws DataFormatException {
         Preparation p;
         try {
             p = how == null ? null : Preparation.fromId(how);

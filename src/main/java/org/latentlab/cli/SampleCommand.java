@@ -3,7 +3,8 @@ package org.latentlab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.data.ImageGrid;
-import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.ModelConfig;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sample",
         description = "Writes a grid of generated images G(z), z from the model's fitted latent density "
-        + "(see fit-density), or from the prior U(-1, 1) for a model without one or with --uniform.")
+        + "(see fit-density), or from the prior for a model without one or with --prior.")
 final class SampleCommand implements Callable<Integer> {
     @Mixin ModelOption model;
     @Option(names = "--count", defaultValue = "64",
@@ -24,7 +25,8 @@ final class SampleCommand implements Callable<Integer> {
             description = "Pixel scale of the grid (default ${DEFAULT-VALUE}).") int scale;
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The grid of samples to write.")
     Path out;
-    @Option(names = "--uniform", description = "Draw z from the uniform prior even if the model has a fitted density.")
+    @Option(names = {"--prior", "--uniform"}, description = "Draw z from the model's prior (U(-1, 1); N(0, 1) for an"
+            + " imported generator that declares it) even if the model has a fitted density.")
     boolean uniform;
     @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
             description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper "
@@ -39,13 +41,13 @@ final class SampleCommand implements Callable<Integer> {
         }
         checkTemperature(spec, temperature);
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
             float[] images = m.generate(m.drawLatents(count, seed, uniform, temperature), count);
             int cols = (int) Math.ceil(Math.sqrt(count));
             ImageGrid.writePng(ImageGrid.tile(images, count, cols, c.channels(), c.imageSize(), scale), out);
             String from = m.density() != null && !uniform
-                    ? "the fitted latent density at temperature " + temperature : "the uniform prior";
+                    ? "the fitted latent density at temperature " + temperature : "the prior " + m.prior().describe();
             spec.commandLine().getOut().println("wrote " + count + " samples (z from " + from + ") to " + out);
         }
         return 0;

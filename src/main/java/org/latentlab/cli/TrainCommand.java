@@ -191,6 +191,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
+            if (!Architecture.TRAINABLE.contains(a)) {
+                throw new IllegalArgumentException("No enum: imported models are explored, not trained");
+            }
             if (reference) {
                 var mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
                 return new TrainingSession.Plan(data, mc, TrainConfig.reference(seed), null, out, keep, false, limit);

@@ -34,6 +34,16 @@ public record DataDescription(String source, String name, int channels, int size
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
     }
 
+    /** What an imported generator's data are: unknown (no source, no classes), its images' shape. */
+    public static DataDescription none(int channels, int size) {
+        return new DataDescription("", "no data set", channels, size, 0, List.of(), Preparation.CROP.id(), null);
+    }
+
+    /** Whether there are data to read: false for an imported generator. */
+    public boolean hasSource() {
+        return source != null && !source.isEmpty();
+    }
+
     /** The description of {@code train}, the training split of {@code source} as loaded. */
     public static DataDescription of(String source, ImageDataset train) {
         String fp = fingerprint(train);

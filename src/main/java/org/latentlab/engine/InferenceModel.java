@@ -158,6 +158,7 @@ public final class InferenceModel implements LatentModel {
      * Any picture to the model's input, made the way {@code preparation} says (null: the way the
      * model's own data were made, from its manifest).
      */
+    @Override
     public float[] preprocess(BufferedImage image, Preparation preparation, boolean invert)
             throws DataFormatException {
         Preparation p = preparation != null ? preparation : manifest().dataDescription().defaultPreparation();

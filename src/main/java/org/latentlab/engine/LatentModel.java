@@ -1,22 +1,37 @@
 package org.latentlab.engine;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
 
 /**
- * A model the engine explores, whatever made it: today our BiGAN checkpoint
- * ({@link InferenceModel}); a generator imported from PyTorch would be another kind (one without
- * an encoder would answer encode by projection: refinement from a random z). Called on the
+ * A model the engine explores, whatever made it: our BiGAN checkpoint ({@link InferenceModel})
+ * or a generator imported from PyTorch ({@link ImportedModel}; without an encoder it answers
+ * encode by projection: refinement from the best of a few prior draws). Called on the
  * engine's model thread only; arrays are flat (CHW pixels in [0, 1], zdim floats per latent vector).
  */
 public interface LatentModel extends AutoCloseable {
     ModelConfig config();
+
+    /** The distribution of z: U(-1, 1) for models trained here. */
+    default LatentPrior prior() {
+        return LatentPrior.UNIFORM;
+    }
+
+    /**
+     * Any picture to the model's input, made the way {@code preparation} says (null: the way the
+     * model's own data were made).
+     */
+    float[] preprocess(BufferedImage image, Preparation preparation, boolean invert) throws DataFormatException;
 
     /** G(z) for n latent vectors; n * pixels floats. */
     float[] generate(float[] z, int n);

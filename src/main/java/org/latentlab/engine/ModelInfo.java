@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.TrainConfig;
 
@@ -11,10 +12,22 @@ import org.latentlab.train.TrainConfig;
  * What the UI needs to know about the loaded model. {@code source} is null for a live training
  * model; {@code train} is the recipe it was trained with; {@code fittedDensity} says whether
  * random latents come from a density fitted to E(x) rather than the uniform prior; {@code data}
- * is the data set it was trained on.
+ * is the data set it was trained on; {@code prior} is where z comes from, and the range of each
+ * dimension. An imported generator has no recipe ({@code train} null) and no data set.
  */
 public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
-        Map<String, Double> metrics, boolean fittedDensity) {
+        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
+    /** A model trained here: prior U(-1, 1). */
+    public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
+            Map<String, Double> metrics, boolean fittedDensity) {
+        this(config, train, step, data, source, metrics, fittedDensity, LatentPrior.UNIFORM);
+    }
+
+    /** Whether this model can be trained further here (false for an imported generator). */
+    public boolean trainable() {
+        return train != null;
+    }
+
     /** The data set's source as given to training ('mnist', a folder). */
     public String dataset() {
         return data.source();
@@ -26,6 +39,10 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
     }
 
     public String describe() {
+        if (!trainable()) {
+            return String.format("%s · imported TorchScript generator · %d px · z %d from %s", where(),
+                    config.imageSize(), config.zdim(), prior.describe());
+        }
         return String.format("%s · %s · %s · z %d · step %,d", where(), data.name(), config.arch().name().toLowerCase(),
                 config.zdim(), step);
     }
@@ -41,6 +58,6 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
     }
 
     public ModelInfo withFittedDensity() {
-        return new ModelInfo(config, train, step, data, source, metrics, true);
+        return new ModelInfo(config, train, step, data, source, metrics, true, prior);
     }
 }

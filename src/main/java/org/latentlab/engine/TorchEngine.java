@@ -70,15 +70,13 @@ public final class TorchEngine implements LatentEngine {
     @Override
     public CompletableFuture<ModelInfo> loadModel(Path checkpoint) {
         return onModelThread(() -> {
-            InferenceModel loaded = InferenceModel.load(checkpoint);
+            LatentModel loaded = LatentModels.open(checkpoint);
             if (model != null) {
                 model.close();
             }
             model = loaded;
             newWeights();
-            var m = loaded.manifest();
-            info = new ModelInfo(m.model(), m.train(), m.step(), m.dataDescription(), checkpoint, m.metrics(),
-                    loaded.density() != null);
+            info = LatentModels.infoOf(loaded, checkpoint);
             data = null;
             LOG.info("Loaded {}", info.describe());
             changes.publish(info, true);
@@ -261,6 +259,10 @@ public final class TorchEngine implements LatentEngine {
 
     private DataCache dataCache() throws IOException {
         String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
+        if (info != null && !info.data().hasSource()) {
+            throw new DataFormatException("This imported generator came without a data set: the map, the directions"
+                    + " and test images need one; the sliders, Randomize and your own pictures work.");
+        }
         if (data == null) {
             try {
                 DataSources.resolve(spec);

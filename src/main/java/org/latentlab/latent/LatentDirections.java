@@ -121,6 +121,11 @@ public final class LatentDirections {
 
     /** z + sum of amount_k * direction_k, clipped to the prior's box [-1, 1]. */
     public static float[] apply(float[] z, List<float[]> directions, float[] amounts) {
+        return apply(z, directions, amounts, 1f);
+    }
+
+    /** z + sum of amount_k * direction_k, clipped to [-bound, bound]. */
+    public static float[] apply(float[] z, List<float[]> directions, float[] amounts, float bound) {
         float[] out = z.clone();
         for (int k = 0; k < directions.size(); k++) {
             if (amounts[k] != 0) {
@@ -131,7 +136,7 @@ public final class LatentDirections {
             }
         }
         for (int j = 0; j < out.length; j++) {
-            out[j] = Math.max(-1f, Math.min(1f, out[j]));
+            out[j] = Math.max(-bound, Math.min(bound, out[j]));
         }
         return out;
     }

@@ -18,6 +18,11 @@ public final class LatentText {
 
     /** Parses numbers separated by commas, spaces or brackets; exactly {@code dims} of them, each in [-1, 1]. */
     public static float[] parse(String text, int dims) {
+        return parse(text, dims, 1f);
+    }
+
+    /** As {@link #parse(String, int)}, each value in [-bound, bound]. */
+    public static float[] parse(String text, int dims, float bound) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("The clipboard holds no latent vector.");
         }
@@ -32,14 +37,14 @@ public final class LatentText {
                 throw new IllegalArgumentException("'" + abbreviate(token) + "' is not a number.");
             }
         }
-        return checked(values, dims);
+        return checked(values, dims, bound);
     }
 
     /**
-     * The latent vector of these values: exactly {@code dims}, each a number in [-1, 1] (a hair
-     * beyond is rounding, kept inside); else an IllegalArgumentException that says which is wrong.
+     * The latent vector of these values: exactly {@code dims}, each a number in [-bound, bound] (a
+     * hair beyond is rounding, kept inside); else an IllegalArgumentException that says which is wrong.
      */
-    public static float[] checked(List<Float> values, int dims) {
+    public static float[] checked(List<Float> values, int dims, float bound) {
         if (values.size() != dims) {
             throw new IllegalArgumentException("Expected " + dims + " numbers for this model's latent vector, found "
                     + values.size() + ".");
@@ -47,25 +52,35 @@ public final class LatentText {
         float[] z = new float[dims];
         for (int i = 0; i < dims; i++) {
             Float v = values.get(i);
-            if (v == null || !Float.isFinite(v) || v < -1.0001f || v > 1.0001f) {
-                throw new IllegalArgumentException("Value " + (i + 1) + " (" + v
-                        + ") is outside the latent range [-1, 1].");
+            if (v == null || !Float.isFinite(v) || Math.abs(v) > bound * 1.0001f) {
+                throw new IllegalArgumentException("Value " + (i + 1) + " (" + v + ") is outside the latent range ["
+                        + fmt(-bound) + ", " + fmt(bound) + "].");
             }
-            z[i] = Math.max(-1f, Math.min(1f, v));
+            z[i] = Math.max(-bound, Math.min(bound, v));
         }
         return z;
     }
 
     /** One slider value typed by the user. */
     public static float parseValue(String text) {
+        return parseValue(text, 1f);
+    }
+
+    /** One slider value typed by the user, kept within [-bound, bound]. */
+    public static float parseValue(String text, float bound) {
         float v = parseUnclamped(text);
-        return Math.max(-1f, Math.min(1f, v));
+        return Math.max(-bound, Math.min(bound, v));
     }
 
     /** What the explorer says when a typed value of dimension {@code index} was outside [-1, 1]. */
     public static String clampedNote(int index, String text) {
-        return String.format(Locale.ROOT, "z%02d is kept within [-1, 1]: %s became %.2f.", index + 1, text.strip(),
-                parseValue(text));
+        return clampedNote(index, text, 1f);
+    }
+
+    /** What the explorer says when a typed value of dimension {@code index} was outside [-bound, bound]. */
+    public static String clampedNote(int index, String text, float bound) {
+        return String.format(Locale.ROOT, "z%02d is kept within [%s, %s]: %s became %.2f.", index + 1, fmt(-bound),
+                fmt(bound), text.strip(), parseValue(text, bound));
     }
 
     /** The typed number as it is, before {@link #parseValue} keeps it within [-1, 1]. */
@@ -77,8 +92,12 @@ public final class LatentText {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a number between -1 and 1.");
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a number.");
         }
+    }
+
+    private static String fmt(float v) {
+        return v == Math.rint(v) ? Integer.toString((int) v) : Float.toString(v);
     }
 
     private static String abbreviate(String s) {

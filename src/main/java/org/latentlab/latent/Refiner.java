@@ -5,12 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.TorchGate;
 
 /**
  * Improves an encoding by gradient steps on z (starting from E(x)) that lower the per-pixel mean
- * squared error of G(z) against x. Adam on z alone; z stays inside the prior's box [-1, 1].
+ * squared error of G(z) against x. Adam on z alone; z stays inside the prior's range.
  */
 public final class Refiner {
     private static final float LEARNING_RATE = 0.05f;
@@ -42,10 +43,20 @@ public final class Refiner {
      */
     public static Result refine(BiGan model, float[] x, float[] z0, int steps, StepListener onStep) {
         var c = model.config();
+        return refine(model.manager(), z -> model.generate(z, false), new Shape(1, c.channels(), c.imageSize(),
+                c.imageSize()), 1f, x, z0, steps, onStep);
+    }
+
+    /**
+     * The same for any differentiable generator: {@code generator} maps z (1, zdim) to an image of
+     * {@code imageShape} (1, C, H, W) in [0, 1]; z stays within [-bound, bound].
+     */
+    public static Result refine(NDManager parent, UnaryOperator<NDArray> generator, Shape imageShape, float bound,
+            float[] x, float[] z0, int steps, StepListener onStep) {
         float[] errors = new float[steps + 1];
-        try (NDManager m = model.manager().newSubManager()) {
-            NDArray target = m.create(x, new Shape(1, c.channels(), c.imageSize(), c.imageSize()));
-            NDArray z = m.create(z0, new Shape(1, c.zdim()));
+        try (NDManager m = parent.newSubManager()) {
+            NDArray target = m.create(x, imageShape);
+            NDArray z = m.create(z0, new Shape(1, z0.length));
             NDArray mean = m.zeros(z.getShape());
             NDArray var = m.zeros(z.getShape());
             // Adam's steps do not always lower the error (the last ones can overshoot): the z
@@ -57,7 +68,7 @@ public final class Refiner {
                 z.setRequiresGradient(true);
                 NDArray loss;
                 try (GradientCollector gc = TorchGate.collect()) {
-                    NDArray diff = model.generate(z, false).sub(target);
+                    NDArray diff = generator.apply(z).sub(target);
                     loss = diff.mul(diff).mean();
                     gc.backward(loss);
                 }
@@ -71,13 +82,13 @@ public final class Refiner {
                 var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
                 NDArray mHat = mean.div(1 - Math.pow(BETA1, t));
                 NDArray vHat = var.div(1 - Math.pow(BETA2, t));
-                z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-1f, 1f);
+                z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-bound, bound);
                 done = t;
                 if (!onStep.onStep(t, errors[t - 1])) {
                     break;
                 }
             }
-            NDArray diff = model.generate(z, false).sub(target);
+            NDArray diff = generator.apply(z).sub(target);
             errors[done] = diff.mul(diff).mean().getFloat();
             if (errors[done] < bestError) {
                 best = z.toFloatArray();

@@ -1,9 +1,16 @@
 package org.latentlab.model;
 
-/** The network family of a BiGAN's three parts. */
+import java.util.List;
+
+/** The network family of a model's parts. */
 public enum Architecture {
     /** Fully connected layers; the reference architecture of the speed benchmark. */
     MLP,
     /** DCGAN-style convolutions, for 28, 32 or 64 pixel images. */
-    CONV
+    CONV,
+    /** A generator (and perhaps an encoder) trained elsewhere and imported as TorchScript: explored, not trained. */
+    TORCHSCRIPT;
+
+    /** The architectures Latent Lab trains. */
+    public static final List<Architecture> TRAINABLE = List.of(MLP, CONV);
 }

@@ -6,7 +6,7 @@ package org.latentlab.model;
  * @param zdim latent size (prior U(-1, 1)^zdim)
  * @param channels image channels, 1 (grayscale) or 3 (RGB)
  * @param imageSize image height = width in pixels
- * @param hidden width of hidden layers (MLP) or base channel count (conv)
+ * @param hidden width of hidden layers (MLP) or base channel count (conv); 0 for TorchScript
  * @param batchNorm batch normalisation in G and E
  * @param dDropout dropout rate on D's hidden layers (0 = none)
  * @param imageScore D also scores the image alone (BigBiGAN's unary s_x term), which gives G a
@@ -22,7 +22,7 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("Images must have 1 or 3 channels, not " + channels);
         }
-        if (hidden < 4 || hidden > 8192) {
+        if (arch != Architecture.TORCHSCRIPT && (hidden < 4 || hidden > 8192)) {
             throw new IllegalArgumentException("Hidden width must be between 4 and 8192, not " + hidden);
         }
         if (arch == Architecture.CONV && imageSize != 28 && imageSize != 32 && imageSize != 64) {
@@ -49,6 +49,11 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     public int pixels() {
         return channels * imageSize * imageSize;
+    }
+
+    /** What an imported TorchScript generator's images are: its networks are its own. */
+    public static ModelConfig imported(int zdim, int channels, int imageSize) {
+        return new ModelConfig(Architecture.TORCHSCRIPT, zdim, channels, imageSize, 0, false, 0f, false);
     }
 
     /** The architecture timed by {@code bench}: shared/reference/bigan_reference.py. */

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.latentlab.data.DataDescription;
+import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.Encoding;
@@ -21,6 +22,7 @@ import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.engine.TrainingService;
 import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
@@ -54,6 +56,11 @@ public final class FakeEngine implements LatentEngine {
     private long revision;
     /** Whether the last random latent was asked of the prior. */
     public boolean lastFromPrior;
+    public static final String NO_DATA = "This imported generator came without a data set";
+    /** The prior of the model it loads; N(0, 1) stands for an imported generator. */
+    public LatentPrior prior = LatentPrior.UNIFORM;
+    /** Whether the model it loads has no data set (an imported generator): no directions, no map. */
+    public boolean withoutData;
     /** Runs between the fake evaluation's two stages (a test cancels there). */
     public Runnable betweenEvaluationStages = () -> {};
 
@@ -71,7 +78,7 @@ public final class FakeEngine implements LatentEngine {
     public ModelInfo info() {
         var config = new ModelConfig(Architecture.MLP, ZDIM, data.channels(), data.size(), 64, true, 0.2f, false);
         return new ModelInfo(config, TrainConfig.defaults(1), 1000, data, Path.of("fake-model"), Map.of(),
-                fittedDensity);
+                fittedDensity, prior);
     }
 
     @Override
@@ -186,6 +193,9 @@ public final class FakeEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<List<Direction>> directions() {
+        if (withoutData) {
+            return CompletableFuture.failedFuture(new DataFormatException(NO_DATA));
+        }
         List<Direction> d = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             float[] v = new float[ZDIM];
@@ -197,6 +207,9 @@ public final class FakeEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<LatentMap> latentMap() {
+        if (withoutData) {
+            return CompletableFuture.failedFuture(new DataFormatException(NO_DATA));
+        }
         return CompletableFuture.completedFuture(new LatentMap(new float[] {0, 0, 1, 1}, new int[] {0, 1},
                 new int[] {0, 1}, new String[] {"0", "1"}));
     }

@@ -176,7 +176,8 @@ public final class ExplorerView extends HBox {
         DoubleProperty p = vm.dims().get(i);
         Label name = new Label(String.format("z%02d", i + 1));
         name.setMinWidth(34);
-        Slider s = Controls.stepped(new Slider(-1, 1, p.get()), 0.05); // 40 arrow presses across
+        // 40 arrow presses across U(-1, 1)'s range; a normal prior's ±3σ takes as many at 0.15
+        Slider s = Controls.stepped(new Slider(-vm.bound(), vm.bound(), p.get()), 0.05 * vm.bound());
         s.setId("dim-" + i);
         s.valueProperty().bindBidirectional(p);
         HBox.setHgrow(s, Priority.ALWAYS);
@@ -209,7 +210,10 @@ public final class ExplorerView extends HBox {
     private void rebuildDirections() {
         directionBox.getChildren().clear();
         if (vm.directions().isEmpty()) {
-            directionBox.getChildren().add(new Label("Computing directions from the data…"));
+            Label status = new Label();
+            status.textProperty().bind(vm.derivedStatusProperty());
+            status.setWrapText(true);
+            directionBox.getChildren().add(status);
         }
         for (DirectionAmount d : vm.directions()) {
             boolean pc = d.kind().startsWith("principal");

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -14,7 +13,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
-import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.ModelInfo;
@@ -33,8 +31,8 @@ public final class ExplorerViewModel {
     private final LatentEngine engine;
     private final Background background;
     private final ObservableList<DoubleProperty> dims = FXCollections.observableArrayList();
-    private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
+    private final DerivedViews derived = new DerivedViews();
+    private final ObservableList<DirectionAmount> directions = derived.directions();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>();
     private final RandomizeSource randomizeSource = new RandomizeSource(model);
@@ -79,7 +77,12 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<LatentMap> mapProperty() {
-        return map.getReadOnlyProperty();
+        return derived.mapProperty();
+    }
+
+    /** Why the directions and the map are not there: being computed, or what they need. */
+    public ReadOnlyStringProperty derivedStatusProperty() {
+        return derived.statusProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -104,9 +107,10 @@ public final class ExplorerViewModel {
         image.setScale(screenPixelsPerPixel);
     }
 
-    /** A model was loaded (or its weights refreshed by training): rebuild sliders when the size changed. */
+    /** A model was loaded (or its weights refreshed by training): new sliders when their number or range changed. */
     private void modelChanged(ModelInfo info, boolean reloadDerived) {
-        boolean resized = model.get() == null || model.get().config().zdim() != info.config().zdim();
+        boolean resized = model.get() == null || model.get().config().zdim() != info.config().zdim()
+                || model.get().prior() != info.prior(); // the sliders' range
         model.set(info);
         if (resized) {
             muted = true;
@@ -132,25 +136,20 @@ public final class ExplorerViewModel {
     /** Recomputes directions and the map from the current weights (they go stale while training). */
     public void refreshDirections() {
         if (model.get() != null) {
-            map.set(null);
             loadDirectionsAndMap();
         }
     }
 
     private void loadDirectionsAndMap() {
-        background.await(engine.directions(), d -> {
-            List<DirectionAmount> fresh = new ArrayList<>();
-            for (Direction dir : d) {
-                DirectionAmount a = new DirectionAmount(dir);
-                a.amountProperty().addListener((obs, o, n) -> changed());
-                fresh.add(a);
-            }
-            directions.setAll(fresh); // one change: the view rebuilt all rows once per added row
-        }, this::fail);
-        background.await(engine.latentMap(), map::set, this::fail);
+        derived.load(engine, background, this::changed, this::fail);
     }
 
-    /** The latent vector shown: raw values moved along the directions, clipped to [-1, 1]. */
+    /** Each dimension's range is [-bound, bound]: 1 for U(-1, 1), 3 (±3σ) for N(0, 1). */
+    public float bound() {
+        return model.get() == null ? 1f : model.get().prior().bound();
+    }
+
+    /** The latent vector shown: raw values moved along the directions, clipped to the prior's range. */
     public float[] effectiveZ() {
         float[] raw = rawZ();
         List<float[]> vectors = new ArrayList<>();
@@ -159,7 +158,7 @@ public final class ExplorerViewModel {
             vectors.add(directions.get(k).vector());
             amounts[k] = (float) directions.get(k).amountProperty().get();
         }
-        return LatentDirections.apply(raw, vectors, amounts);
+        return LatentDirections.apply(raw, vectors, amounts, bound());
     }
 
     public float[] rawZ() {
@@ -179,7 +178,7 @@ public final class ExplorerViewModel {
         }
         muted = true;
         for (int i = 0; i < z.length; i++) {
-            dims.get(i).set(Math.max(-1, Math.min(1, z[i])));
+            dims.get(i).set(Math.max(-bound(), Math.min(bound(), z[i])));
         }
         for (DirectionAmount d : directions) {
             d.amountProperty().set(0);
@@ -195,10 +194,7 @@ public final class ExplorerViewModel {
         background.await(engine.randomLatent(t, prior), this::setZ, this::fail);
     }
 
-    /**
-     * Back to the image the model opened on (its first test image's code), not z = 0, which G draws
-     * as a blur of every class; z = 0 only for a model whose data are not at hand.
-     */
+    /** Back to the code of the image the model opened on (not z = 0, G's blur of every class) if its data are here. */
     public void reset() {
         setZ(home != null && home.length == dims.size() ? home : new float[dims.size()]);
     }
@@ -223,7 +219,7 @@ public final class ExplorerViewModel {
     /** Loads z from text; returns false and sets the message when the text is not a valid z. */
     public boolean pasteText(String text) {
         try {
-            setZ(LatentText.parse(text, dims.size()));
+            setZ(LatentText.parse(text, dims.size(), bound()));
             message.set("Pasted a latent vector.");
             return true;
         } catch (IllegalArgumentException e) {
@@ -235,9 +231,9 @@ public final class ExplorerViewModel {
     /** Sets one dimension from typed text; returns false and sets the message on bad input. */
     public boolean setDimText(int index, String text) {
         try {
-            dims.get(index).set(LatentText.parseValue(text));
-            if (LatentText.parseValue(text) != LatentText.parseUnclamped(text)) {
-                message.set(LatentText.clampedNote(index, text));
+            dims.get(index).set(LatentText.parseValue(text, bound()));
+            if (LatentText.parseValue(text, bound()) != LatentText.parseUnclamped(text)) {
+                message.set(LatentText.clampedNote(index, text, bound()));
             }
             return true;
         } catch (IllegalArgumentException e) {

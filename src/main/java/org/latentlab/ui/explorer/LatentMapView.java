@@ -42,7 +42,15 @@ final class LatentMapView extends Pane {
         legend.getStyleClass().add("map-legend");
         legend.setMouseTransparent(true); // the dots under it still answer hover and click
         legend.setPrefWrapLength(SIZE - 12);
-        getChildren().addAll(canvas, legend, hoverBox);
+        Label pending = new Label(); // while the map is computed, or why there is none
+        pending.setId("map-status");
+        pending.textProperty().bind(vm.derivedStatusProperty());
+        pending.setWrapText(true);
+        pending.setMaxWidth(SIZE - 40);
+        pending.relocate(20, SIZE / 2 - 30);
+        pending.visibleProperty().bind(vm.mapProperty().isNull());
+        pending.getStyleClass().add("caption");
+        getChildren().addAll(canvas, legend, hoverBox, pending);
         getStyleClass().add("latent-map");
         vm.mapProperty().addListener((obs, o, n) -> show(n));
         canvas.setOnMouseMoved(this::hover);
@@ -63,9 +71,7 @@ final class LatentMapView extends Pane {
         g.setFill(Color.rgb(BACKGROUND >> 16 & 0xff, BACKGROUND >> 8 & 0xff, BACKGROUND & 0xff));
         g.fillRect(0, 0, SIZE, SIZE);
         if (m == null) {
-            g.setFill(Color.GRAY);
-            g.fillText("Encoding the test set…", 20, SIZE / 2);
-            return;
+            return; // the status label says why
         }
         bounds();
         // 5,000 canvas ovals took 103-109 ms to paint in the software pipeline (pulse logger), in

@@ -16,22 +16,26 @@ import org.latentlab.ui.common.Controls;
 /** "Randomize from [fitted density | prior]" over "temperature [slider]": where Randomize draws z from. */
 final class RandomizeChoice extends VBox {
     static final String DENSITY = "the fitted density";
-    static final String PRIOR = "the prior U(-1, 1)";
+    static final String PRIOR = "the prior ";
 
     RandomizeChoice(RandomizeSource source, Observable modelChanges) {
         super(4);
         ChoiceBox<String> from = new ChoiceBox<>();
         from.setId("randomize-from");
         from.setMinWidth(Region.USE_PREF_SIZE);
-        from.getItems().addAll(DENSITY, PRIOR);
+        from.getItems().addAll(DENSITY, PRIOR + source.priorName()); // the prior's name follows the model
         from.setTooltip(new Tooltip("The prior is what the generator was trained on; the fitted density is where"
                 + " the encoder puts real images, and usually draws clearer samples"));
-        Runnable show = () -> from.getSelectionModel().select(source.usesDensityProperty().get() ? DENSITY : PRIOR);
+        Runnable show = () -> from.getSelectionModel().select(source.usesDensityProperty().get() ? 0 : 1);
         show.run();
         source.usesDensityProperty().addListener((o, a, b) -> show.run());
+        modelChanges.addListener(o -> {
+            from.getItems().set(1, PRIOR + source.priorName());
+            show.run();
+        });
         from.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> {
             if (now != null && source.hasDensity()) {
-                source.priorProperty().set(now.equals(PRIOR));
+                source.priorProperty().set(now.startsWith(PRIOR));
             }
         });
         from.disableProperty().bind(Bindings.createBooleanBinding(() -> !source.hasDensity(), modelChanges));

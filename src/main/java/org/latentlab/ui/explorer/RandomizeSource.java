@@ -11,9 +11,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.LatentPrior;
 
 /**
- * Where Randomize draws z from, chosen explicitly: the model's prior U(-1, 1), what a GAN's
+ * Where Randomize draws z from, chosen explicitly: the model's prior (U(-1, 1) or N(0, 1)), what a GAN's
  * generator is trained to cover, or the density fitted to the codes of its training images, at a
  * temperature (1 as fitted, lower for sharper, less varied samples; {@link GaussianMixture#tempered}).
  * A model without a fitted density has only the prior.
@@ -32,9 +33,14 @@ public final class RandomizeSource {
                 ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its"
                         + " training images, at temperature %.2f (1 = as fitted; lower = sharper, less varied"
                         + " samples) (Ctrl+R)", temperature.get())
-                : "Draw z from the prior U(-1, 1), as the generator was trained to" + (hasDensity() ? ""
+                : "Draw z from the prior " + priorName() + ", as the generator was trained to" + (hasDensity() ? ""
                         : " (this model has no fitted latent density yet: train or fit-density adds one)")
                         + " (Ctrl+R)", usesDensity, temperature, model);
+    }
+
+    /** The model's prior as written: U(-1, 1), or N(0, 1) for an imported generator that declares it. */
+    public String priorName() {
+        return model.get() == null ? LatentPrior.UNIFORM.describe() : model.get().prior().describe();
     }
 
     /** Whether the model has a fitted density to draw from at all. */

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.latentlab.model.Architecture;
 import org.latentlab.ui.common.FileDialogs;
@@ -97,7 +98,8 @@ final class SettingsPane extends VBox {
         sheet.setMode(PropertySheet.Mode.NAME);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
-            PropertyEditor<?> editor = defaults.call(item);
+            PropertyEditor<?> editor = item.getType() == Architecture.class
+                    ? Editors.createChoiceEditor(item, Architecture.TRAINABLE) : defaults.call(item);
             NumberField field = numberFields.get(item);
             if (field != null) {
                 Node n = editor.getEditor();

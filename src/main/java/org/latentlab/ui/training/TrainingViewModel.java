@@ -131,18 +131,18 @@ public final class TrainingViewModel {
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
         background.await(engine.loadModel(dir), info -> {
-            clearRun(); // the previous run's charts and grids are not this model's
-            settings.show(info);
-            resumeFrom.set(dir);
-            saving.shown(dir);
-            status.set("Loaded " + info.describe() + ". Start continues training from it.");
+            if (info.trainable()) { // an imported generator is explored, not trained: the settings stay
+                clearRun(); // the previous run's charts and grids are not this model's
+                settings.show(info);
+                resumeFrom.set(dir);
+                saving.shown(dir);
+            }
+            status.set("Loaded " + info.describe() + (info.trainable() ? ". Start continues training from it."
+                    : " for exploring: an imported generator is not trained here."));
         }, this::fail);
     }
 
-    /**
-     * Saves the model as it is now into {@code target}: while a run is going (or paused) its
-     * weights after the current step; otherwise the checkpoint shown (loaded, or the run's last).
-     */
+    /** Saves the model into {@code target}: a run's weights after this step, else the checkpoint shown. */
     public void saveCheckpointAs(Path target) {
         boolean running = state.get() == TrainingState.RUNNING || state.get() == TrainingState.PAUSED;
         saving.save(running, target, status::set, t -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
 import org.latentlab.ui.FxThread;
@@ -201,6 +203,31 @@ class ExplorerViewModelTest {
             assertEquals(1, next.gallery().size());
             assertEquals(-0.5f, next.gallery().get(0).z()[0], 1e-6);
             assertNotNull(next.gallery().get(0).thumbnail());
+            return null;
+        });
+    }
+
+    /** An imported generator: N(0, 1) spans ±3σ on every path into z; without data it says why there is no map. */
+    @Test
+    void aNormalPriorSpansThreeSigmaAndAModelWithoutDataSaysWhy() throws Exception {
+        engine.prior = LatentPrior.NORMAL;
+        engine.withoutData = true;
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            assertEquals(3f, vm.bound());
+            float[] far = new float[FakeEngine.ZDIM];
+            Arrays.fill(far, 5f);
+            vm.setZ(far);
+            assertEquals(3.0, vm.dims().get(0).get(), 1e-6, "kept within +3");
+            String text = "[" + "2.5, ".repeat(FakeEngine.ZDIM - 1) + "-2.5]";
+            assertTrue(vm.pasteText(text), vm.messageProperty().get());
+            assertEquals(-2.5, vm.dims().get(FakeEngine.ZDIM - 1).get(), 1e-6);
+            assertTrue(vm.setDimText(0, "4"));
+            assertTrue(vm.messageProperty().get().contains("kept within [-3, 3]"), vm.messageProperty().get());
+            assertTrue(vm.derivedStatusProperty().get().startsWith(FakeEngine.NO_DATA),
+                    vm.derivedStatusProperty().get());
+            assertTrue(vm.directions().isEmpty());
+            assertNull(vm.mapProperty().get());
             return null;
         });
     }

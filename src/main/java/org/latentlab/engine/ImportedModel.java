@@ -1,0 +1,181 @@
+package org.latentlab.engine;
+
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.latentlab.data.DataFormatException;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Preparation;
+import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.interop.ImportException;
+import org.latentlab.interop.ImportManifest;
+import org.latentlab.interop.TorchScriptImport;
+import org.latentlab.interop.TorchScriptNets;
+import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.Interpolation;
+import org.latentlab.latent.LatentPrior;
+import org.latentlab.latent.Refiner;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * A generator trained elsewhere, imported as TorchScript ({@code latentlab import}). With an
+ * encoder, E(x) encodes; without one, encoding is projection: the best of {@link #DRAWS} prior
+ * draws, then gradient steps on z through G (the encoder panel's refinement). One thread uses it.
+ */
+public final class ImportedModel implements LatentModel {
+    /** Prior draws a projection starts from (the best one by pixel error). */
+    static final int DRAWS = 64;
+    /** Gradient steps of a projection by default. */
+    public static final int PROJECTION_STEPS = 100;
+
+    private final Path dir;
+    private final ImportManifest manifest;
+    private final TorchScriptNets nets;
+    private final ModelConfig config;
+    private final int projectionSteps;
+    private GaussianMixture density;
+
+    private ImportedModel(Path dir, ImportManifest manifest, TorchScriptNets nets, int projectionSteps) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.nets = nets;
+        this.config = ModelConfig.imported(manifest.zdim(), manifest.channels(), manifest.imageSize());
+        this.projectionSteps = projectionSteps;
+    }
+
+    /** Opens an imported model's folder (already resolved), checking its files' hashes. */
+    public static ImportedModel load(Path dir, int projectionSteps) throws ImportException, IOException {
+        ImportManifest m = TorchScriptImport.read(dir);
+        float[] range = m.outputRange();
+        TorchScriptNets nets = TorchScriptNets.load(dir.resolve(ImportManifest.GENERATOR),
+                m.hasEncoder() ? dir.resolve(ImportManifest.ENCODER) : null, range[0], range[1]);
+        return new ImportedModel(dir, m, nets, projectionSteps);
+    }
+
+    public ImportManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public ModelConfig config() {
+        return config;
+    }
+
+    @Override
+    public LatentPrior prior() {
+        return manifest.latentPrior();
+    }
+
+    private Shape image() {
+        return new Shape(config.channels(), config.imageSize(), config.imageSize());
+    }
+
+    @Override
+    public float[] generate(float[] z, int n) {
+        return nets.generate(z, n, config.zdim(), image());
+    }
+
+    @Override
+    public float[] encode(float[] x, int n) {
+        if (nets.hasEncoder()) {
+            return nets.encode(x, n, config.zdim(), image());
+        }
+        int d = config.zdim();
+        int pixels = config.pixels();
+        float[] out = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            float[] one = Arrays.copyOfRange(x, i * pixels, (i + 1) * pixels);
+            System.arraycopy(project(one, projectionSteps, (t, e) -> true).z(), 0, out, i * d, d);
+        }
+        return out;
+    }
+
+    /** Projection of one image: the best of DRAWS prior draws, refined by {@code steps} gradient steps. */
+    public Refiner.Result project(float[] x, int steps, Refiner.StepListener onStep) {
+        int d = config.zdim();
+        int pixels = config.pixels();
+        float[] draws = prior().sample(7, 0, DRAWS, d);
+        float[] images = generate(draws, DRAWS);
+        int best = 0;
+        double bestError = Double.MAX_VALUE;
+        for (int k = 0; k < DRAWS; k++) {
+            double e = 0;
+            for (int p = 0; p < pixels; p++) {
+                double diff = images[k * pixels + p] - x[p];
+                e += diff * diff;
+            }
+            if (e < bestError) {
+                bestError = e;
+                best = k;
+            }
+        }
+        return refine(x, Arrays.copyOfRange(draws, best * d, (best + 1) * d), steps, onStep);
+    }
+
+    @Override
+    public Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep) {
+        Shape s = image();
+        return Refiner.refine(nets.manager(), z -> nets.generate(z, true), new Shape(1, s.get(0), s.get(1), s.get(2)),
+                prior().bound(), x, z0, steps, onStep);
+    }
+
+    @Override
+    public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        return generate(Interpolation.path(za, zb, frames, spherical), frames);
+    }
+
+    @Override
+    public GaussianMixture density() {
+        return density;
+    }
+
+    @Override
+    public void setDensity(GaussianMixture fitted) {
+        density = fitted;
+    }
+
+    @Override
+    public float[] drawLatents(int count, long seed, boolean fromPrior, double temperature) {
+        if (density == null || fromPrior) {
+            return prior().sample(seed, 0, count, config.zdim());
+        }
+        return density.tempered(temperature).sample(count, seed);
+    }
+
+    @Override
+    public void updateWeights(ModelConfig c, byte[] generatorWeights, byte[] encoderWeights) throws IOException {
+        throw new IOException("An imported generator is explored here, not trained");
+    }
+
+    @Override
+    public LatentModel copy() throws IOException {
+        try {
+            ImportedModel c = load(dir, projectionSteps);
+            c.density = density;
+            return c;
+        } catch (ImportException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed,
+            double temperature, EvaluationProgress progress) throws IOException {
+        throw new IOException("Evaluation needs a model trained here; an imported generator is not evaluated yet");
+    }
+
+    @Override
+    public float[] preprocess(BufferedImage image, Preparation preparation, boolean invert)
+            throws DataFormatException {
+        Preparation p = preparation != null ? preparation : Preparation.CROP;
+        return p.apply(image, config.imageSize(), config.channels(), invert);
+    }
+
+    @Override
+    public void close() {
+        nets.close();
+    }
+}

@@ -1,0 +1,49 @@
+package org.latentlab.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.latentlab.checkpoint.CheckpointException;
+import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.data.DataDescription;
+import org.latentlab.interop.ImportException;
+import org.latentlab.interop.TorchScriptImport;
+
+/** Opens any model folder: a checkpoint trained here, or a generator imported from PyTorch. */
+public final class LatentModels {
+    private LatentModels() {}
+
+    /**
+     * The model in {@code path} (a checkpoint, a run folder, or an imported model's folder).
+     *
+     * @throws IOException in words when it is neither, or damaged
+     */
+    public static LatentModel open(Path path) throws IOException {
+        Path dir = resolve(path);
+        if (TorchScriptImport.isImported(dir)) {
+            try {
+                return ImportedModel.load(dir, ImportedModel.PROJECTION_STEPS);
+            } catch (ImportException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return InferenceModel.load(dir);
+    }
+
+    /** The folder that holds the model's manifest. */
+    public static Path resolve(Path path) throws CheckpointException {
+        return Checkpoints.resolve(path);
+    }
+
+    /** What the window shows of a model opened from {@code source}. */
+    static ModelInfo infoOf(LatentModel loaded, Path source) {
+        if (loaded instanceof InferenceModel trained) {
+            var m = trained.manifest();
+            return new ModelInfo(m.model(), m.train(), m.step(), m.dataDescription(), source, m.metrics(),
+                    loaded.density() != null);
+        }
+        var c = loaded.config();
+        return new ModelInfo(c, null, 0, DataDescription.none(c.channels(), c.imageSize()), source, Map.of(), false,
+                loaded.prior());
+    }
+}
