@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.data.ImageFiles;
 import org.latentlab.data.ImageGrid;
+import org.latentlab.engine.ImportedModel;
 import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
@@ -15,6 +16,7 @@ import org.latentlab.checkpoint.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,12 +30,18 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Write input | reconstruction side by side.") Path out;
     @Option(names = "--refine", defaultValue = "0",
             description = "Gradient steps on z after encoding (default 0).") int refine;
+    @Option(names = "--steps", defaultValue = "" + ImportedModel.PROJECTION_STEPS, paramLabel = "N",
+            description = "For an imported generator without an encoder: gradient steps of the projection that"
+                    + " encodes (default ${DEFAULT-VALUE}).") int steps;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (LatentModel m = LatentModels.open(model.path())) {
+        if (steps < 0 || steps > 10_000) {
+            throw new ParameterException(spec.commandLine(), "--steps must be 0 to 10000");
+        }
+        try (LatentModel m = LatentModels.open(model.path(), steps)) {
             ModelConfig c = m.config();
             float[] x = preparation.apply(m, ImageFiles.read(image));
             float[] z = m.encode(x);

@@ -19,10 +19,15 @@ public final class LatentModels {
      * @throws IOException in words when it is neither, or damaged
      */
     public static LatentModel open(Path path) throws IOException {
+        return open(path, ImportedModel.PROJECTION_STEPS);
+    }
+
+    /** As {@link #open(Path)}; a generator without an encoder encodes by {@code projectionSteps} steps. */
+    public static LatentModel open(Path path, int projectionSteps) throws IOException {
         Path dir = resolve(path);
         if (TorchScriptImport.isImported(dir)) {
             try {
-                return ImportedModel.load(dir, ImportedModel.PROJECTION_STEPS);
+                return ImportedModel.load(dir, projectionSteps);
             } catch (ImportException e) {
                 throw new IOException(e.getMessage(), e);
             }
