@@ -15,6 +15,7 @@ From the command line:
     python3 tools/latentlab_torch.py FOLDER --z z.json --out x.png    # decode a z as `latentlab decode` does
     python3 tools/latentlab_torch.py FOLDER --encode image.png         # print E(x) as JSON
     python3 tools/latentlab_torch.py FOLDER --sample 16 --out grid.png # from the fitted density, else the prior
+    python3 tools/latentlab_torch.py FOLDER --torchscript DIR         # G and E as TorchScript, for import
 
 z.json holds a JSON array of zdim numbers, or what `latentlab encode` prints. --encode takes an
 image at the model's size (other sizes are resized; no digit centring: prepare it as the model's
@@ -302,12 +303,20 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", metavar="X.png", help="where --z or --sample writes its image")
     p.add_argument("--scale", type=int, default=4, help="pixels per image pixel in --out (default 4)")
+    p.add_argument("--torchscript", metavar="DIR", help="write generator.pt and encoder.pt (traced TorchScript)")
     p.add_argument("--dump", metavar="IN.json", help="for tests: JSON {z: [[...]], x: [[...]]} in, G(z) and E(x) out")
     a = p.parse_args(argv)
     torch.set_grad_enabled(False)
     m = load(a.folder)
     c = m.config
-    if a.dump:
+    if a.torchscript:
+        os.makedirs(a.torchscript, exist_ok=True)
+        s = c["image_size"]
+        torch.jit.trace(m.generator, torch.zeros(2, c["zdim"])).save(os.path.join(a.torchscript, "generator.pt"))
+        torch.jit.trace(m.encoder, torch.zeros(2, c["channels"], s, s)).save(os.path.join(a.torchscript, "encoder.pt"))
+        print(f"wrote generator.pt and encoder.pt to {a.torchscript} (latentlab import --generator ... --zdim "
+              f"{c['zdim']})")
+    elif a.dump:
         with open(a.dump) as f:
             j = json.load(f)
         s = c["image_size"]
@@ -323,7 +332,7 @@ def main(argv=None):
         write_png(a.out, m.generator(z), a.scale)
         print(f"wrote {len(z)} image(s) to {a.out}")
     else:
-        p.error("give --z, --encode, --sample or --dump")
+        p.error("give --z, --encode, --sample, --torchscript or --dump")
 
 
 if __name__ == "__main__":

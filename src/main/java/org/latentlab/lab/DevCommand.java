@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * and the screenshot tour. {@code latentlab dev --help} lists them; the main help does not.
  */
 @Command(name = "dev", hidden = true, description = "Commands for developing Latent Lab: benchmarks and screenshots.",
-        subcommands = {BenchCommand.class, UiBenchCommand.class, ScreenshotsCommand.class,
+        subcommands = {BenchCommand.class, UiBenchCommand.class, ScreenshotsCommand.class, ProjectionBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DevCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
