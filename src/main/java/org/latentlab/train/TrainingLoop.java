@@ -162,7 +162,7 @@ public final class TrainingLoop {
     public void snapshot() {
         BiGan model = trainer.model();
         float[] samples = model.generate(fixedNoise, SAMPLE_COUNT);
-        float[] densitySamples = runningDensity.samples(model, SAMPLE_COUNT);
+        float[] densitySamples = runningDensity.samples(model, SAMPLE_COUNT, trainer.step());
         float[] recon = model.generate(model.encode(fixedReals, REAL_COUNT), REAL_COUNT);
         double se = 0;
         for (int i = 0; i < recon.length; i++) {
