@@ -30,6 +30,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--output-range", defaultValue = "0,1", paramLabel = "0,1|-1,1",
             description = "The range of G's pixels: 0,1 (sigmoid) or -1,1 (tanh) (default ${DEFAULT-VALUE}).")
     String outputRange;
+    @Option(names = "--data", paramLabel = "DIR", description = "A data set of G's kind ('mnist', an IDX folder or an"
+            + " image folder): the explorer's directions, map and test images come from it.") String data;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The new model folder.") Path out;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportManifest m;
         try {
             m = TorchScriptImport.run(new TorchScriptImport.Request(generator, encoder, zdim, p, range[0], range[1],
-                    out, command));
+                    out, command, data));
         } catch (ImportException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;

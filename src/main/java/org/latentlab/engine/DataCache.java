@@ -25,6 +25,11 @@ final class DataCache {
 
     /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
     static final int ENCODED = 5000;
+    /**
+     * Images projected instead, for a generator without an encoder: each takes its own gradient
+     * steps (about 0.1 s for an MLP generator at 100 steps here), so the map has fewer points.
+     */
+    static final int PROJECTED = 300;
     static final int PRINCIPAL_COMPONENTS = 8;
     /** Images per encoding chunk: about 10 ms on one core, so a drag waits at most that long. */
     static final int CHUNK = 250;
@@ -120,7 +125,7 @@ final class DataCache {
     float[] encodeSample(LatentModel model, QuietGate gate) throws IOException, InterruptedException {
         gate.awaitQuiet(); // loading the test set is work too
         ImageDataset t = test();
-        int n = Math.min(ENCODED, t.count());
+        int n = Math.min(model.encodesByProjection() ? PROJECTED : ENCODED, t.count());
         int d = config.zdim();
         float[] codes = new float[n * d];
         for (int start = 0; start < n; start += CHUNK) {

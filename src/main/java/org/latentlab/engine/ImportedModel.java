@@ -79,6 +79,11 @@ public final class ImportedModel implements LatentModel {
     }
 
     @Override
+    public boolean encodesByProjection() {
+        return !nets.hasEncoder();
+    }
+
+    @Override
     public float[] encode(float[] x, int n) {
         if (nets.hasEncoder()) {
             return nets.encode(x, n, config.zdim(), image());

@@ -47,6 +47,11 @@ public interface LatentModel extends AutoCloseable {
         return encode(x, 1);
     }
 
+    /** Whether encode projects (gradient steps per image, slow) rather than running an encoder. */
+    default boolean encodesByProjection() {
+        return false;
+    }
+
     /** Gradient steps on z so that G(z) comes closer to x. */
     Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep);
 

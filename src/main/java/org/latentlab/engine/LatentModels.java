@@ -48,7 +48,8 @@ public final class LatentModels {
                     loaded.density() != null);
         }
         var c = loaded.config();
-        return new ModelInfo(c, null, 0, DataDescription.none(c.channels(), c.imageSize()), source, Map.of(), false,
-                loaded.prior());
+        DataDescription data = loaded instanceof ImportedModel imported ? imported.manifest().dataOrNone()
+                : DataDescription.none(c.channels(), c.imageSize());
+        return new ModelInfo(c, null, 0, data, source, Map.of(), false, loaded.prior());
     }
 }

@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.Json;
+import org.latentlab.data.DataDescription;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.MnistDataset;
 import org.latentlab.latent.LatentPrior;
 
 /**
@@ -37,7 +40,7 @@ public final class TorchScriptImport {
 
     /** What the user declared. */
     public record Request(Path generator, Path encoder, int zdim, LatentPrior prior, float low, float high, Path out,
-            String command) {}
+            String command, String data) {}
 
     private TorchScriptImport() {}
 
@@ -61,6 +64,7 @@ public final class TorchScriptImport {
                 checkEncoder(nets, images, r.zdim());
             }
         }
+        DataDescription data = r.data() == null ? null : dataOf(r.data(), shape[0], shape[1]);
         Files.createDirectories(r.out());
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -70,9 +74,19 @@ public final class TorchScriptImport {
         }
         ImportManifest manifest = new ImportManifest(ImportManifest.FORMAT, 1, r.zdim(), r.prior().id(),
                 new float[] {r.low(), r.high()}, shape[0], shape[1], files, sources, r.command(),
-                Instant.now().toString());
+                Instant.now().toString(), data);
         Files.writeString(r.out().resolve(Checkpoints.MANIFEST), Json.GSON.toJson(manifest), StandardCharsets.UTF_8);
         return manifest;
+    }
+
+    /** The description of the data set the user named, which must hold images of G's shape. */
+    private static DataDescription dataOf(String spec, int channels, int size) throws ImportException {
+        try {
+            return DataDescription.of(spec, DataSources.load(spec, MnistDataset.Split.TRAIN, size, channels));
+        } catch (IOException e) {
+            throw new ImportException("The data set " + spec + " cannot be used with this generator: "
+                    + e.getMessage());
+        }
     }
 
     /** G's images of PROBES prior draws, in its own range, checked: (N, C, S, S), C 1 or 3, finite, in range. */

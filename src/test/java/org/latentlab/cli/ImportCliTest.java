@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.GeneratedData;
 import org.latentlab.engine.ImportedModel;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
@@ -138,5 +139,25 @@ class ImportCliTest {
         assertTrue(damaged.err().contains("generator.pt is missing or damaged"), damaged.err());
         var open = run("open", model.toString());
         assertEquals(1, open.code(), "refused before a window opens");
+    }
+
+    /** A data set named at import gives the imported generator its class names, directions and map. */
+    @Test
+    void aDataSetNamedAtImportTravelsWithTheModel() throws Exception {
+        Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
+        Path out = dir.resolve("with-data");
+        var r = run("import", "--generator", FIXTURES.resolve("gray-uniform-g.pt").toString(), "--zdim", "6",
+                "--data", shapes.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (LatentModel m = LatentModels.open(out)) {
+            var data = ((ImportedModel) m).manifest().dataOrNone();
+            assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), data.classNames());
+            assertTrue(data.hasSource());
+        }
+        Path idx = GeneratedData.idx(dir.resolve("idx"), 30, 10); // 28 px gray: not the RGB generator's 16 px
+        var wrong = run("import", "--generator", FIXTURES.resolve("rgb-normal-g.pt").toString(), "--zdim", "8",
+                "--output-range", "-1,1", "--data", idx.toString(), "--out", dir.resolve("wrong").toString());
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("cannot be used with this generator"), wrong.err());
     }
 }
