@@ -11,25 +11,19 @@ Plain PyTorch (Debian's python3-torch), noise images: data do not change the spe
 
 Prints one JSON line with steps_per_s (median of --repeats runs of --steps steps).
 """
-import argparse, json, statistics, time
+import argparse, json, os, statistics, sys, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from latentlab_torch import Reshape  # noqa: E402  (one definition for both tools)
 
 SLOPE = 0.2
 
 
 def ups(size):
     return 3 if size == 64 else 2
-
-
-class Reshape(nn.Module):
-    def __init__(self, *shape):
-        super().__init__()
-        self.shape = shape
-
-    def forward(self, x):
-        return x.reshape(x.shape[0], *self.shape)
 
 
 def generator(zdim, c, size, hidden):
