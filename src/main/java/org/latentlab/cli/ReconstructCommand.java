@@ -6,6 +6,8 @@ import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +32,13 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
         }
         TorchThreads.prepare(TorchThreads.trainingThreads());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             var c = m.config();
-            String dataSpec = data != null ? data : m.manifest().dataset();
+            String dataSpec = data != null ? data : m.data().source();
+            if (dataSpec.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "This imported generator came"
+                        + " without a data set: give --data DIR (images of its kind), or import it with --data");
+            }
             ImageDataset test = EvaluationData.loadTest(dataSpec, c.imageSize(), c.channels());
             if (first < 0 || first >= test.count()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),

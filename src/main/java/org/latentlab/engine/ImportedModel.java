@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
@@ -57,6 +58,11 @@ public final class ImportedModel implements LatentModel {
 
     public ImportManifest manifest() {
         return manifest;
+    }
+
+    @Override
+    public DataDescription data() {
+        return manifest.dataOrNone();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
@@ -67,6 +68,11 @@ public final class InferenceModel implements LatentModel {
     @Override
     public ModelConfig config() {
         return model.config();
+    }
+
+    @Override
+    public DataDescription data() {
+        return manifest == null ? null : manifest.dataDescription();
     }
 
     /** The loaded checkpoint's manifest, or null for a model that only ever received snapshots. */

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
@@ -46,6 +47,9 @@ public interface LatentModel extends AutoCloseable {
     default float[] encode(float[] x) {
         return encode(x, 1);
     }
+
+    /** The data set the model was trained on or imported with (source empty when none), or null when unknown. */
+    DataDescription data();
 
     /** Whether encode projects (gradient steps per image, slow) rather than running an encoder. */
     default boolean encodesByProjection() {

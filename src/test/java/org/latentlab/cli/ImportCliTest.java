@@ -154,6 +154,12 @@ class ImportCliTest {
             assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), data.classNames());
             assertTrue(data.hasSource());
         }
+        var recon = run("reconstruct", "--model", out.toString(), "--count", "4", "--out",
+                dir.resolve("pairs.png").toString());
+        assertEquals(0, recon.code(), recon.err());
+        var none = run("reconstruct", "--model", importGray().toString(), "--out", dir.resolve("p.png").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("without a data set: give --data DIR"), none.err());
         Path idx = GeneratedData.idx(dir.resolve("idx"), 30, 10); // 28 px gray: not the RGB generator's 16 px
         var wrong = run("import", "--generator", FIXTURES.resolve("rgb-normal-g.pt").toString(), "--zdim", "8",
                 "--output-range", "-1,1", "--data", idx.toString(), "--out", dir.resolve("wrong").toString());
