@@ -38,6 +38,8 @@ import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
+import org.latentlab.interop.TorchScriptImport;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
@@ -185,6 +187,32 @@ class WindowUsabilityTest {
         Stage about = dialog("About Latent Lab");
         assertTrue(robot.from(about.getScene().getRoot()).lookup("PyTorch (libtorch)").tryQuery().isPresent());
         robot.interact(about::close);
+    }
+
+    /**
+     * A generator trained elsewhere (TorchScript, RGB, prior N(0, 1), no encoder), imported and
+     * opened from File → Open recent: the sliders span ±3σ, Randomize draws from N(0, 1), and the
+     * explorer says why there are no directions or map.
+     */
+    @Test
+    void anImportedGeneratorOpensWithItsPriorsRange(FxRobot robot) throws Exception {
+        ready();
+        Path imported = dir.resolve("imported");
+        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/rgb-normal-g.pt"),
+                null, 8, LatentPrior.NORMAL, -1f, 1f, imported, "test", null));
+        robot.interact(() -> vm.recent().opened(imported));
+        robot.clickOn("#menu-file").clickOn("Open recent").clickOn(n -> n instanceof Label l
+                && l.getText().startsWith("imported  —"));
+        waitFor(30, () -> vm.explorer().dims().size() == 8);
+        waitFor(10, () -> robot.lookup("#dim-0").tryQuery().isPresent());
+        Slider s = robot.lookup("#dim-0").queryAs(Slider.class);
+        assertEquals(3.0, s.getMax(), 1e-9);
+        assertEquals(-3.0, s.getMin(), 1e-9);
+        robot.clickOn("#randomize");
+        waitFor(10, () -> vm.explorer().rawZ()[0] != 0 || vm.explorer().rawZ()[1] != 0);
+        waitFor(10, () -> vm.explorer().derivedStatusProperty().get().contains("without a data set"));
+        assertTrue(robot.lookup(n -> n instanceof Label l && l.isVisible() && l.getText() != null
+                && l.getText().contains("came without a data set")).tryQuery().isPresent());
     }
 
     private static Stage dialog(String title) {
