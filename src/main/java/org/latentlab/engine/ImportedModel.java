@@ -29,6 +29,8 @@ import org.latentlab.model.ModelConfig;
 public final class ImportedModel implements LatentModel {
     /** Prior draws a projection starts from (the best one by pixel error). */
     static final int DRAWS = 64;
+    /** Images projected together: their steps cost about what one image's cost. */
+    static final int BATCH = 64;
     /** Gradient steps of a projection by default. */
     public static final int PROJECTION_STEPS = 100;
 
@@ -38,6 +40,8 @@ public final class ImportedModel implements LatentModel {
     private final ModelConfig config;
     private final int projectionSteps;
     private GaussianMixture density;
+    private float[] draws;
+    private float[] drawImages;
 
     private ImportedModel(Path dir, ImportManifest manifest, TorchScriptNets nets, int projectionSteps) {
         this.dir = dir;
@@ -97,19 +101,35 @@ public final class ImportedModel implements LatentModel {
         int d = config.zdim();
         int pixels = config.pixels();
         float[] out = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            float[] one = Arrays.copyOfRange(x, i * pixels, (i + 1) * pixels);
-            System.arraycopy(project(one, projectionSteps, (t, e) -> true).z(), 0, out, i * d, d);
+        Shape s = image();
+        for (int start = 0; start < n; start += BATCH) {
+            int len = Math.min(BATCH, n - start);
+            float[] images = Arrays.copyOfRange(x, start * pixels, (start + len) * pixels);
+            float[] z0 = new float[len * d];
+            for (int i = 0; i < len; i++) {
+                System.arraycopy(bestDraw(Arrays.copyOfRange(images, i * pixels, (i + 1) * pixels)), 0, z0, i * d, d);
+            }
+            float[] z = Refiner.refineBatch(nets.manager(), zz -> nets.generate(zz, true), new Shape(len, s.get(0),
+                    s.get(1), s.get(2)), prior().bound(), images, z0, projectionSteps);
+            System.arraycopy(z, 0, out, start * d, len * d);
         }
         return out;
     }
 
     /** Projection of one image: the best of DRAWS prior draws, refined by {@code steps} gradient steps. */
     public Refiner.Result project(float[] x, int steps, Refiner.StepListener onStep) {
+        return refine(x, bestDraw(x), steps, onStep);
+    }
+
+    /** Of DRAWS fixed prior draws, the one whose image is nearest x in pixels. */
+    private float[] bestDraw(float[] x) {
         int d = config.zdim();
         int pixels = config.pixels();
-        float[] draws = prior().sample(7, 0, DRAWS, d);
-        float[] images = generate(draws, DRAWS);
+        if (drawImages == null) { // the same draws for every image: their pictures are drawn once
+            draws = prior().sample(7, 0, DRAWS, d);
+            drawImages = generate(draws, DRAWS);
+        }
+        float[] images = drawImages;
         int best = 0;
         double bestError = Double.MAX_VALUE;
         for (int k = 0; k < DRAWS; k++) {
@@ -123,7 +143,7 @@ public final class ImportedModel implements LatentModel {
                 best = k;
             }
         }
-        return refine(x, Arrays.copyOfRange(draws, best * d, (best + 1) * d), steps, onStep);
+        return Arrays.copyOfRange(draws, best * d, (best + 1) * d);
     }
 
     @Override

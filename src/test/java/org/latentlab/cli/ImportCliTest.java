@@ -86,6 +86,14 @@ class ImportCliTest {
             for (float v : projected.z()) {
                 assertTrue(Math.abs(v) <= 3f, "within ±3σ: " + v);
             }
+            float[] two = new float[2 * target.length]; // projected together, each as if alone
+            System.arraycopy(target, 0, two, 0, target.length);
+            System.arraycopy(m.generate(LatentPrior.NORMAL.sample(4, 0, 1, 8)), 0, two, target.length,
+                    target.length);
+            float[] batch = m.encode(two, 2);
+            for (int i = 0; i < 8; i++) {
+                assertEquals(projected.z()[i], batch[i], 1e-4f, "row 0, value " + i);
+            }
         }
         Path z = dir.resolve("z.json");
         Files.writeString(z, "[0, 0, 0, 0, 0, 0, 0, 2.5]");
