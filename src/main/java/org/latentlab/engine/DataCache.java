@@ -27,7 +27,8 @@ final class DataCache {
     static final int ENCODED = 5000;
     /**
      * Images projected instead, for a generator without an encoder: each takes its own gradient
-     * steps (about 0.1 s for an MLP generator at 100 steps here), so the map has fewer points.
+     * steps (0.14 s an image at 100 steps, in batches, for a Fashion-MNIST MLP generator here:
+     * `dev projection`, BENCHMARKS.md), so the map has fewer points.
      */
     static final int PROJECTED = 300;
     static final int PRINCIPAL_COMPONENTS = 8;
