@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.Json;
+import org.latentlab.data.DataDescription;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.InferenceModel;
+import org.latentlab.engine.LatentModel;
+import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.EvaluationProgress;
@@ -17,6 +20,7 @@ import org.latentlab.latent.GaussianMixture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", description = "Prints JSON with the encoder, reconstruction and sample metrics of a model.")
@@ -45,22 +49,34 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SampleCommand.checkTemperature(spec, temperature);
         TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
-        try (InferenceModel m = InferenceModel.load(model.path())) {
+        try (LatentModel m = LatentModels.open(model.path())) {
             var c = m.config();
-            String dataSpec = data != null ? data : m.manifest().dataset();
+            String dataSpec = data != null ? data : m.data().source();
+            if (dataSpec.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "This imported generator came without a data set:"
+                        + " give --data DIR (labelled images of its kind), or import it with --data");
+            }
+            if (writeManifest && !(m instanceof InferenceModel)) {
+                throw new ParameterException(spec.commandLine(), "--write-manifest applies to checkpoints trained"
+                        + " here, not to an imported generator");
+            }
             EvaluationData split = EvaluationData.load(dataSpec, c.imageSize(), c.channels());
+            DataDescription recorded = m.data().hasSource() ? m.data()
+                    : DataDescription.implied(dataSpec, c.channels(), c.imageSize()); // --data for an imported G
             ImageDataset train = split.train();
             ImageDataset test = split.test();
             var choice = noClassifier ? new ClassifierChoice(null, null)
                     : ClassifierChoice.find(classifier, Checkpoints.resolve(model.path()),
-                            split.describe(m.manifest().dataDescription()));
+                            split.describe(recorded));
             if (choice.refusal() != null) {
                 spec.commandLine().getErr().println("note: " + choice.refusal());
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.path().toString());
-            out.put("step", m.manifest().step());
-            out.put("data", m.manifest().dataDescription().name());
+            if (m instanceof InferenceModel trained) {
+                out.put("step", trained.manifest().step());
+            }
+            out.put("data", split.describe(recorded).name());
             if (choice.dir() != null) {
                 out.put("classifier", choice.dir().toString());
             }

@@ -1,6 +1,9 @@
 package org.latentlab.engine;
 
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
@@ -8,6 +11,8 @@ import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.eval.Generative;
+import org.latentlab.eval.ImageClassifier;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 
@@ -37,5 +42,29 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
             }
             return out;
         }
+    }
+
+    /**
+     * Every metric of {@link ModelEvaluator} for {@code model}; the classifier-based ones only if a
+     * classifier is found in {@code classifierDir}. Samples from {@code density} (if any) are drawn
+     * at {@code temperature}, which the figures list as {@code density_temperature}.
+     */
+    static Map<String, Object> measure(Generative model, GaussianMixture density, ImageDataset train,
+            ImageDataset test, Path classifierDir, long seed, double temperature, EvaluationProgress progress,
+            NDManager manager) throws IOException {
+        GaussianMixture sampled = density == null ? null : density.tempered(temperature);
+        Map<String, Object> out;
+        if (classifierDir == null || !Files.isDirectory(classifierDir)) {
+            out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed, progress);
+        } else {
+            try (ImageClassifier classifier = ImageClassifier.load(classifierDir, manager)) {
+                out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed, progress);
+                out.put("classifier_test_accuracy", classifier.manifest().testAccuracy());
+            }
+        }
+        if (sampled != null) {
+            out.put("density_temperature", temperature);
+        }
+        return out;
     }
 }

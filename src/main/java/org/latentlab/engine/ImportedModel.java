@@ -11,6 +11,7 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.eval.Generative;
 import org.latentlab.interop.ImportException;
 import org.latentlab.interop.ImportManifest;
 import org.latentlab.interop.TorchScriptImport;
@@ -195,7 +196,39 @@ public final class ImportedModel implements LatentModel {
     @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed,
             double temperature, EvaluationProgress progress) throws IOException {
-        throw new IOException("Evaluation needs a model trained here; an imported generator is not evaluated yet");
+        return Evaluation.measure(asGenerative(), density, train, test, classifier, seed, temperature, progress,
+                nets.manager());
+    }
+
+    /** This model as the evaluator sees it: projection when it has no encoder, its own prior. */
+    private Generative asGenerative() {
+        ImportedModel self = this;
+        return new Generative() {
+            @Override
+            public ModelConfig config() {
+                return config;
+            }
+
+            @Override
+            public float[] generate(float[] z, int n) {
+                return self.generate(z, n);
+            }
+
+            @Override
+            public float[] encode(float[] x, int n) {
+                return self.encode(x, n);
+            }
+
+            @Override
+            public float[] samplePrior(long seed, long step, int count) {
+                return prior().sample(seed, step, count, config.zdim());
+            }
+
+            @Override
+            public boolean hasEncoder() {
+                return nets.hasEncoder();
+            }
+        };
     }
 
     @Override

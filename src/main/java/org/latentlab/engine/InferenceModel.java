@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.checkpoint.CheckpointException;
@@ -19,7 +18,7 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.EvaluationProgress;
-import org.latentlab.eval.ImageClassifier;
+import org.latentlab.eval.Generative;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Interpolation;
@@ -190,20 +189,8 @@ public final class InferenceModel implements LatentModel {
     @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test,
             Path classifierDir, long seed, double temperature, EvaluationProgress progress) throws IOException {
-        GaussianMixture sampled = density == null ? null : density.tempered(temperature);
-        Map<String, Object> out;
-        if (classifierDir == null || !Files.isDirectory(classifierDir)) {
-            out = ModelEvaluator.evaluate(model, sampled, train, test, null, seed, progress);
-        } else {
-            try (ImageClassifier classifier = ImageClassifier.load(classifierDir, manager)) {
-                out = ModelEvaluator.evaluate(model, sampled, train, test, classifier, seed, progress);
-                out.put("classifier_test_accuracy", classifier.manifest().testAccuracy());
-            }
-        }
-        if (sampled != null) {
-            out.put("density_temperature", temperature);
-        }
-        return out;
+        return Evaluation.measure(Generative.of(model), density, train, test, classifierDir, seed, temperature,
+                progress, manager);
     }
 
     public static float meanSquaredError(float[] a, float[] b) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.latent.Prior;
-import org.latentlab.model.BiGan;
 
 /**
  * Metrics judged by a classifier of the model's data set: reconstructions keeping their class, and
@@ -16,8 +14,8 @@ import org.latentlab.model.BiGan;
 final class SampleMetrics {
     private SampleMetrics() {}
 
-    static Map<String, Object> compute(BiGan model, GaussianMixture density, ImageClassifier classifier, float[] trainX,
-            float[] testX, int[] testY, float[] testZ, float[] recon, int n, long seed) {
+    static Map<String, Object> compute(Generative model, GaussianMixture density, ImageClassifier classifier,
+            float[] trainX, float[] testX, int[] testY, float[] testZ, float[] recon, int n, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
         ImageClassifier.Output rec = classifier.run(recon, n);
         int kept = 0;
@@ -32,7 +30,7 @@ final class SampleMetrics {
         out.put("classifier_score_shuffled_codes", ModelEvaluator.round(classifierScore(shuffled.probabilities(), n,
                 shuffled.classes())));
         int s = ModelEvaluator.SAMPLE_COUNT;
-        float[] samples = model.generate(Prior.sample(seed, 12345, s, d), s);
+        float[] samples = model.generate(model.samplePrior(seed, 12345, s), s);
         ImageClassifier.Output gen = classifier.run(samples, s);
         ImageClassifier.Output real = classifier.run(testX, n);
         double realScore = classifierScore(real.probabilities(), n, real.classes());
@@ -56,7 +54,7 @@ final class SampleMetrics {
     }
 
     /** The sample metrics again, for z drawn from the latent density fitted to E(x) instead of the prior. */
-    private static void putDensityMetrics(Map<String, Object> out, BiGan model, GaussianMixture density,
+    private static void putDensityMetrics(Map<String, Object> out, Generative model, GaussianMixture density,
             ImageClassifier classifier, ImageClassifier.Output real, double realScore, int n, long seed) {
         int s = ModelEvaluator.SAMPLE_COUNT;
         ImageClassifier.Output fitted = classifier.run(model.generate(density.sample(s, seed), s), s);

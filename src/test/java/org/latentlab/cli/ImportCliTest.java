@@ -154,8 +154,9 @@ class ImportCliTest {
     void aDataSetNamedAtImportTravelsWithTheModel() throws Exception {
         Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
         Path out = dir.resolve("with-data");
-        var r = run("import", "--generator", FIXTURES.resolve("gray-uniform-g.pt").toString(), "--zdim", "6",
-                "--data", shapes.toString(), "--out", out.toString());
+        var r = run("import", "--generator", FIXTURES.resolve("gray-uniform-g.pt").toString(), "--encoder",
+                FIXTURES.resolve("gray-uniform-e.pt").toString(), "--zdim", "6", "--data", shapes.toString(), "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         try (LatentModel m = LatentModels.open(out)) {
             var data = ((ImportedModel) m).manifest().dataOrNone();
@@ -165,6 +166,15 @@ class ImportCliTest {
         var recon = run("reconstruct", "--model", out.toString(), "--count", "4", "--out",
                 dir.resolve("pairs.png").toString());
         assertEquals(0, recon.code(), recon.err());
+        var eval = run("eval", "--model", out.toString(), "--no-classifier");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("one_nn_accuracy") && eval.out().contains("recon_mse"), eval.out());
+        Path colours = GeneratedData.folder(dir.resolve("colours"), 10, 40, true);
+        var projected = run("eval", "--model", importRgbNormal().toString(), "--data", colours.toString(),
+                "--no-classifier");
+        assertEquals(0, projected.code(), projected.err());
+        assertTrue(projected.out().contains("\"images_projected\":") && !projected.out().contains("one_nn"),
+                "without an encoder: projection of the test images, no encoder figures: " + projected.out());
         var none = run("reconstruct", "--model", importGray().toString(), "--out", dir.resolve("p.png").toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("without a data set: give --data DIR"), none.err());

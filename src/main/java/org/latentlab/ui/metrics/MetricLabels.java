@@ -18,6 +18,7 @@ final class MetricLabels {
         NAMES.put("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)");
         NAMES.put("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels");
         NAMES.put("linear_probe_accuracy", "Linear probe accuracy on E(x)");
+        NAMES.put("images_projected", "Test images encoded by projection (no encoder)");
         NAMES.put("codes_prior_mmd", "Distance of E(x) from the prior (MMD²)");
         NAMES.put("recon_mse", "Reconstruction MSE per pixel");
         NAMES.put("recon_distance_ratio", "‖x − G(E(x))‖ / random-pair distance");
@@ -45,6 +46,8 @@ final class MetricLabels {
                     + " how well E(x) keeps what an image is"),
             Map.entry("one_nn_accuracy_pixels", "The same nearest-neighbour test on the raw pictures"),
             Map.entry("linear_probe_accuracy", "A linear classifier trained on E(x): are the classes separable in z?"),
+            Map.entry("images_projected", "A generator without an encoder finds each code by gradient steps, so only"
+                    + " these test images are encoded, and there are no encoder figures"),
             Map.entry("codes_prior_mmd", "How unlike the prior U(-1, 1) the codes of 2,000 test images are spread:"
                     + " the further, the less samples from the prior look like the data"),
             Map.entry("recon_mse", "Mean squared pixel error of the reconstructions G(E(x)) of test images"),
