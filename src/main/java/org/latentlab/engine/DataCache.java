@@ -128,6 +128,11 @@ final class DataCache {
         ImageDataset t = test();
         int n = Math.min(model.encodesByProjection() ? PROJECTED : ENCODED, t.count());
         int d = config.zdim();
+        String key = spec + "|" + t.name() + "|" + t.count() + "|" + n; // which images, for projected codes
+        float[] cached = model.encodesByProjection() ? model.cachedCodes(key) : null;
+        if (cached != null && cached.length == n * d) {
+            return cached;
+        }
         float[] codes = new float[n * d];
         for (int start = 0; start < n; start += CHUNK) {
             gate.awaitQuiet();
@@ -137,6 +142,9 @@ final class DataCache {
                 t.copyImage(start + i, x, i * t.imageSize());
             }
             System.arraycopy(model.encode(x, count), 0, codes, start * d, count * d);
+        }
+        if (model.encodesByProjection()) {
+            model.cacheCodes(key, codes); // projection took seconds an image: the next opening reads them
         }
         return codes;
     }

@@ -3,7 +3,11 @@ package org.latentlab.engine;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
@@ -21,6 +25,8 @@ import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A generator trained elsewhere, imported as TorchScript ({@code latentlab import}). With an
@@ -28,6 +34,7 @@ import org.latentlab.model.ModelConfig;
  * draws, then gradient steps on z through G (the encoder panel's refinement). One thread uses it.
  */
 public final class ImportedModel implements LatentModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportedModel.class);
     /** Prior draws a projection starts from (the best one by pixel error). */
     static final int DRAWS = 64;
     /** Images projected together: their steps cost about what one image's cost. */
@@ -145,6 +152,42 @@ public final class ImportedModel implements LatentModel {
             }
         }
         return Arrays.copyOfRange(draws, best * d, (best + 1) * d);
+    }
+
+    /**
+     * Projected codes are kept in the model's folder, one file per set of images and step count
+     * ({@code projected-<hash>.f32}); a folder that cannot be written (a read-only install) keeps none.
+     */
+    @Override
+    public float[] cachedCodes(String key) {
+        Path file = codesFile(key);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            float[] codes = new float[bytes.length / 4];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(codes);
+            return codes;
+        } catch (IOException e) {
+            return null; // none yet
+        }
+    }
+
+    @Override
+    public void cacheCodes(String key, float[] codes) {
+        ByteBuffer b = ByteBuffer.allocate(4 * codes.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(codes);
+        Path file = codesFile(key);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.write(tmp, b.array());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.info("Projected codes not kept in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private Path codesFile(String key) {
+        String id = key + "|steps " + projectionSteps + "|" + manifest.files().get(ImportManifest.GENERATOR);
+        return dir.resolve("projected-" + Integer.toHexString(id.hashCode()) + ".f32");
     }
 
     @Override

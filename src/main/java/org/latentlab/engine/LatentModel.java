@@ -56,6 +56,14 @@ public interface LatentModel extends AutoCloseable {
         return false;
     }
 
+    /** Codes kept from an earlier run of {@link #encode} on the images {@code key} names, or null. */
+    default float[] cachedCodes(String key) {
+        return null;
+    }
+
+    /** Keeps codes that were slow to find (projection) for {@link #cachedCodes}; may do nothing. */
+    default void cacheCodes(String key, float[] codes) {}
+
     /** Gradient steps on z so that G(z) comes closer to x. */
     Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep);
 

@@ -2,11 +2,19 @@ package org.latentlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
+import org.latentlab.data.GeneratedData;
+import org.latentlab.interop.TorchScriptImport;
+import org.latentlab.latent.LatentPrior;
 
 /** The explorer's sample of encodings, computed in chunks that wait for a pause in dragging. */
 class DataCacheTest {
@@ -29,6 +37,30 @@ class DataCacheTest {
                 cache.test().copyImage(i, x, i * 784);
             }
             assertArrayEquals(model.encode(x, n), chunked, 1e-5f);
+        }
+    }
+
+    /** Projected codes (an imported generator without an encoder) are kept in its folder for the next opening. */
+    @Test
+    void projectedCodesAreKeptWithTheModel(@TempDir Path dir) throws Exception {
+        Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
+        Path model = dir.resolve("imported");
+        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/gray-uniform-g.pt"),
+                null, 6, LatentPrior.UNIFORM, 0f, 1f, model, "test", shapes.toString()));
+        QuietGate open = new QuietGate(System::nanoTime, nanos -> { });
+        float[] first;
+        try (LatentModel m = LatentModels.open(model, 5)) {
+            first = DataCache.load(shapes.toString(), m.config(), List.of()).encodeSample(m, open);
+        }
+        try (var files = Files.list(model)) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("projected-")).count());
+        }
+        try (LatentModel m = LatentModels.open(model, 5)) {
+            assertTrue(m.encodesByProjection());
+            assertArrayEquals(first, DataCache.load(shapes.toString(), m.config(), List.of()).encodeSample(m, open));
+        }
+        try (LatentModel m = LatentModels.open(model, 6)) { // other steps, other codes: not the kept ones
+            assertNull(m.cachedCodes(shapes + "|x"));
         }
     }
 }
