@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.GeneratedData;
+import org.latentlab.interop.TorchScriptImport;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.eval.EvaluationProgress;
 
 @Tag("slow")
@@ -88,6 +93,27 @@ class TorchEngineTest {
             assertEquals(first, a.get(0).info());
             assertTrue(a.get(0).loaded());
             assertTrue(a.get(1).revision() > a.get(0).revision());
+        }
+    }
+
+    /**
+     * An imported generator without an encoder, with a data set named at import: the window's
+     * directions (principal and class), map and metrics come from projected test images.
+     */
+    @Test
+    void anImportedGeneratorIsExploredAndMeasuredOnItsDataSet(@TempDir Path dir) throws Exception {
+        Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
+        Path model = dir.resolve("imported");
+        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/gray-uniform-g.pt"),
+                null, 6, LatentPrior.UNIFORM, 0f, 1f, model, "test", shapes.toString()));
+        try (LatentEngine engine = new TorchEngine()) {
+            ModelInfo info = engine.loadModel(model).get(60, TimeUnit.SECONDS);
+            assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), info.classNames());
+            List<Direction> directions = engine.directions().get(120, TimeUnit.SECONDS);
+            assertTrue(directions.stream().anyMatch(d -> d.name().equals("toward bar")), directions.toString());
+            assertEquals(60, engine.latentMap().get(60, TimeUnit.SECONDS).indices().length, "every shape projected");
+            Map<String, Object> m = engine.evaluate(EvaluationProgress.NONE).get(300, TimeUnit.SECONDS);
+            assertTrue(m.containsKey("recon_mse") && m.containsKey("images_projected"), m.toString());
         }
     }
 }
