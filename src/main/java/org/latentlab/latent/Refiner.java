@@ -77,12 +77,7 @@ public final class Refiner {
                     bestError = errors[t - 1];
                     best = z.toFloatArray();
                 }
-                NDArray g = z.getGradient();
-                mean.muli(BETA1).addi(g.mul(1 - BETA1));
-                var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
-                NDArray mHat = mean.div(1 - Math.pow(BETA1, t));
-                NDArray vHat = var.div(1 - Math.pow(BETA2, t));
-                z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-bound, bound);
+                z = adamStep(z, mean, var, t, bound);
                 done = t;
                 if (!onStep.onStep(t, errors[t - 1])) {
                     break;
@@ -129,15 +124,20 @@ public final class Refiner {
                 if (t > steps) {
                     break; // the last pass only measures the last step's z
                 }
-                NDArray g = z.getGradient();
-                mean.muli(BETA1).addi(g.mul(1 - BETA1));
-                var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
-                NDArray mHat = mean.div(1 - Math.pow(BETA1, t));
-                NDArray vHat = var.div(1 - Math.pow(BETA2, t));
-                z = z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-bound, bound);
+                z = adamStep(z, mean, var, t, bound);
             }
         }
         return best;
+    }
+
+    /** One Adam step on z from its gradient (moments updated in place); z kept within [-bound, bound]. */
+    private static NDArray adamStep(NDArray z, NDArray mean, NDArray var, int t, float bound) {
+        NDArray g = z.getGradient();
+        mean.muli(BETA1).addi(g.mul(1 - BETA1));
+        var.muli(BETA2).addi(g.mul(g).mul(1 - BETA2));
+        NDArray mHat = mean.div(1 - Math.pow(BETA1, t));
+        NDArray vHat = var.div(1 - Math.pow(BETA2, t));
+        return z.stopGradient().sub(mHat.div(vHat.sqrt().add(1e-8f)).mul(LEARNING_RATE)).clip(-bound, bound);
     }
 
     private static void keepBest(float[] errors, float[] z, float[] best, float[] bestError, int d) {

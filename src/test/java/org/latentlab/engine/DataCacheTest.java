@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
 import org.latentlab.data.GeneratedData;
-import org.latentlab.interop.TorchScriptImport;
-import org.latentlab.latent.LatentPrior;
+import org.latentlab.interop.TorchScriptFixtures;
 
 /** The explorer's sample of encodings, computed in chunks that wait for a pause in dragging. */
 class DataCacheTest {
@@ -44,9 +43,7 @@ class DataCacheTest {
     @Test
     void projectedCodesAreKeptWithTheModel(@TempDir Path dir) throws Exception {
         Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
-        Path model = dir.resolve("imported");
-        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/gray-uniform-g.pt"),
-                null, 6, LatentPrior.UNIFORM, 0f, 1f, model, "test", shapes.toString()));
+        Path model = TorchScriptFixtures.importGray(dir.resolve("imported"), shapes.toString());
         QuietGate open = new QuietGate(System::nanoTime, nanos -> { });
         float[] first;
         try (LatentModel m = LatentModels.open(model, 5)) {

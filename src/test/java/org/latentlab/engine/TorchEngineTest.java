@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.GeneratedData;
-import org.latentlab.interop.TorchScriptImport;
-import org.latentlab.latent.LatentPrior;
+import org.latentlab.interop.TorchScriptFixtures;
 import org.latentlab.eval.EvaluationProgress;
 
 @Tag("slow")
@@ -103,9 +102,7 @@ class TorchEngineTest {
     @Test
     void anImportedGeneratorIsExploredAndMeasuredOnItsDataSet(@TempDir Path dir) throws Exception {
         Path shapes = GeneratedData.folder(dir.resolve("shapes"), 20, 40, false);
-        Path model = dir.resolve("imported");
-        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/gray-uniform-g.pt"),
-                null, 6, LatentPrior.UNIFORM, 0f, 1f, model, "test", shapes.toString()));
+        Path model = TorchScriptFixtures.importGray(dir.resolve("imported"), shapes.toString());
         try (LatentEngine engine = new TorchEngine()) {
             ModelInfo info = engine.loadModel(model).get(60, TimeUnit.SECONDS);
             assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), info.classNames());

@@ -38,8 +38,7 @@ import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
-import org.latentlab.interop.TorchScriptImport;
-import org.latentlab.latent.LatentPrior;
+import org.latentlab.interop.TorchScriptFixtures;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
@@ -197,9 +196,7 @@ class WindowUsabilityTest {
     @Test
     void anImportedGeneratorOpensWithItsPriorsRange(FxRobot robot) throws Exception {
         ready();
-        Path imported = dir.resolve("imported");
-        TorchScriptImport.run(new TorchScriptImport.Request(Path.of("src/test/resources/torchscript/rgb-normal-g.pt"),
-                null, 8, LatentPrior.NORMAL, -1f, 1f, imported, "test", null));
+        Path imported = TorchScriptFixtures.importRgbNormal(dir.resolve("imported"));
         robot.interact(() -> vm.recent().opened(imported));
         robot.clickOn("#menu-file").clickOn("Open recent").clickOn(n -> n instanceof Label l
                 && l.getText().startsWith("imported  —"));
