@@ -69,7 +69,7 @@ class CliTest {
         BufferedImage grid = ImageIO.read(out.toFile());
         assertEquals(4 * (28 * 2 + 1) + 1, grid.getWidth());
         Run uniform = run("sample", "--count", "4", "--uniform", "--out", out.toString());
-        assertTrue(uniform.out().contains("z from the uniform prior"), uniform.out());
+        assertTrue(uniform.out().contains("z from the prior U(-1, 1)"), uniform.out());
     }
 
     @Test
