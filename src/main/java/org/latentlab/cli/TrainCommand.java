@@ -191,8 +191,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
-            if (!Architecture.TRAINABLE.contains(a)) {
-                throw new IllegalArgumentException("No enum: imported models are explored, not trained");
+            if (!Architecture.TRAINABLE.contains(a)) { // an imported model's kind: explored, not trained
+                throw new ParameterException(spec.commandLine(), "--arch must be mlp or conv, not '" + arch + "'");
             }
             if (reference) {
                 var mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);

@@ -126,10 +126,10 @@ final class DataCache {
     float[] encodeSample(LatentModel model, QuietGate gate) throws IOException, InterruptedException {
         gate.awaitQuiet(); // loading the test set is work too
         ImageDataset t = test();
-        int n = Math.min(model.encodesByProjection() ? PROJECTED : ENCODED, t.count());
+        int n = Math.min(!model.hasEncoder() ? PROJECTED : ENCODED, t.count());
         int d = config.zdim();
         String key = spec + "|" + t.name() + "|" + t.count() + "|" + n; // which images, for projected codes
-        float[] cached = model.encodesByProjection() ? model.cachedCodes(key) : null;
+        float[] cached = !model.hasEncoder() ? model.cachedCodes(key) : null;
         if (cached != null && cached.length == n * d) {
             return cached;
         }
@@ -143,7 +143,7 @@ final class DataCache {
             }
             System.arraycopy(model.encode(x, count), 0, codes, start * d, count * d);
         }
-        if (model.encodesByProjection()) {
+        if (!model.hasEncoder()) {
             model.cacheCodes(key, codes); // projection took seconds an image: the next opening reads them
         }
         return codes;

@@ -15,13 +15,11 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
-import org.latentlab.eval.Generative;
 import org.latentlab.interop.ImportException;
 import org.latentlab.interop.ImportManifest;
 import org.latentlab.interop.TorchScriptImport;
 import org.latentlab.interop.TorchScriptNets;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
@@ -97,8 +95,8 @@ public final class ImportedModel implements LatentModel {
     }
 
     @Override
-    public boolean encodesByProjection() {
-        return !nets.hasEncoder();
+    public boolean hasEncoder() {
+        return nets.hasEncoder();
     }
 
     @Override
@@ -198,11 +196,6 @@ public final class ImportedModel implements LatentModel {
     }
 
     @Override
-    public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return generate(Interpolation.path(za, zb, frames, spherical), frames);
-    }
-
-    @Override
     public GaussianMixture density() {
         return density;
     }
@@ -210,14 +203,6 @@ public final class ImportedModel implements LatentModel {
     @Override
     public void setDensity(GaussianMixture fitted) {
         density = fitted;
-    }
-
-    @Override
-    public float[] drawLatents(int count, long seed, boolean fromPrior, double temperature) {
-        if (density == null || fromPrior) {
-            return prior().sample(seed, 0, count, config.zdim());
-        }
-        return density.tempered(temperature).sample(count, seed);
     }
 
     @Override
@@ -239,39 +224,8 @@ public final class ImportedModel implements LatentModel {
     @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test, Path classifier, long seed,
             double temperature, EvaluationProgress progress) throws IOException {
-        return Evaluation.measure(asGenerative(), density, train, test, classifier, seed, temperature, progress,
+        return Evaluation.measure(this, density, train, test, classifier, seed, temperature, progress,
                 nets.manager());
-    }
-
-    /** This model as the evaluator sees it: projection when it has no encoder, its own prior. */
-    private Generative asGenerative() {
-        ImportedModel self = this;
-        return new Generative() {
-            @Override
-            public ModelConfig config() {
-                return config;
-            }
-
-            @Override
-            public float[] generate(float[] z, int n) {
-                return self.generate(z, n);
-            }
-
-            @Override
-            public float[] encode(float[] x, int n) {
-                return self.encode(x, n);
-            }
-
-            @Override
-            public float[] samplePrior(long seed, long step, int count) {
-                return prior().sample(seed, step, count, config.zdim());
-            }
-
-            @Override
-            public boolean hasEncoder() {
-                return nets.hasEncoder();
-            }
-        };
     }
 
     @Override

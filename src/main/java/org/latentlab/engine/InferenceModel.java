@@ -18,11 +18,8 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.eval.EvaluationProgress;
-import org.latentlab.eval.Generative;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.latent.Interpolation;
-import org.latentlab.latent.Prior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
@@ -115,19 +112,6 @@ public final class InferenceModel implements LatentModel {
     }
 
     /**
-     * count latent vectors (count * zdim floats) from the model's fitted density at the given
-     * temperature (see {@link GaussianMixture#tempered}), or from the uniform prior when it has
-     * none or {@code uniform} asks for the prior.
-     */
-    @Override
-    public float[] drawLatents(int count, long seed, boolean uniform, double temperature) {
-        if (density == null || uniform) {
-            return Prior.sample(seed, 0, count, config().zdim());
-        }
-        return density.tempered(temperature).sample(count, seed);
-    }
-
-    /**
      * An independent copy of G and E (own manager), for work on another thread such as an
      * evaluation that must not hold up this model's thread.
      */
@@ -175,12 +159,6 @@ public final class InferenceModel implements LatentModel {
         return Refiner.refine(model, x, z0, steps, onStep);
     }
 
-    /** Frames of G along the path between two latent vectors; frames * pixels floats. */
-    @Override
-    public float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return generate(Interpolation.path(za, zb, frames, spherical), frames);
-    }
-
     /**
      * Every metric of {@link ModelEvaluator}; the classifier-based ones only if a classifier is
      * found. Samples from the fitted density are drawn at {@code temperature}, which the figures
@@ -189,7 +167,7 @@ public final class InferenceModel implements LatentModel {
     @Override
     public Map<String, Object> evaluate(ImageDataset train, ImageDataset test,
             Path classifierDir, long seed, double temperature, EvaluationProgress progress) throws IOException {
-        return Evaluation.measure(Generative.of(model), density, train, test, classifierDir, seed, temperature,
+        return Evaluation.measure(this, density, train, test, classifierDir, seed, temperature,
                 progress, manager);
     }
 

@@ -9,7 +9,9 @@ import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
+import org.latentlab.eval.Generative;
 import org.latentlab.latent.GaussianMixture;
+import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.ModelConfig;
@@ -20,8 +22,7 @@ import org.latentlab.model.ModelConfig;
  * encode by projection: refinement from the best of a few prior draws). Called on the
  * engine's model thread only; arrays are flat (CHW pixels in [0, 1], zdim floats per latent vector).
  */
-public interface LatentModel extends AutoCloseable {
-    ModelConfig config();
+public interface LatentModel extends Generative, AutoCloseable {
 
     /** The distribution of z: U(-1, 1) for models trained here. */
     default LatentPrior prior() {
@@ -34,15 +35,11 @@ public interface LatentModel extends AutoCloseable {
      */
     float[] preprocess(BufferedImage image, Preparation preparation, boolean invert) throws DataFormatException;
 
-    /** G(z) for n latent vectors; n * pixels floats. */
-    float[] generate(float[] z, int n);
 
     default float[] generate(float[] z) {
         return generate(z, 1);
     }
 
-    /** E(x) for n images; n * zdim floats. */
-    float[] encode(float[] x, int n);
 
     default float[] encode(float[] x) {
         return encode(x, 1);
@@ -51,9 +48,9 @@ public interface LatentModel extends AutoCloseable {
     /** The data set the model was trained on or imported with (source empty when none), or null when unknown. */
     DataDescription data();
 
-    /** Whether encode projects (gradient steps per image, slow) rather than running an encoder. */
-    default boolean encodesByProjection() {
-        return false;
+    @Override
+    default float[] samplePrior(long seed, long step, int count) {
+        return prior().sample(seed, step, count, config().zdim());
     }
 
     /** Codes kept from an earlier run of {@link #encode} on the images {@code key} names, or null. */
@@ -68,7 +65,9 @@ public interface LatentModel extends AutoCloseable {
     Refiner.Result refine(float[] x, float[] z0, int steps, Refiner.StepListener onStep);
 
     /** Frames of G along the path between two latent vectors; frames * pixels floats. */
-    float[] interpolate(float[] za, float[] zb, int frames, boolean spherical);
+    default float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        return generate(Interpolation.path(za, zb, frames, spherical), frames);
+    }
 
     /** The density fitted to the model's codes, or null when samples come from the prior. */
     GaussianMixture density();
@@ -76,7 +75,10 @@ public interface LatentModel extends AutoCloseable {
     void setDensity(GaussianMixture fitted);
 
     /** count latent vectors from the fitted density at {@code temperature}, or from the prior. */
-    float[] drawLatents(int count, long seed, boolean uniform, double temperature);
+    default float[] drawLatents(int count, long seed, boolean fromPrior, double temperature) {
+        GaussianMixture d = density();
+        return d == null || fromPrior ? samplePrior(seed, 0, count) : d.tempered(temperature).sample(count, seed);
+    }
 
     /** Takes a training snapshot's weights. */
     void updateWeights(ModelConfig config, byte[] generatorWeights, byte[] encoderWeights) throws IOException;

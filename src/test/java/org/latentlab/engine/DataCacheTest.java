@@ -3,7 +3,7 @@ package org.latentlab.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class DataCacheTest {
             assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("projected-")).count());
         }
         try (LatentModel m = LatentModels.open(model, 5)) {
-            assertTrue(m.encodesByProjection());
+            assertFalse(m.hasEncoder());
             assertArrayEquals(first, DataCache.load(shapes.toString(), m.config(), List.of()).encodeSample(m, open));
         }
         try (LatentModel m = LatentModels.open(model, 6)) { // other steps, other codes: not the kept ones
