@@ -1,12 +1,10 @@
 package org.latentlab.eval;
 
-import org.latentlab.latent.Prior;
-import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 
 /**
  * What the evaluator needs of a model, whatever made it: its images' shape, G, E and draws of its
- * prior. A BiGAN trained here ({@link #of}) or an imported generator (the engine's adapter).
+ * prior: the engine's models, trained here or imported (engine.LatentModel extends it).
  */
 public interface Generative {
     ModelConfig config();
@@ -23,30 +21,5 @@ public interface Generative {
     /** Whether E is an encoder, not projection (per image gradient steps): then E of whole data sets is cheap. */
     default boolean hasEncoder() {
         return true;
-    }
-
-    /** A BiGAN trained here: prior U(-1, 1). */
-    static Generative of(BiGan model) {
-        return new Generative() {
-            @Override
-            public ModelConfig config() {
-                return model.config();
-            }
-
-            @Override
-            public float[] generate(float[] z, int n) {
-                return model.generate(z, n);
-            }
-
-            @Override
-            public float[] encode(float[] x, int n) {
-                return model.encode(x, n);
-            }
-
-            @Override
-            public float[] samplePrior(long seed, long step, int count) {
-                return Prior.sample(seed, step, count, model.config().zdim());
-            }
-        };
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.model.BiGan;
 import org.latentlab.train.PriorMatch;
 
 /**
@@ -25,18 +24,12 @@ public final class ModelEvaluator {
     private ModelEvaluator() {}
 
     /**
-     * @param density the model's fitted latent density, or null: when given, the sample metrics are
-     *     also computed for samples drawn from it
-     */
-    public static Map<String, Object> evaluate(BiGan model, GaussianMixture density, ImageDataset train,
-            ImageDataset test, ImageClassifier classifier, long seed, EvaluationProgress progress) {
-        return evaluate(Generative.of(model), density, train, test, classifier, seed, progress);
-    }
-
-    /**
-     * The same for any model. One that encodes by projection (no encoder) projects the first
+     * Every metric of {@code model} on these data. One that encodes by projection (no encoder) projects the first
      * {@link #PROJECTED_TEST} test images only, and has no encoder figures (1-NN, linear probe):
      * projecting a training set would take hours.
+     *
+     * @param density the model's fitted latent density, or null: when given, the sample metrics are
+     *     also computed for samples drawn from it
      */
     public static Map<String, Object> evaluate(Generative model, GaussianMixture density, ImageDataset train,
             ImageDataset test, ImageClassifier classifier, long seed, EvaluationProgress progress) {
