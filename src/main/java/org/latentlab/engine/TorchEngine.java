@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +43,6 @@ public final class TorchEngine implements LatentEngine {
     private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
     private long weightsVersion;                                          // model thread only
     private final ModelChanges changes = new ModelChanges();
-
     private final ExecutorService modelThread = torchThread("latentlab-model");
     private final ExecutorService evaluationThread = torchThread("latentlab-evaluation");
     private final ExecutorService analysisThread = torchThread("latentlab-analysis");
@@ -52,12 +53,12 @@ public final class TorchEngine implements LatentEngine {
         return Executors.newSingleThreadExecutor(TorchThreads.factory(name, 1));
     }
 
-    private <T> CompletableFuture<T> onModelThread(ThrowingSupplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> unchecked(work), modelThread);
-    }
-
-    interface ThrowingSupplier<T> {
-        T get() throws Exception;
+    private <T> CompletableFuture<T> onModelThread(Callable<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> unchecked(work), modelThread);
+        } catch (RejectedExecutionException e) { // closed: a run's last snapshot may come after the window
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private LatentModel requireModel() {
@@ -225,9 +226,9 @@ public final class TorchEngine implements LatentEngine {
     }
 
     /** Runs {@code work}, wrapping a checked exception for a future. */
-    private static <T> T unchecked(ThrowingSupplier<T> work) {
+    private static <T> T unchecked(Callable<T> work) {
         try {
-            return work.get();
+            return work.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
