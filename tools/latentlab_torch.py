@@ -294,6 +294,12 @@ def prepare(img, c):
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train"]:
+        import latentlab_train
+        p = argparse.ArgumentParser(prog="latentlab_torch.py")
+        latentlab_train.main(latentlab_train.parser(p.add_subparsers()).parse_args(argv[1:]))
+        return
     p = argparse.ArgumentParser(description="Use a Latent Lab model exported with `latentlab export --format "
                                             "safetensors` from plain PyTorch.")
     p.add_argument("folder", help="the export folder (model.safetensors, config.json)")

@@ -75,6 +75,7 @@ public final class TorchExport {
         out.put("output_range", new float[] {0f, 1f});
         out.put("step", m.step());
         out.put("dataset", m.dataDescription().name());
+        out.put("data", m.dataDescription().source());
         out.put("class_names", m.dataDescription().classNames());
         out.put("train", m.train());
         return out;

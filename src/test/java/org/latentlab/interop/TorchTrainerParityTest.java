@@ -1,0 +1,156 @@
+package org.latentlab.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.data.BatchIterator;
+import org.latentlab.data.DataDescription;
+import org.latentlab.data.DataSources;
+import org.latentlab.data.GeneratedData;
+import org.latentlab.data.ImageDataset;
+import org.latentlab.data.MnistDataset;
+import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.Prior;
+import org.latentlab.model.Architecture;
+import org.latentlab.model.BiGan;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.AdamOptimizer;
+import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.StepStats;
+import org.latentlab.train.TrainConfig;
+
+/**
+ * The two trainers are one recipe: from the same weights, on the same data and seed, {@code
+ * tools/latentlab_torch.py train} (plain PyTorch) and {@link BiGanTrainer} compute the same
+ * losses, weights, batch-norm statistics and Adam moments, step after step (each D step and
+ * G+E step). Dropout is off: its masks come from each framework's own generator.
+ */
+class TorchTrainerParityTest {
+    private static final int BATCH = 16;
+    private static final int STEPS = 3;
+    private static final long SEED = 7;
+    @TempDir Path dir;
+
+    @Test
+    void pytorchTrainsWhatLatentLabTrains() throws Exception {
+        String python = TorchPython.find();
+        Assumptions.assumeTrue(python != null || TorchPython.required(), "no Python with PyTorch here");
+        assertTrue(python != null, "PyTorch is required here (" + TorchPython.REQUIRE + ") but no python3 has it");
+        TorchThreads.prepare(1);
+        Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
+        // the x-cycle shifted, both cycles, batch norm and D's image score: every term of the recipe
+        assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true), "mlp");
+        assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false), "conv");
+    }
+
+    private void assertSameSteps(String python, Path data, ModelConfig c, String name) throws Exception {
+        TrainConfig tc = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1, TrainConfig.BETA2, 4f, 1f, SEED, 1);
+        ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, 28, 1);
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, SEED), tc)) {
+            Path start = CheckpointStore.forNewRun(dir.resolve(name + "-start"), 1)
+                    .save(t, DataDescription.of(data.toString(), train), "test");
+            Path export = dir.resolve(name + "-export");
+            TorchExport.write(start, export);
+            Path run = dir.resolve(name + "-torch");
+            TorchPython.run(python, "train", "--resume", export, "--steps", STEPS, "--out", run, "--threads", 1,
+                    "--log-every", 1);
+            List<String> torchLosses = Files.readAllLines(run.resolve("losses.jsonl"));
+            BatchIterator batches = new BatchIterator(train, BATCH, SEED);
+            for (int s = 0; s < STEPS; s++) {
+                StepStats ours = t.train(batches.next(), Prior.sample(SEED, s, BATCH, c.zdim()));
+                JsonObject theirs = JsonParser.parseString(torchLosses.get(s)).getAsJsonObject();
+                String at = name + " step " + (s + 1) + ": ";
+                assertClose(ours.lossD(), theirs.get("lossD").getAsFloat(), at + "D's loss");
+                assertClose(ours.lossGE(), theirs.get("lossGE").getAsFloat(), at + "G+E's adversarial loss");
+                assertClose(ours.lossCycle(), theirs.get("lossCycle").getAsFloat(), at + "the cycle loss");
+                assertClose(ours.dReal(), theirs.get("dReal").getAsFloat(), at + "D(x, E(x))");
+                assertClose(ours.dFake(), theirs.get("dFake").getAsFloat(), at + "D(G(z), z)");
+            }
+            Path last = run.resolve(String.format("step-%08d", STEPS));
+            assertSameTensors(TorchNames.of(t.model()), Safetensors.read(last.resolve(TorchExport.WEIGHTS)), "",
+                    name + " weights");
+            Map<String, Safetensors.Tensor> adam = Safetensors.read(last.resolve("optimizer.safetensors"));
+            assertSameMoments(t.dOptimizer(), t.model(), adam, "d.", name + " D's Adam");
+            assertSameMoments(t.geOptimizer(), t.model(), adam, "ge.", name + " G+E's Adam");
+        }
+    }
+
+    private static void assertSameMoments(AdamOptimizer opt, BiGan model, Map<String, Safetensors.Tensor> saved,
+            String prefix, String what) {
+        Map<Parameter, String> names = new HashMap<>();
+        TorchNames.of(model).forEach((n, p) -> names.put(p, n));
+        List<Parameter> ps = opt.parameters();
+        var state = opt.state();
+        for (int i = 0; i < ps.size(); i++) {
+            String n = names.get(ps.get(i));
+            if (beforeBatchNorm(n, names.values().stream().collect(java.util.stream.Collectors.toSet()))) {
+                continue;
+            }
+            assertClose(state.get(i), saved.get(prefix + "exp_avg." + n), what + " mean of " + n);
+            assertClose(state.get(ps.size() + i), saved.get(prefix + "exp_avg_sq." + n), what + " variance of " + n);
+        }
+        assertEquals(2 * ps.size(), saved.keySet().stream().filter(k -> k.startsWith(prefix)).count(), what);
+    }
+
+    private static void assertSameTensors(Map<String, Parameter> ours, Map<String, Safetensors.Tensor> theirs,
+            String prefix, String what) {
+        assertEquals(ours.keySet(), theirs.keySet(), what + ": names");
+        ours.forEach((n, p) -> {
+            if (!beforeBatchNorm(n, ours.keySet())) {
+                assertClose(p.getArray(), theirs.get(prefix + n), what + ": " + n);
+            }
+        });
+    }
+
+    /**
+     * Whether {@code name} is the bias of a layer whose output a batch norm centres: its gradient
+     * is 0 but for rounding, so Adam moves it by ±lr at random in either framework (not compared).
+     */
+    private static boolean beforeBatchNorm(String name, java.util.Set<String> all) {
+        String[] parts = name.split("\\.");
+        if (!name.endsWith(".bias") || parts.length < 3 || !parts[1].matches("\\d+")) {
+            return false;
+        }
+        return all.contains(parts[0] + "." + (Integer.parseInt(parts[1]) + 1) + ".running_mean");
+    }
+
+    /**
+     * Within 1e-3 of the tensor's size (relative L2). Not element by element: Adam's first steps
+     * move each weight by about ±lr whatever its gradient's size, so a gradient that is 0 up to
+     * rounding may take either sign in two frameworks that sum in different orders.
+     */
+    private static void assertClose(NDArray ours, Safetensors.Tensor theirs, String what) {
+        assertTrue(theirs != null, what + ": missing in PyTorch's file");
+        float[] a = ours.toFloatArray();
+        float[] b = theirs.values();
+        assertEquals(a.length, b.length, what + ": size");
+        double diff = 0;
+        double size = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += (a[i] - b[i]) * (double) (a[i] - b[i]);
+            size += a[i] * (double) a[i];
+        }
+        assertTrue(Math.sqrt(diff) <= 1e-3 * Math.sqrt(size) + 1e-7, what + ": relative difference "
+                + Math.sqrt(diff / Math.max(size, 1e-30)));
+    }
+
+    private static void assertClose(float ours, float theirs, String what) {
+        assertTrue(Math.abs(ours - theirs) <= 1e-4 * Math.max(1, Math.abs(ours)), what + ": ours " + ours
+                + ", PyTorch's " + theirs);
+    }
+}

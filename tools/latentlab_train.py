@@ -1,0 +1,446 @@
+"""The Latent Lab BiGAN recipe in plain PyTorch, on one process or many (torchrun, DistributedDataParallel).
+
+    python3 tools/latentlab_torch.py train --data DIR --steps 6000 --out RUN             # one process
+    torchrun --nproc_per_node 4 tools/latentlab_torch.py train --data DIR --steps 6000 --out RUN
+    latentlab import-run RUN --out CHECKPOINT    # then the window, fit-density and train --resume
+
+The recipe is org.latentlab.train.BiGanTrainer's (a D step, then a G+E step, Adam as the app
+computes it) and the order is TrainingLoop's (batches, prior draws and x-cycle shifts come from
+the app's seeds, in the app's order). TorchTrainerParityTest gives both trainers the same weights
+and data and checks that they compute the same losses and weights. --batch is the global batch:
+each process takes its share of every global batch (a DistributedSampler in the app's order),
+batch norm uses the statistics of the whole global batch, dropout masks are drawn per global row,
+so N processes compute what one process computes (DistributedTrainingTest). Fresh weights use
+PyTorch's default initialisation (the app's are DJL's); --resume starts from an export.
+"""
+import json
+import math
+import os
+import time
+
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch import nn
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import DataLoader, TensorDataset
+
+import latentlab_data as data
+import latentlab_torch as lt
+
+OPTIMIZER = "optimizer.safetensors"
+
+
+class Ranks:
+    """This process's place in the job: rank, world size, and the rows of a global batch it owns."""
+
+    def __init__(self):
+        self.world = int(os.environ.get("WORLD_SIZE", "1"))
+        self.rank = int(os.environ.get("RANK", "0"))
+        self.local = int(os.environ.get("LOCAL_RANK", "0"))
+
+    def share(self, batch):
+        if batch % self.world:
+            raise SystemExit(f"--batch {batch} does not split evenly across {self.world} processes")
+        per = batch // self.world
+        return slice(self.rank * per, (self.rank + 1) * per)
+
+
+RANKS = Ranks()
+
+
+class GlobalBatchNorm(nn.Module):
+    """Batch norm over the global batch (SyncBatchNorm for any device: PyTorch's needs a GPU before 2.x).
+    Same parameters and buffers as nn.BatchNorm1d/2d, so the weights keep their names."""
+
+    def __init__(self, bn):
+        super().__init__()
+        self.eps, self.momentum = bn.eps, bn.momentum
+        self.weight, self.bias = bn.weight, bn.bias
+        for name in ("running_mean", "running_var", "num_batches_tracked"):
+            self.register_buffer(name, getattr(bn, name))
+
+    def forward(self, x):
+        if not self.training or RANKS.world == 1:
+            return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, self.training,
+                                self.momentum, self.eps)
+        dims = [0] + list(range(2, x.dim()))
+        shape = [1, -1] + [1] * (x.dim() - 2)
+        n = x.numel() // x.shape[1] * RANKS.world
+        mean = _all_sum(x.sum(dims)) / n                                      # (C,)
+        var = _all_sum(((x - mean.reshape(shape)) ** 2).sum(dims)) / n         # (C,), biased
+        with torch.no_grad():
+            self.num_batches_tracked += 1
+            self.running_mean.mul_(1 - self.momentum).add_(mean.detach(), alpha=self.momentum)
+            self.running_var.mul_(1 - self.momentum).add_(var.detach() * n / (n - 1), alpha=self.momentum)
+        y = (x - mean.reshape(shape)) / torch.sqrt(var.reshape(shape) + self.eps)
+        return y * self.weight.reshape(shape) + self.bias.reshape(shape)
+
+
+def _all_sum(t):
+    """The sum of t over all processes, differentiable (its gradient is summed back the same way)."""
+    import torch.distributed.nn.functional as dnn
+    return dnn.all_reduce(t)
+
+
+class GlobalDropout(nn.Module):
+    """Dropout whose mask is drawn for the global batch and cut to this process's rows, from a stream fixed by
+    (seed, step, call): the same mask for a row on any number of processes."""
+
+    def __init__(self, p, clock):
+        super().__init__()
+        self.p, self.clock = p, clock
+
+    def forward(self, x):
+        if not self.training or self.p == 0:
+            return x
+        per = x.shape[0] // self.clock.parts                                 # rows per part on this process
+        g = torch.Generator().manual_seed(self.clock.next_seed())
+        keep = torch.rand((self.clock.parts, per * RANKS.world) + tuple(x.shape[1:]), generator=g) >= self.p
+        mine = keep[:, RANKS.rank * per:(RANKS.rank + 1) * per].reshape(x.shape).to(x.device)
+        return x * mine / (1 - self.p)
+
+
+class DropoutClock:
+    """Numbers each dropout call of a step; parts: how many global batches a call's input stacks (2 in D's step)."""
+
+    def __init__(self, seed):
+        self.seed, self.step, self.calls, self.parts = seed, 0, 0, 1
+
+    def start(self, step):
+        self.step, self.calls = step, 0
+
+    def next_seed(self):
+        self.calls += 1
+        return (self.seed * 1_000_003 + self.step * 1_009 + self.calls) & 0x7FFFFFFFFFFFFFFF
+
+
+def _replace(module, clock):
+    for name, child in module.named_children():
+        if isinstance(child, (nn.BatchNorm1d, nn.BatchNorm2d)):
+            setattr(module, name, GlobalBatchNorm(child))
+        elif isinstance(child, nn.Dropout):
+            setattr(module, name, GlobalDropout(child.p, clock))
+        else:
+            _replace(child, clock)
+    return module
+
+
+class GeneratorEncoder(nn.Module):
+    """G and E in one module (one DistributedDataParallel wrapper, one forward a step): everything the step needs
+    of them, in the order the app computes it, so batch norm's running statistics move as the app's do."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.generator, self.encoder = lt.generator(c), lt.encoder(c)
+
+    def forward(self, x, z, shifted_x, lambda_x, lambda_z):
+        ex, gz = self.encoder(x), self.generator(z)                          # (b, zdim), (b, C, S, S)
+        x_cycle = self.generator(self.encoder(shifted_x) if shifted_x is not None else ex) if lambda_x > 0 else None
+        z_cycle = self.encoder(gz) if lambda_z > 0 else None                  # (b, zdim)
+        return ex, gz, x_cycle, z_cycle
+
+
+def bce(logits, target):
+    return F.binary_cross_entropy_with_logits(logits, torch.full_like(logits, float(target)))
+
+
+def sum_squared_per_row(a, b):
+    return ((a - b.reshape(a.shape)) ** 2).sum() / a.shape[0]
+
+
+class JavaAdam:
+    """Adam as org.latentlab.train.AdamOptimizer computes it: w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε)
+    (torch.optim.Adam puts ε inside the bias correction, which moves tiny-gradient weights differently)."""
+
+    def __init__(self, named, lr, beta1, beta2):
+        self.named = list(named)
+        self.lr, self.b1, self.b2, self.updates = lr, beta1, beta2, 0
+        self.m = {n: torch.zeros_like(p) for n, p in self.named}
+        self.v = {n: torch.zeros_like(p) for n, p in self.named}
+
+    @torch.no_grad()
+    def step(self):
+        self.updates += 1
+        bc = self.lr * math.sqrt(1 - self.b2 ** self.updates) / (1 - self.b1 ** self.updates)
+        for n, p in self.named:
+            g = p.grad
+            self.m[n].mul_(self.b1).add_(g, alpha=1 - self.b1)
+            self.v[n].mul_(self.b2).addcmul_(g, g, value=1 - self.b2)
+            p.addcdiv_(self.m[n], self.v[n].sqrt().add_(1e-8), value=-bc)
+            p.grad = None
+
+    def tensors(self):
+        return {**{"exp_avg." + n: t for n, t in self.m.items()}, **{"exp_avg_sq." + n: t for n, t in self.v.items()}}
+
+    def restore(self, saved, updates):
+        for n, _ in self.named:
+            self.m[n].copy_(saved["exp_avg." + n])
+            self.v[n].copy_(saved["exp_avg_sq." + n])
+        self.updates = updates
+
+
+class Trainer:
+    """One BiGAN step on this process's share of a global batch: a D step, then a G+E step (BiGanTrainer)."""
+
+    def __init__(self, c, t, device):
+        self.c, self.t, self.device = c, t, device
+        self.clock = DropoutClock(t["seed"])
+        torch.manual_seed(t["seed"])
+        self.ge = _replace(GeneratorEncoder(c), self.clock).to(device)
+        self.d = _replace(lt.Discriminator(c), self.clock).to(device)
+        self.k = 2 if c["image_score"] else 1
+        self.step = 0
+        self.d_opt = JavaAdam(self._named("discriminator", self.d), t["lrD"], t["beta1"], t["beta2"])
+        self.ge_opt = JavaAdam(self._named("", self.ge), t["lrGE"], t["beta1"], t["beta2"])
+        wrap = (lambda m: DistributedDataParallel(m, broadcast_buffers=False)) if dist.is_initialized() else None
+        self.ge_run = wrap(self.ge) if wrap else self.ge
+        self.d_run = wrap(self.d) if wrap else self.d
+
+    @staticmethod
+    def _named(prefix, module):
+        return [((prefix + "." if prefix else "") + n, p) for n, p in module.named_parameters()]
+
+    def state(self):
+        """The weights under the app's export names (TorchNames), batch norm statistics included."""
+        out = {n: t for n, t in self.ge.state_dict().items() if not n.endswith("num_batches_tracked")}
+        out.update({"discriminator." + n: t for n, t in self.d.state_dict().items()})
+        return out
+
+    def train(self, x, z, shifted_x):
+        """x (b, C, S, S), z (b, zdim): this process's rows. Returns the global batch's
+        [loss D, loss G+E, cycle loss, mean D(x, E(x)), mean D(G(z), z)], as StepStats."""
+        t = self.t
+        self.clock.start(self.step)
+        ex, gz, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"])
+        # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
+        self.clock.parts = 2
+        logits = self.d_run(torch.cat([x, gz.detach()]), torch.cat([ex.detach(), z]))
+        self.clock.parts = 1
+        real, fake = logits.chunk(2)
+        loss_d = self.k * (bce(real, 1) + bce(fake, 0))
+        d_real, d_fake = _joint(real.detach()), _joint(fake.detach())
+        loss_d.backward()
+        self.d_opt.step()
+        # G+E step: D (just updated) frozen and outside its wrapper, so no gradient reaches it.
+        for p in self.d.parameters():
+            p.requires_grad_(False)
+        real, fake = self.d(x, ex), self.d(gz, z)
+        adversarial = self.k * (bce(fake, 1) + bce(real, 0))
+        cycle = torch.zeros((), device=x.device)
+        if x_cycle is not None:
+            cycle = cycle + t["lambdaX"] * sum_squared_per_row(x_cycle, x)
+        if z_cycle is not None:
+            cycle = cycle + t["lambdaZ"] * sum_squared_per_row(z_cycle, z)
+        (adversarial + cycle).backward()
+        self.ge_opt.step()
+        for p in self.d.parameters():
+            p.requires_grad_(True)
+        self.step += 1
+        stats = torch.stack([loss_d.detach(), adversarial.detach(), cycle.detach(), d_real, d_fake])
+        if dist.is_initialized():
+            dist.all_reduce(stats)
+            stats /= RANKS.world
+        return stats.tolist()
+
+
+def _joint(logits):
+    """Mean D(x, z) of the joint score (column 0), the figure the BiGAN game is about."""
+    return torch.sigmoid(logits[:, 0]).mean()
+
+
+def write_safetensors(path, tensors, metadata=None):
+    """A safetensors file of float32 tensors (the format's writer, without the package)."""
+    header, offset, blobs = {}, 0, []
+    for name, t in tensors.items():
+        b = t.detach().to("cpu", torch.float32).contiguous().numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(b)]}
+        offset += len(b)
+        blobs.append(b)
+    if metadata:
+        header["__metadata__"] = metadata
+    head = json.dumps(header).encode()
+    head += b" " * (-len(head) % 8)
+    with open(path, "wb") as f:
+        f.write(len(head).to_bytes(8, "little") + head + b"".join(blobs))
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def save(run_dir, trainer, config, keep):
+    """RUN/step-NNNNNNNN (weights, Adam state, config.json), then RUN/latest; earlier steps beyond `keep` pruned.
+    Written under a temporary name and renamed, so a crash mid-save leaves the previous checkpoint intact."""
+    name = f"step-{trainer.step:08d}"
+    tmp = os.path.join(run_dir, "." + name + ".tmp")
+    os.makedirs(tmp, exist_ok=True)
+    write_safetensors(os.path.join(tmp, lt.WEIGHTS), trainer.state(), {"format": "pt", "step": str(trainer.step)})
+    write_safetensors(os.path.join(tmp, OPTIMIZER), {**{"d." + k: v for k, v in trainer.d_opt.tensors().items()},
+                                                      **{"ge." + k: v for k, v in trainer.ge_opt.tensors().items()}})
+    cfg = dict(config, step=trainer.step, optimizer_updates=[trainer.d_opt.updates, trainer.ge_opt.updates])
+    with open(os.path.join(tmp, lt.CONFIG), "w") as f:
+        json.dump(cfg, f, indent=1)
+    final = os.path.join(run_dir, name)
+    if os.path.isdir(final):
+        import shutil
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    with open(os.path.join(run_dir, ".latest.tmp"), "w") as f:
+        f.write(name + "\n")
+    os.replace(os.path.join(run_dir, ".latest.tmp"), os.path.join(run_dir, "latest"))
+    earlier = sorted(d for d in os.listdir(run_dir) if d.startswith("step-") and d < name)
+    for d in earlier[:max(0, len(earlier) - (keep - 1))]:
+        import shutil
+        shutil.rmtree(os.path.join(run_dir, d))
+    return final
+
+
+def resume_from(path):
+    """The checkpoint folder a --resume names: a run folder (its latest), a checkpoint, or an export."""
+    latest = os.path.join(path, "latest")
+    if os.path.isfile(latest):
+        path = os.path.join(path, open(latest).read().strip())
+    if not os.path.isfile(os.path.join(path, lt.CONFIG)):
+        raise SystemExit(f"{path} is neither a run folder of this trainer, one of its checkpoints, nor a folder "
+                         f"written by `latentlab export --format safetensors`")
+    return path
+
+
+TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "beta2": 0.999, "lambdaX": 4.0,
+                  "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0}
+
+
+def configs(a):
+    """(model config, train config, resumed checkpoint or None) from the options, or from --resume's checkpoint."""
+    if a.resume:
+        folder = resume_from(a.resume)
+        with open(os.path.join(folder, lt.CONFIG)) as f:
+            c = json.load(f)
+        t = dict(TRAIN_DEFAULTS, **(c.get("train") or {}))
+        c["data"] = a.data or c.get("data")
+        if not c["data"]:
+            raise SystemExit("Give --data: the checkpoint does not name its data set")
+        return c, t, folder
+    if not a.data:
+        raise SystemExit("Give --data (an IDX folder, an image folder or 'mnist'), or --resume")
+    size = a.image_size
+    hidden = a.hidden or (512 if a.arch == "mlp" else 32 if size == 64 else 64)
+    c = {"format": "latentlab-torch", "version": 1, "arch": a.arch, "zdim": a.zdim, "channels": a.channels,
+         "image_size": size, "hidden": hidden, "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
+         "image_score": a.image_score, "leaky_slope": 0.2, "batch_norm_eps": 1e-5, "prior": "uniform",
+         "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data}
+    t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
+             seed=a.seed, cycleShift=a.cycle_shift)
+    return c, t, None
+
+
+def restore(trainer, folder):
+    weights = lt.read_safetensors(os.path.join(folder, lt.WEIGHTS))
+    for prefix, net in (("", trainer.ge), ("discriminator.", trainer.d)):
+        state = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
+        if prefix == "":
+            state = {k: v for k, v in state.items() if not k.startswith("discriminator.")}
+        missing, unexpected = net.load_state_dict(state, strict=False)
+        missing = [k for k in missing if not k.endswith("num_batches_tracked")]
+        if missing or unexpected:
+            raise SystemExit(f"{folder}: weights missing {missing}, not expected {unexpected}")
+    with open(os.path.join(folder, lt.CONFIG)) as f:
+        c = json.load(f)
+    trainer.step = int(c.get("step", 0))
+    optimizer = os.path.join(folder, OPTIMIZER)
+    if os.path.isfile(optimizer):
+        saved = lt.read_safetensors(optimizer)
+        updates = c.get("optimizer_updates", [trainer.step, trainer.step])
+        for key, opt, n in (("d.", trainer.d_opt, updates[0]), ("ge.", trainer.ge_opt, updates[1])):
+            opt.restore({k[len(key):]: v for k, v in saved.items() if k.startswith(key)}, n)
+
+
+def parser(sub):
+    p = sub.add_parser("train", help="train the BiGAN recipe (one process, or many under torchrun)",
+                       description="Trains Latent Lab's BiGAN recipe with PyTorch; under torchrun, on every process "
+                                   "it starts (DistributedDataParallel; gloo on CPUs, NCCL on GPUs). Options and "
+                                   "defaults are those of `latentlab train`.")
+    p.add_argument("--data", help="'mnist', a folder of IDX files, or a folder of images")
+    p.add_argument("--arch", choices=["mlp", "conv"], default="mlp", help="mlp or conv (default mlp)")
+    p.add_argument("--zdim", type=int, default=32, help="latent size (default 32)")
+    p.add_argument("--channels", type=int, default=1, choices=[1, 3], help="1 or 3, for image folders")
+    p.add_argument("--image-size", type=int, default=28, help="image size for image folders (default 28)")
+    p.add_argument("--hidden", type=int, help="hidden width (MLP) or base channels (conv)")
+    p.add_argument("--no-batchnorm", action="store_true", help="no batch normalisation in G and E")
+    p.add_argument("--dropout", type=float, default=0.2, help="dropout in D (default 0.2)")
+    p.add_argument("--image-score", action="store_true", help="D also scores images alone")
+    p.add_argument("--batch", type=int, default=128, help="images per step, over all processes (default 128)")
+    p.add_argument("--lr-d", type=float, default=1e-4, help="Adam learning rate of D (default 1e-4)")
+    p.add_argument("--lr-ge", type=float, default=2e-4, help="Adam learning rate of G and E (default 2e-4)")
+    p.add_argument("--lambda-x", type=float, default=4.0, help="x-cycle weight (0 = off; default 4)")
+    p.add_argument("--lambda-z", type=float, default=1.0, help="z-cycle weight (0 = off; default 1)")
+    p.add_argument("--cycle-shift", type=int, default=1, help="x-cycle shift in pixels (0 = off; default 1)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the weights, batches and noise (default 1)")
+    p.add_argument("--steps", type=int, required=True, help="total steps to reach")
+    p.add_argument("--limit", type=int, help="use only the first N training images")
+    p.add_argument("--checkpoint-every", type=int, default=2000, help="checkpoint every N steps and at the end")
+    p.add_argument("--keep", type=int, default=3, help="checkpoints kept in --out (default 3)")
+    p.add_argument("--log-every", type=int, default=100, help="print the losses every N steps (default 100)")
+    p.add_argument("--out", required=True, help="the run folder")
+    p.add_argument("--resume", help="continue from a checkpoint or run folder of this trainer, or an export")
+    p.add_argument("--threads", type=int, help="torch threads per process (default: the cores / processes here)")
+    p.add_argument("--cpu", action="store_true", help="train on the CPU even where there are GPUs")
+    return p
+
+
+def main(a):
+    c, t, resumed = configs(a)
+    if c.get("arch") not in ("mlp", "conv"):
+        raise SystemExit(f"This trainer trains the mlp and conv architectures, not {c.get('arch')}")
+    if t["lambdaPrior"] or t["codeNoise"]:
+        raise SystemExit("The prior-matching term and code noise are not in the PyTorch trainer; resume in the app")
+    gpu = torch.cuda.is_available() and not a.cpu
+    if RANKS.world > 1 or "RANK" in os.environ:
+        dist.init_process_group("nccl" if gpu else "gloo")
+    device = torch.device(f"cuda:{RANKS.local}" if gpu else "cpu")
+    local_world = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
+    torch.set_num_threads(a.threads or max(1, (os.cpu_count() or 1) // local_world))
+    rows = RANKS.share(t["batchSize"])
+    images = data.load(c["data"], c["image_size"], c["channels"])[:a.limit]
+    trainer = Trainer(c, t, device)
+    if resumed:
+        restore(trainer, resumed)
+    if RANKS.rank == 0:
+        os.makedirs(a.out, exist_ok=True)
+        if os.listdir(a.out) and not (resumed and os.path.samefile(os.path.dirname(os.path.abspath(resumed)), a.out)):
+            if any(n.startswith("step-") or n == "latest" for n in os.listdir(a.out)):
+                raise SystemExit(f"{a.out} already holds a training run: choose an empty folder, or --resume it")
+    sampler = data.GlobalBatches(len(images), t["batchSize"], t["seed"], RANKS.rank, RANKS.world, trainer.step)
+    batches = iter(DataLoader(TensorDataset(images), batch_size=rows.stop - rows.start, sampler=sampler))
+    loop(a, c, t, trainer, batches, rows, device)
+    if dist.is_initialized():
+        dist.destroy_process_group()
+
+
+def loop(a, c, t, trainer, batches, rows, device):
+    log = open(os.path.join(a.out, "losses.jsonl"), "a") if RANKS.rank == 0 else None
+    window, started, first = [], time.time(), trainer.step
+    while trainer.step < a.steps:
+        step = trainer.step
+        x = (next(batches)[0].to(device).float() / 255)
+        z = data.prior(t["seed"], step, t["batchSize"], c["zdim"])[rows].to(device)
+        shift = data.shifted(x, t["seed"], step, t["cycleShift"], rows) \
+            if t["cycleShift"] > 0 and t["lambdaX"] > 0 else None
+        stats = trainer.train(x, z, shift)
+        if not all(math.isfinite(s) for s in stats):
+            raise SystemExit(f"Training diverged at step {trainer.step} (losses {stats}); the last checkpoint is "
+                             f"intact: resume from it with a lower learning rate")
+        window.append(stats)
+        if log:
+            log.write(json.dumps({"step": trainer.step, "lossD": stats[0], "lossGE": stats[1], "lossCycle": stats[2],
+                                  "dReal": stats[3], "dFake": stats[4]}) + "\n")
+        done = trainer.step == a.steps
+        if RANKS.rank == 0 and (trainer.step % a.log_every == 0 or done):
+            mean = [sum(s[i] for s in window) / len(window) for i in range(5)]
+            rate = (trainer.step - first) / (time.time() - started)
+            print(f"step {trainer.step}/{a.steps}  D {mean[0]:.3f}  G+E {mean[1]:.3f}  cycle {mean[2]:.3f}  "
+                  f"D(x,E(x)) {mean[3]:.2f}  D(G(z),z) {mean[4]:.2f}  {rate:.1f} steps/s", flush=True)
+            window = []
+        if RANKS.rank == 0 and (done or trainer.step % a.checkpoint_every == 0):
+            print("checkpoint", save(a.out, trainer, c, a.keep), flush=True)
+    if log:
+        log.close()
