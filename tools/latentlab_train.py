@@ -16,6 +16,7 @@ PyTorch's default initialisation (the app's are DJL's); --resume starts from an 
 import json
 import math
 import os
+import sys
 import time
 
 import torch
@@ -276,7 +277,8 @@ def save(run_dir, trainer, config, keep):
     write_safetensors(os.path.join(tmp, lt.WEIGHTS), trainer.state(), {"format": "pt", "step": str(trainer.step)})
     write_safetensors(os.path.join(tmp, OPTIMIZER), {**{"d." + k: v for k, v in trainer.d_opt.tensors().items()},
                                                       **{"ge." + k: v for k, v in trainer.ge_opt.tensors().items()}})
-    cfg = dict(config, step=trainer.step, optimizer_updates=[trainer.d_opt.updates, trainer.ge_opt.updates])
+    cfg = dict(config, train=trainer.t, step=trainer.step,
+               optimizer_updates=[trainer.d_opt.updates, trainer.ge_opt.updates])
     with open(os.path.join(tmp, lt.CONFIG), "w") as f:
         json.dump(cfg, f, indent=1)
     final = os.path.join(run_dir, name)
@@ -327,10 +329,16 @@ def configs(a):
     c = {"format": "latentlab-torch", "version": 1, "arch": a.arch, "zdim": a.zdim, "channels": a.channels,
          "image_size": size, "hidden": hidden, "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
          "image_score": a.image_score, "leaky_slope": 0.2, "batch_norm_eps": 1e-5, "prior": "uniform",
-         "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data}
+         "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift)
     return c, t, None
+
+
+def command_line():
+    """How this run was started, for the manifest of the checkpoint `latentlab import-run` makes of it."""
+    launcher = f"torchrun --nproc_per_node {os.environ['LOCAL_WORLD_SIZE']} " if "LOCAL_WORLD_SIZE" in os.environ else ""
+    return launcher + "tools/latentlab_torch.py " + " ".join(sys.argv[1:])
 
 
 def restore(trainer, folder):

@@ -2,25 +2,26 @@ package org.latentlab.interop;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs tools/latentlab_torch.py with a Python that has PyTorch (Debian's python3-torch). */
-final class TorchPython {
+public final class TorchPython {
     /** Set by .ci/run, which installs python3-torch: there the PyTorch tests must run, not be skipped. */
-    static final String REQUIRE = "LATENTLAB_REQUIRE_TORCH";
+    public static final String REQUIRE = "LATENTLAB_REQUIRE_TORCH";
     static final Path SCRIPT = Path.of("tools", "latentlab_torch.py");
 
     private TorchPython() {}
 
-    static boolean required() {
+    public static boolean required() {
         return System.getenv(REQUIRE) != null;
     }
 
     /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports torch, or null. */
-    static String find() throws Exception {
+    public static String find() throws Exception {
         for (String p : new String[] {"python3", "/usr/bin/python3"}) {
             try {
                 Process proc = new ProcessBuilder(p, "-c", "import torch").redirectErrorStream(true).start();
@@ -36,17 +37,36 @@ final class TorchPython {
     }
 
     /** Runs the script with these arguments; its standard output, or an error with its output. */
-    static String run(String python, Object... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(python, SCRIPT.toString()));
+    public static String run(String python, Object... args) throws Exception {
+        return exec(new ArrayList<>(List.of(python, SCRIPT.toString())), args);
+    }
+
+    /**
+     * Runs the script under torchrun, {@code processes} processes on this machine (gloo on CPUs).
+     * Why --redirects 1 --tee 1 (each worker's output to a file and to ours): Debian's torchrun
+     * (PyTorch 1.13 on Python 3.11) reads the default "0" as no setting and fails before starting.
+     */
+    public static String torchrun(String python, int processes, Object... args) throws Exception {
+        return exec(new ArrayList<>(List.of(python, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node",
+                Integer.toString(processes), "--redirects", "1", "--tee", "1", SCRIPT.toString())), args);
+    }
+
+    private static String exec(List<String> cmd, Object... args) throws Exception {
         for (Object a : args) {
             cmd.add(a.toString());
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", cmd) + " failed:\n" + out + err);
+        // standard error to a file: read after standard output, a full pipe would block the process
+        Path errors = Files.createTempFile("latentlab-torch", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", cmd) + " failed:\n" + out + Files.readString(errors));
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return out;
     }
 }
