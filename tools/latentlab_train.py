@@ -402,11 +402,15 @@ def main(a):
     if t["lambdaPrior"] or t["codeNoise"]:
         raise SystemExit("The prior-matching term and code noise are not in the PyTorch trainer; resume in the app")
     gpu = torch.cuda.is_available() and not a.cpu
+    if gpu:
+        torch.cuda.set_device(RANKS.local)
     if RANKS.world > 1 or "RANK" in os.environ:
         dist.init_process_group("nccl" if gpu else "gloo")
     device = torch.device(f"cuda:{RANKS.local}" if gpu else "cpu")
     local_world = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
-    torch.set_num_threads(a.threads or max(1, (os.cpu_count() or 1) // local_world))
+    # torchrun sets OMP_NUM_THREADS (1 by default): kept unless --threads says otherwise
+    torch.set_num_threads(a.threads or int(os.environ.get("OMP_NUM_THREADS", 0))
+                          or max(1, (os.cpu_count() or 1) // local_world))
     rows = RANKS.share(t["batchSize"])
     images = data.load(c["data"], c["image_size"], c["channels"])[:a.limit]
     trainer = Trainer(c, t, device)
