@@ -124,7 +124,8 @@ def read_idx(path):
 
 def load(source, size, channels):
     """The training images of `source` as (N, C, S, S) uint8: an IDX folder's train split, else an image folder
-    (centre square, resized bilinearly by Pillow: the app resizes with Java2D, within a grey level or so)."""
+    (the centred square, resized bilinearly; images already at the model's size are the app's pixel for pixel,
+    others are resized by Pillow, not exactly as the app's Java2D resizes them)."""
     folder = resolve(source)
     images = _idx_file(folder, "train-images-idx3-ubyte")
     if images:
@@ -146,7 +147,12 @@ def _image_folder(folder, size, channels):
     out = []
     for f in files:
         try:
-            img = Image.open(f).convert("RGB")
+            img = Image.open(f)
+            img.load()
+            if img.mode in ("RGBA", "LA", "P", "PA"):   # transparent pixels over black, as the app draws them
+                img = img.convert("RGBA")
+                img = Image.alpha_composite(Image.new("RGBA", img.size, (0, 0, 0, 255)), img)
+            img = img.convert("RGB")
         except OSError as e:
             print(f"Skipping {f}: {e}")
             continue

@@ -55,11 +55,14 @@ class TorchTrainerParityTest {
         // the x-cycle shifted, both cycles, batch norm and D's image score: every term of the recipe
         assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true), "mlp");
         assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false), "conv");
+        // an image folder of colour pictures at the model's size: the same pixels, read by Pillow
+        Path colour = GeneratedData.folder(dir.resolve("colour"), 8, 32, true);
+        assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb");
     }
 
     private void assertSameSteps(String python, Path data, ModelConfig c, String name) throws Exception {
         TrainConfig tc = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1, TrainConfig.BETA2, 4f, 1f, SEED, 1);
-        ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, 28, 1);
+        ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, SEED), tc)) {
             Path start = CheckpointStore.forNewRun(dir.resolve(name + "-start"), 1)
@@ -112,7 +115,9 @@ class TorchTrainerParityTest {
         assertEquals(ours.keySet(), theirs.keySet(), what + ": names");
         ours.forEach((n, p) -> {
             if (!beforeBatchNorm(n, ours.keySet())) {
-                assertClose(p.getArray(), theirs.get(prefix + n), what + ": " + n);
+                // a running mean takes in those biases (a tenth of them a step): up to 1e-4 apart
+                assertClose(p.getArray(), theirs.get(prefix + n), n.endsWith("running_mean") ? 1e-4 : 1e-7,
+                        what + ": " + n);
             }
         });
     }
@@ -135,6 +140,11 @@ class TorchTrainerParityTest {
      * rounding may take either sign in two frameworks that sum in different orders.
      */
     private static void assertClose(NDArray ours, Safetensors.Tensor theirs, String what) {
+        assertClose(ours, theirs, 1e-7, what);
+    }
+
+    /** As {@link #assertClose(NDArray, Safetensors.Tensor, String)}, each element allowed {@code floor} more. */
+    private static void assertClose(NDArray ours, Safetensors.Tensor theirs, double floor, String what) {
         assertTrue(theirs != null, what + ": missing in PyTorch's file");
         float[] a = ours.toFloatArray();
         float[] b = theirs.values();
@@ -145,7 +155,7 @@ class TorchTrainerParityTest {
             diff += (a[i] - b[i]) * (double) (a[i] - b[i]);
             size += a[i] * (double) a[i];
         }
-        assertTrue(Math.sqrt(diff) <= 1e-3 * Math.sqrt(size) + 1e-7, what + ": relative difference "
+        assertTrue(Math.sqrt(diff) <= 1e-3 * Math.sqrt(size) + floor * Math.sqrt(a.length), what + ": relative difference "
                 + Math.sqrt(diff / Math.max(size, 1e-30)));
     }
 
