@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, DecodeCommand.class,
             ReconstructCommand.class, InterpolateCommand.class, EvalCommand.class, FitDensityCommand.class,
-            ExportCommand.class, ImportCommand.class, ImportRunCommand.class, TrainClassifierCommand.class, DevCommand.class,
-            CommandLine.HelpCommand.class})
+            ExportCommand.class, ImportCommand.class, ImportRunCommand.class, TrainClassifierCommand.class,
+            DevCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +102,7 @@ class TorchTrainerParityTest {
         var state = opt.state();
         for (int i = 0; i < ps.size(); i++) {
             String n = names.get(ps.get(i));
-            if (beforeBatchNorm(n, names.values().stream().collect(java.util.stream.Collectors.toSet()))) {
+            if (beforeBatchNorm(n, Set.copyOf(names.values()))) {
                 continue;
             }
             assertClose(state.get(i), saved.get(prefix + "exp_avg." + n), what + " mean of " + n);
@@ -126,7 +127,7 @@ class TorchTrainerParityTest {
      * Whether {@code name} is the bias of a layer whose output a batch norm centres: its gradient
      * is 0 but for rounding, so Adam moves it by ±lr at random in either framework (not compared).
      */
-    private static boolean beforeBatchNorm(String name, java.util.Set<String> all) {
+    private static boolean beforeBatchNorm(String name, Set<String> all) {
         String[] parts = name.split("\\.");
         if (!name.endsWith(".bias") || parts.length < 3 || !parts[1].matches("\\d+")) {
             return false;
@@ -155,7 +156,8 @@ class TorchTrainerParityTest {
             diff += (a[i] - b[i]) * (double) (a[i] - b[i]);
             size += a[i] * (double) a[i];
         }
-        assertTrue(Math.sqrt(diff) <= 1e-3 * Math.sqrt(size) + floor * Math.sqrt(a.length), what + ": relative difference "
+        assertTrue(Math.sqrt(diff) <= 1e-3 * Math.sqrt(size) + floor * Math.sqrt(a.length),
+                what + ": relative difference "
                 + Math.sqrt(diff / Math.max(size, 1e-30)));
     }
 
