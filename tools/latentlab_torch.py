@@ -17,6 +17,10 @@ From the command line:
     python3 tools/latentlab_torch.py FOLDER --sample 16 --out grid.png # from the fitted density, else the prior
     python3 tools/latentlab_torch.py FOLDER --torchscript DIR         # G and E as TorchScript, for import
 
+and to train the recipe in PyTorch, on one process or many (see tools/latentlab_train.py):
+
+    torchrun --nproc_per_node N tools/latentlab_torch.py train --data DIR --steps N --out RUN_DIR
+
 z.json holds a JSON array of zdim numbers, or what `latentlab encode` prints. --encode takes an
 image at the model's size (other sizes are resized; no digit centring: prepare it as the model's
 data were). The networks mirror org.latentlab.model.Networks layer for layer: the children of
@@ -305,7 +309,9 @@ def main(argv=None):
         latentlab_train.main(latentlab_train.parser(p.add_subparsers()).parse_args(argv[1:]))
         return
     p = argparse.ArgumentParser(description="Use a Latent Lab model exported with `latentlab export --format "
-                                            "safetensors` from plain PyTorch.")
+                                            "safetensors` from plain PyTorch.",
+                                epilog="To train the recipe with PyTorch (one process, or many under torchrun): "
+                                       "latentlab_torch.py train --help")
     p.add_argument("folder", help="the export folder (model.safetensors, config.json)")
     p.add_argument("--z", help="decode this z (JSON array, or what `latentlab encode` prints)")
     p.add_argument("--encode", metavar="IMAGE.png", help="print E(x) of this image as JSON")

@@ -296,6 +296,19 @@ def save(run_dir, trainer, config, keep):
     return final
 
 
+def checkpoint(a, trainer, c, last):
+    """Saves; a failed save (a full disk) is said and training goes on to the next checkpoint, but the last one
+    must be written: without it the run's end would be lost, so then the run fails with the reason."""
+    try:
+        print("checkpoint", save(a.out, trainer, c, a.keep), flush=True)
+    except OSError as e:
+        message = (f"Could not save the checkpoint of step {trainer.step} in {a.out} ({e}). "
+                   f"The previous checkpoint is intact.")
+        if last:
+            raise SystemExit(message)
+        print("warning:", message, "Training goes on; the next checkpoint will try again.", flush=True)
+
+
 def resume_from(path):
     """The checkpoint folder a --resume names: a run folder (its latest), a checkpoint, or an export."""
     latest = os.path.join(path, "latest")
@@ -453,6 +466,6 @@ def loop(a, c, t, trainer, batches, rows, device):
                   f"D(x,E(x)) {mean[3]:.2f}  D(G(z),z) {mean[4]:.2f}  {rate:.1f} steps/s", flush=True)
             window = []
         if RANKS.rank == 0 and (done or trainer.step % a.checkpoint_every == 0):
-            print("checkpoint", save(a.out, trainer, c, a.keep), flush=True)
+            checkpoint(a, trainer, c, done)
     if log:
         log.close()

@@ -5,7 +5,8 @@ import java.util.Random;
 /**
  * Endless mini-batches in a seeded shuffled order. The order of epoch {@code e} depends only on the
  * seed and {@code e}, so a run resumed at step {@code s} sees exactly the batches it would have
- * seen. Holds one float buffer of one batch; the data stay as bytes.
+ * seen. Holds one float buffer of one batch; the data stay as bytes. {@code tools/latentlab_data.py}
+ * repeats this order for the PyTorch trainer.
  */
 public final class BatchIterator {
     private final ImageDataset data;

@@ -3,7 +3,10 @@ package org.latentlab.data;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Random whole-pixel translations of a batch of images (NCHW floats), zero-filled at the edges. */
+/**
+ * Random whole-pixel translations of a batch of images (NCHW floats), zero-filled at the edges.
+ * {@code tools/latentlab_data.py} makes the same moves for the PyTorch trainer.
+ */
 public final class ImageShift {
     private ImageShift() {}
 

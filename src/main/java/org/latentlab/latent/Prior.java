@@ -2,7 +2,10 @@ package org.latentlab.latent;
 
 import java.util.SplittableRandom;
 
-/** The latent prior U(-1, 1)^d, drawn from a stream fixed by (seed, step) so runs can resume exactly. */
+/**
+ * The latent prior U(-1, 1)^d, drawn from a stream fixed by (seed, step) so runs can resume exactly.
+ * {@code tools/latentlab_data.py} draws the same numbers for the PyTorch trainer.
+ */
 public final class Prior {
     private Prior() {}
 

@@ -13,7 +13,8 @@ import java.util.List;
  * Adam over a fixed list of parameters, with its moments owned here so that they can be saved,
  * restored and freed (DJL's own Adam keeps them private and never frees them). The update also
  * zeroes each weight's gradient. It runs as one vectorised pass in Java ({@link VectorAdam}) where
- * the JDK's vector module is present, else as DJL's libtorch Adam kernel: same arithmetic.
+ * the JDK's vector module is present, else as DJL's libtorch Adam kernel: same arithmetic, which
+ * {@code tools/latentlab_train.py} (JavaAdam) repeats for the PyTorch trainer.
  */
 public final class AdamOptimizer implements AutoCloseable {
     private static final float EPSILON = 1e-8f;

@@ -22,6 +22,9 @@ import org.latentlab.model.TorchGate;
  * <p>D maximises log D(x, E(x)) + log(1 - D(G(z), z)); G and E minimise the non-saturating form
  * with labels flipped, plus the optional cycle terms. D is frozen during the G+E step, so no
  * gradient leaks into D's next update (DJL does not zero gradients when a collector opens).
+ *
+ * <p>{@code tools/latentlab_train.py} is this recipe in plain PyTorch, for torchrun: change both
+ * (TorchTrainerParityTest checks that they compute the same losses and weights).
  */
 public final class BiGanTrainer implements AutoCloseable {
     private final BiGan model;
