@@ -98,8 +98,8 @@ class WalkCliTest {
                 zFile("short.json", 5, 0.1f).toString(), "--out", out.toString());
         assertRefused("linear or smooth", "walk", "--model", model, "--keyframes", z, z, "--easing", "bouncy", "--out",
                 out.toString());
-        assertRefused("Expected parameter 2 (of 2 mandatory parameters)", "walk", "--model", model, "--keyframes", z, "--out",
-                out.toString());
+        assertRefused("Expected parameter 2 (of 2 mandatory parameters)", "walk", "--model", model, "--keyframes", z,
+                "--out", out.toString());
         assertFalse(Files.exists(out));
     }
 
