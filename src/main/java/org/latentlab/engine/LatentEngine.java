@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.Refiner;
+import org.latentlab.latent.Walk;
 
 /**
  * What the window asks of a model: every method returns at once with a future of plain Java
@@ -54,7 +55,12 @@ public interface LatentEngine extends AutoCloseable {
     CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep);
 
     /** {@code frames} images from G along the line (or great circle) from {@code za} to {@code zb}. */
-    CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical);
+    default CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+        return walk(List.of(za, zb), new Walk.Settings(frames - 1, Walk.Easing.LINEAR, spherical));
+    }
+
+    /** The images of G along a walk through {@code keyframes} ({@link Walk#frames} of them, stacked). */
+    CompletableFuture<float[]> walk(List<float[]> keyframes, Walk.Settings settings);
 
     /** Directions in latent space: principal components of E(x), and class directions where there are labels. */
     CompletableFuture<List<Direction>> directions();

@@ -22,6 +22,7 @@ import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
+import org.latentlab.latent.Walk;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingSnapshot;
@@ -43,15 +44,14 @@ public final class TorchEngine implements LatentEngine {
     private CompletableFuture<DataCache.Analysis> analysisInFlight;       // model thread only
     private long weightsVersion;                                          // model thread only
     private final ModelChanges changes = new ModelChanges();
-    private final ExecutorService modelThread = torchThread("latentlab-model");
-    private final ExecutorService evaluationThread = torchThread("latentlab-evaluation");
-    private final ExecutorService analysisThread = torchThread("latentlab-analysis");
+    // single daemon threads prepared for libtorch (grad mode off, one intra-op thread)
+    private final ExecutorService modelThread = Executors.newSingleThreadExecutor(
+            TorchThreads.factory("latentlab-model", 1));
+    private final ExecutorService evaluationThread = Executors.newSingleThreadExecutor(
+            TorchThreads.factory("latentlab-evaluation", 1));
+    private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(
+            TorchThreads.factory("latentlab-analysis", 1));
     private final TrainingRunner training = new TrainingRunner(this);
-
-    /** A single daemon thread prepared for libtorch (grad mode off, one intra-op thread). */
-    private static ExecutorService torchThread(String name) {
-        return Executors.newSingleThreadExecutor(TorchThreads.factory(name, 1));
-    }
 
     private <T> CompletableFuture<T> onModelThread(Callable<T> work) {
         try {
@@ -173,8 +173,9 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return onModelThread(() -> requireModel().interpolate(za, zb, frames, spherical));
+    public CompletableFuture<float[]> walk(List<float[]> keyframes, Walk.Settings settings) {
+        return onModelThread(() -> requireModel().generate(Walk.path(keyframes, settings),
+                Walk.frames(keyframes.size(), settings)));
     }
 
     @Override
@@ -279,9 +280,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public TrainingRunner training() {
-        return training;
-    }
+    public TrainingRunner training() { return training; }
 
     @Override
     public void close() {

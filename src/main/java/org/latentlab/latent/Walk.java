@@ -10,8 +10,8 @@ import java.util.Locale;
  * once, the last one ending the walk.
  */
 public final class Walk {
-    /** The most frames a leg may have: 10 s at 25 frames a second. */
-    public static final int MAX_FRAMES_PER_LEG = 250;
+    /** The most frames a leg may have: 12 s at 25 frames a second. */
+    public static final int MAX_FRAMES_PER_LEG = 300;
     /** The most keyframes a walk may have. */
     public static final int MAX_KEYFRAMES = 64;
 

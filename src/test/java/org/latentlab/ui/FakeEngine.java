@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +25,7 @@ import org.latentlab.engine.TrainingService;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
+import org.latentlab.latent.Walk;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.TrainConfig;
@@ -178,15 +180,13 @@ public final class FakeEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
+    public CompletableFuture<float[]> walk(List<float[]> keyframes, Walk.Settings settings) {
+        int frames = Walk.frames(keyframes.size(), settings);
+        float[] zs = Walk.path(keyframes, settings);
         float[] out = new float[frames * SIZE * SIZE];
         for (int f = 0; f < frames; f++) {
-            float t = frames == 1 ? 0 : f / (float) (frames - 1);
-            float[] z = new float[ZDIM];
-            for (int i = 0; i < ZDIM; i++) {
-                z[i] = za[i] + t * (zb[i] - za[i]);
-            }
-            System.arraycopy(paint(z), 0, out, f * SIZE * SIZE, SIZE * SIZE);
+            System.arraycopy(paint(Arrays.copyOfRange(zs, f * ZDIM, (f + 1) * ZDIM)), 0, out, f * SIZE * SIZE,
+                    SIZE * SIZE);
         }
         return CompletableFuture.completedFuture(out);
     }

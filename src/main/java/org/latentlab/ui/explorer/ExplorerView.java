@@ -33,6 +33,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.latentlab.ui.common.Controls;
+import org.latentlab.ui.common.FileDialogs;
+import org.latentlab.ui.common.FolderMemory;
 
 /** Sliders per latent dimension and per direction, the generated image, a gallery and the latent map. */
 public final class ExplorerView extends HBox {
@@ -41,7 +43,7 @@ public final class ExplorerView extends HBox {
     private final VBox directionBox = new VBox(2);
     private ExplorerViewModel.Remembered selected; // the gallery item clicked last (Delete removes it)
 
-    public ExplorerView(ExplorerViewModel vm) {
+    public ExplorerView(ExplorerViewModel vm, FolderMemory folders) {
         this.vm = vm;
         getStyleClass().add("explorer");
         setPadding(new Insets(10));
@@ -49,7 +51,7 @@ public final class ExplorerView extends HBox {
         // their minimum instead of the centre column being pushed under them.
         VBox dims = titled("Latent dimensions", scroll(dimBox, 360));
         dims.setMinWidth(230);
-        VBox centre = centre();
+        VBox centre = centre(new FileDialogs(folders, this));
         HBox.setHgrow(centre, Priority.ALWAYS);
         getChildren().addAll(dims, centre, right());
         vm.dims().addListener((ListChangeListener<DoubleProperty>) c -> rebuildDims());
@@ -58,7 +60,7 @@ public final class ExplorerView extends HBox {
         rebuildDirections();
     }
 
-    private VBox centre() {
+    private VBox centre(FileDialogs dialogs) {
         ImageView view = new ImageView();
         view.setId("explorer-image");
         view.imageProperty().bind(vm.imageProperty());
@@ -109,7 +111,7 @@ public final class ExplorerView extends HBox {
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
                 wrapping(new Label("Gallery — click to recall, right-click to remove")),
-                galleryPane);
+                galleryPane, WalkPanel.titled(vm.walk(), dialogs));
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         buttons.setMinWidth(Region.USE_PREF_SIZE); // the column narrows to its buttons' row, no further
@@ -122,7 +124,7 @@ public final class ExplorerView extends HBox {
     }
 
     /** Room left in the centre column for the image once the rows under it have theirs. */
-    private static final double ROWS_UNDER_IMAGE = 330;
+    private static final double ROWS_UNDER_IMAGE = 360; // with the walk's closed title
 
     /**
      * The image at its 1:1 size, or as large as the centre column allows on a large window

@@ -38,6 +38,7 @@ public final class ExplorerViewModel {
     private final RandomizeSource randomizeSource = new RandomizeSource(model);
     private final ExplorerImage image;
     private final Gallery gallery;
+    private final WalkViewModel walk;
     private boolean muted;
     private float[] home; // the code Reset returns to
 
@@ -51,6 +52,7 @@ public final class ExplorerViewModel {
         this.background = background;
         this.gallery = gallery;
         this.image = new ExplorerImage(engine, background, this::fail);
+        this.walk = new WalkViewModel(engine, background, gallery.items(), model);
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info(), change.loaded())));
     }
 
@@ -91,6 +93,11 @@ public final class ExplorerViewModel {
 
     public ObjectProperty<ModelInfo> modelProperty() {
         return model;
+    }
+
+    /** The walk through the gallery's codes. */
+    public WalkViewModel walk() {
+        return walk;
     }
 
     /** Where Randomize draws z from: the prior, or the fitted density at a temperature. */

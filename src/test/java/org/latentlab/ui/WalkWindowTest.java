@@ -1,0 +1,88 @@
+package org.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A walk through the gallery in the window, on the bundled model: three images remembered, the
+ * walk's panel opened, its frames set, Preview plays the walk, and it exports as GIF and MP4 (the
+ * save dialog itself is the desktop's and is not driven: its choice goes to the same export).
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("slow")
+class WalkWindowTest {
+    @TempDir Path dir;
+    private LatentEngine engine;
+    private MainViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        engine = new TorchEngine();
+        vm = new MainViewModel(engine, new FxBackground());
+        stage.setScene(new Scene(new MainView(vm), 1024, 700));
+        stage.show();
+        vm.start(() -> {});
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void theGalleryWalksPlaysAndExports(FxRobot robot) throws Exception {
+        waitFor(60, () -> vm.explorer().dims().size() == 32);
+        robot.clickOn("#walk-pane");
+        assertTrue(robot.lookup("#walk-preview").queryAs(Button.class).isDisabled(), "a walk needs two keyframes");
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#randomize");
+            int kept = i;
+            waitFor(10, () -> vm.explorer().rawZ()[0] != 0);
+            robot.clickOn("Remember");
+            waitFor(10, () -> vm.explorer().gallery().size() == kept + 1);
+        }
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> frames = robot.lookup("#walk-frames").queryAs(Spinner.class);
+        robot.clickOn(frames.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("4")
+                .type(KeyCode.ENTER);
+        waitFor(5, () -> vm.explorer().walk().framesPerLegProperty().get() == 4);
+        robot.clickOn("#walk-preview");
+        waitFor(30, () -> vm.explorer().walk().frames().size() == 9);
+        assertTrue(robot.lookup("#walk-player").queryAs(ImageView.class).isVisible(), "the preview plays");
+        assertTrue(robot.lookup("#walk-message").queryLabeled().getText().startsWith("9 frames through 3 keyframes"));
+        for (String name : new String[] {"walk.gif", "walk.mp4"}) {
+            Path out = dir.resolve(name);
+            robot.interact(() -> vm.explorer().walk().export(out));
+            waitFor(30, () -> Files.isRegularFile(out) && Files.size(out) > 0
+                    && vm.explorer().walk().messageProperty().get().startsWith("Saved " + name));
+        }
+        assertEquals("Saved walk.mp4 (9 frames).", vm.explorer().walk().messageProperty().get());
+    }
+}
