@@ -27,21 +27,25 @@ public final class AnimatedGif {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".anim", ".gif");
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
-            writer.setOutput(out);
-            writer.prepareWriteSequence(null);
-            for (BufferedImage frame : frames) {
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame),
-                        null);
-                configure(meta, delayMillis);
-                writer.writeToSequence(new IIOImage(frame, null, meta), null);
+        Path tmp = Animation.temporaryBeside(file);
+        try {
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
+                writer.setOutput(out);
+                writer.prepareWriteSequence(null);
+                for (BufferedImage frame : frames) {
+                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame),
+                            null);
+                    configure(meta, delayMillis);
+                    writer.writeToSequence(new IIOImage(frame, null, meta), null);
+                }
+                writer.endWriteSequence();
+            } finally {
+                writer.dispose();
             }
-            writer.endWriteSequence();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            writer.dispose();
+            Files.deleteIfExists(tmp); // only when the move did not happen
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void configure(IIOMetadata meta, int delayMillis) throws IOException {

@@ -2,13 +2,25 @@ package org.latentlab.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Frames written as the file's name asks: an animated GIF (.gif) or an H.264 video (.mp4). */
 public final class Animation {
     private Animation() {}
+
+    /**
+     * A new empty file beside {@code file} to write before moving it into place. Not
+     * Files.createTempFile: its file is readable by its owner only, and the animation kept that
+     * after the move; this one has the permissions any new file of the user's has.
+     */
+    static Path temporaryBeside(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        return Files.createFile(dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+    }
 
     /** Whether {@code file} names a kind of animation written here. */
     public static boolean isSupported(Path file) {

@@ -32,8 +32,8 @@ public final class Mp4Video {
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException("Frames per second must be 1 to 60, not " + fps);
         }
-        Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Animation.temporaryBeside(file);
         try {
             try (SeekableByteChannel out = NIOUtils.writableChannel(tmp.toFile())) {
                 // MOV is JCodec's ISO base media (MP4) muxer

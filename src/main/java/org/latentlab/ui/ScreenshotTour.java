@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
@@ -73,9 +74,22 @@ public final class ScreenshotTour extends Application {
             }
             after(1500, () -> {
                 shoot("explorer.png");
-                encoder();
+                walk();
             });
         });
+    }
+
+    /** The walk's panel opened, a walk through the three remembered images previewed. */
+    private void walk() {
+        TitledPane pane = (TitledPane) scene.lookup("#walk-pane");
+        pane.setExpanded(true);
+        vm.explorer().walk().framesPerLegProperty().set(20);
+        vm.explorer().walk().preview();
+        waitUntil(() -> !vm.explorer().walk().frames().isEmpty(), () -> after(1200, () -> {
+            shoot("explorer-walk.png");
+            pane.setExpanded(false);
+            encoder();
+        }));
     }
 
     private void rememberRandom(int left, Runnable then) {

@@ -57,6 +57,9 @@ class WalkCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("wrote 11 frames (3 keyframes"), r.out());
         assertEquals(11, gifFrames(gif));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(gif),
+                "the animation has the permissions of any new file");
         Path mp4 = dir.resolve("walk.mp4");
         r = CliTest.run("walk", "--model", model, "--keyframes", keys[0], keys[1], keys[2], "--frames-per-leg", "5",
                 "--scale", "2", "--out", mp4.toString());

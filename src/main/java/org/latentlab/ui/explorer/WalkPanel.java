@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -30,16 +31,18 @@ final class WalkPanel extends VBox {
     private final WalkViewModel vm;
     private final ImageView player = new ImageView();
     private final Timeline playback = new Timeline();
+    private final ObjectProperty<Integer> framesPerLeg; // held: a bidirectional binding keeps only weak references
 
     WalkPanel(WalkViewModel vm, FileDialogs dialogs) {
         super(6);
         this.vm = vm;
+        this.framesPerLeg = vm.framesPerLegProperty().asObject();
         setAlignment(Pos.TOP_CENTER);
         Spinner<Integer> frames = new Spinner<>(1, Walk.MAX_FRAMES_PER_LEG, vm.framesPerLegProperty().get());
         frames.setId("walk-frames");
         frames.setEditable(true);
         frames.setPrefWidth(76);
-        frames.valueProperty().addListener((o, a, b) -> vm.framesPerLegProperty().set(b));
+        frames.getValueFactory().valueProperty().bindBidirectional(framesPerLeg);
         ComboBox<Walk.Easing> easing = new ComboBox<>();
         easing.setId("walk-easing");
         easing.getItems().setAll(Walk.Easing.values());
