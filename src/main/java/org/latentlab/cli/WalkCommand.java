@@ -55,10 +55,7 @@ final class WalkCommand implements Callable<Integer> {
             int n = Walk.frames(zs.size(), settings);
             float[] images = m.generate(Walk.path(zs, settings), n);
             List<BufferedImage> frames = new ArrayList<>(n);
-            int pixels = c.pixels();
-            for (int f = 0; f < n; f++) {
-                float[] one = new float[pixels];
-                System.arraycopy(images, f * pixels, one, 0, pixels);
+            for (float[] one : ImageGrid.split(images, c.pixels())) {
                 frames.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), scale));
             }
             Animation.write(frames, out, fps);

@@ -5,6 +5,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /** Tiles many CHW float images into one picture, with a 1-pixel gap, optionally scaled up. */
@@ -31,6 +34,15 @@ public final class ImageGrid {
                     out.setRGB(ox + x, oy + y, argb[(y / scale) * size + x / scale]);
                 }
             }
+        }
+        return out;
+    }
+
+    /** Stacked images (each {@code imageSize} floats) as one array per image. */
+    public static List<float[]> split(float[] images, int imageSize) {
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i + imageSize <= images.length; i += imageSize) {
+            out.add(Arrays.copyOfRange(images, i, i + imageSize));
         }
         return out;
     }

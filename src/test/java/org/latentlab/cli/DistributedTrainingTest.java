@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.Checkpoints;
@@ -30,9 +29,7 @@ class DistributedTrainingTest {
 
     @Test
     void twoProcessesTrainWhatOneTrainsAndTheAppContinuesTheRun() throws Exception {
-        String python = TorchPython.find();
-        Assumptions.assumeTrue(python != null || TorchPython.required(), "no Python with PyTorch here");
-        assertTrue(python != null, "PyTorch is required here (" + TorchPython.REQUIRE + ") but no python3 has it");
+        String python = TorchPython.requireOrSkip();
         Path data = GeneratedData.idx(dir.resolve("shapes"), 384, 64);
         Object[] recipe = {"train", "--data", data, "--steps", STEPS, "--batch", 128, "--hidden", 128, "--log-every",
             STEPS};

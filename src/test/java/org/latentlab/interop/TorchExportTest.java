@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
@@ -77,9 +76,7 @@ class TorchExportTest {
      */
     @Test
     void pytorchComputesWhatLatentLabComputes() throws Exception {
-        String python = TorchPython.find();
-        Assumptions.assumeTrue(python != null || TorchPython.required(), "no Python with PyTorch here");
-        assertTrue(python != null, "PyTorch is required here (" + TorchPython.REQUIRE + ") but no python3 has it");
+        String python = TorchPython.requireOrSkip();
         assertSame(python, AppPaths.bundledModel(), 1e-5);
         assertSame(python, trainedConv(), 1e-5);
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs tools/latentlab_torch.py with a Python that has PyTorch (Debian's python3-torch). */
 public final class TorchPython {
@@ -18,6 +20,17 @@ public final class TorchPython {
 
     public static boolean required() {
         return System.getenv(REQUIRE) != null;
+    }
+
+    /**
+     * A Python with PyTorch, or the test is skipped where there is none; where PyTorch is required
+     * ({@link #REQUIRE}) a missing one fails the test instead.
+     */
+    public static String requireOrSkip() throws Exception {
+        String python = find();
+        Assumptions.assumeTrue(python != null || required(), "no Python with PyTorch here");
+        Assertions.assertTrue(python != null, "PyTorch is required here (" + REQUIRE + ") but no python3 has it");
+        return python;
     }
 
     /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports torch, or null. */

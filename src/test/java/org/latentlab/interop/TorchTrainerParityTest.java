@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointStore;
@@ -48,9 +47,7 @@ class TorchTrainerParityTest {
 
     @Test
     void pytorchTrainsWhatLatentLabTrains() throws Exception {
-        String python = TorchPython.find();
-        Assumptions.assumeTrue(python != null || TorchPython.required(), "no Python with PyTorch here");
-        assertTrue(python != null, "PyTorch is required here (" + TorchPython.REQUIRE + ") but no python3 has it");
+        String python = TorchPython.requireOrSkip();
         TorchThreads.prepare(1);
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
         // the x-cycle shifted, both cycles, batch norm and D's image score: every term of the recipe

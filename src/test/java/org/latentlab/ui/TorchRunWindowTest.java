@@ -6,27 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.cli.Cli;
 import org.latentlab.data.GeneratedData;
-import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
-import org.latentlab.engine.TorchEngine;
 import org.latentlab.interop.TorchPython;
-import org.latentlab.ui.common.FxBackground;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A run trained with PyTorch (tools/latentlab_torch.py train), brought back with import-run and
@@ -35,29 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("slow")
-class TorchRunWindowTest {
+class TorchRunWindowTest extends RealWindow {
     @TempDir Path dir;
-    private LatentEngine engine;
-    private MainViewModel vm;
 
     @Start
     void start(Stage stage) {
-        engine = new TorchEngine();
-        vm = new MainViewModel(engine, new FxBackground());
-        stage.setScene(new Scene(new MainView(vm), 1024, 700));
-        stage.show();
-        vm.start(() -> {});
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
+        open(stage);
     }
 
     @Test
     void aRunTrainedInPyTorchOpensInTheWindow(FxRobot robot) throws Exception {
-        String python = TorchPython.find();
-        Assumptions.assumeTrue(python != null || TorchPython.required(), "no Python with PyTorch here");
+        String python = TorchPython.requireOrSkip();
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 16);
         Path run = dir.resolve("torch-run");
         TorchPython.run(python, "train", "--data", data, "--steps", 20, "--batch", 32, "--hidden", 32, "--zdim", 6,
@@ -69,7 +49,7 @@ class TorchRunWindowTest {
         robot.interact(() -> vm.recent().opened(model));
         robot.clickOn("#menu-file").clickOn("Open recent").clickOn(n -> n instanceof Label l
                 && l.getText().startsWith("from-torch  —"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.explorer().dims().size() == 6
+        waitFor(60, () -> vm.explorer().dims().size() == 6
                 && vm.explorer().directions().stream().anyMatch(d -> d.name().contains("disc")));
         ModelInfo info = vm.explorer().modelProperty().get();
         assertEquals(20, info.step());

@@ -5,26 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentlab.engine.LatentEngine;
-import org.latentlab.engine.TorchEngine;
-import org.latentlab.ui.common.FxBackground;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A walk through the gallery in the window, on the bundled model: three images remembered, the
@@ -33,27 +25,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("slow")
-class WalkWindowTest {
+class WalkWindowTest extends RealWindow {
     @TempDir Path dir;
-    private LatentEngine engine;
-    private MainViewModel vm;
 
     @Start
     void start(Stage stage) {
-        engine = new TorchEngine();
-        vm = new MainViewModel(engine, new FxBackground());
-        stage.setScene(new Scene(new MainView(vm), 1024, 700));
-        stage.show();
-        vm.start(() -> {});
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        open(stage);
     }
 
     @Test

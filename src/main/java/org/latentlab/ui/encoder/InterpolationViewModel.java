@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javafx.beans.property.BooleanProperty;
@@ -113,7 +112,7 @@ public final class InterpolationViewModel {
             stripPixels = px;
             strip.set(FxImages.grid(px, n, n, c.channels(), c.imageSize(), 3));
             List<Image> list = new ArrayList<>();
-            for (float[] one : frames(px)) {
+            for (float[] one : ImageGrid.split(px, model.config().pixels())) {
                 list.add(FxImages.of(one, c.channels(), c.imageSize(), EncoderViewModel.SCALE));
             }
             animationFrames.setAll(list);
@@ -132,7 +131,7 @@ public final class InterpolationViewModel {
     public void exportGif(Path file) {
         export(file, (px, c) -> {
             List<BufferedImage> images = new ArrayList<>();
-            for (float[] one : frames(px)) {
+            for (float[] one : ImageGrid.split(px, model.config().pixels())) {
                 images.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), 8)); // no grid border
             }
             for (int f = images.size() - 2; f > 0; f--) {
@@ -158,15 +157,6 @@ public final class InterpolationViewModel {
             export.write(px, c);
             return file;
         }, f -> status.done("Saved " + f.getFileName() + "."), status::failed);
-    }
-
-    private List<float[]> frames(float[] px) {
-        int size = model.config().pixels();
-        List<float[]> out = new ArrayList<>();
-        for (int f = 0; f < px.length / size; f++) {
-            out.add(Arrays.copyOfRange(px, f * size, (f + 1) * size));
-        }
-        return out;
     }
 
     public IntegerProperty framesProperty() {

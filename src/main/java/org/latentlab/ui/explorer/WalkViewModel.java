@@ -3,7 +3,6 @@ package org.latentlab.ui.explorer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -67,7 +66,7 @@ public final class WalkViewModel {
     public void preview() {
         walk((px, c) -> {
             List<Image> images = new ArrayList<>();
-            for (float[] one : split(px, c.pixels())) {
+            for (float[] one : ImageGrid.split(px, c.pixels())) {
                 images.add(FxImages.of(one, c.channels(), c.imageSize(), PREVIEW_SCALE));
             }
             frames.setAll(images);
@@ -84,7 +83,7 @@ public final class WalkViewModel {
         }
         walk((px, c) -> background.run(() -> {
             List<BufferedImage> images = new ArrayList<>();
-            for (float[] one : split(px, c.pixels())) {
+            for (float[] one : ImageGrid.split(px, c.pixels())) {
                 images.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), EXPORT_SCALE));
             }
             Animation.write(images, file, FPS);
@@ -117,14 +116,6 @@ public final class WalkViewModel {
 
     private void failed(Throwable t) {
         message.set("The walk failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
-    }
-
-    private static List<float[]> split(float[] px, int size) {
-        List<float[]> out = new ArrayList<>();
-        for (int f = 0; f < px.length / size; f++) {
-            out.add(Arrays.copyOfRange(px, f * size, (f + 1) * size));
-        }
-        return out;
     }
 
     public IntegerProperty framesPerLegProperty() {

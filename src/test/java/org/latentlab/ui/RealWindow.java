@@ -1,0 +1,37 @@
+package org.latentlab.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.TorchEngine;
+import org.latentlab.ui.common.FxBackground;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window at 1024×700 on the real engine (libtorch), opened on the bundled model, for robot
+ * tests. TestFX finds only the test class's own {@code @Start}: each calls {@link #open}.
+ */
+abstract class RealWindow {
+    protected LatentEngine engine;
+    protected MainViewModel vm;
+
+    void open(Stage stage) {
+        engine = new TorchEngine();
+        vm = new MainViewModel(engine, new FxBackground());
+        stage.setScene(new Scene(new MainView(vm), 1024, 700));
+        stage.show();
+        vm.start(() -> {});
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+}
