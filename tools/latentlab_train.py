@@ -9,7 +9,8 @@ computes it) and the order is TrainingLoop's (batches, prior draws and x-cycle s
 the app's seeds, in the app's order). TorchTrainerParityTest gives both trainers the same weights
 and data and checks that they compute the same losses and weights. --batch is the global batch:
 each process takes its share of every global batch (a DistributedSampler in the app's order),
-batch norm uses the statistics of the whole global batch, dropout masks are drawn per global row,
+batch norm uses the statistics of the whole global batch, dropout masks and code noise are drawn
+per global row, the prior-matching term (MMD) is over the whole global batch,
 so N processes compute what one process computes (DistributedTrainingTest). Fresh weights use
 PyTorch's default initialisation (the app's are DJL's); --resume starts from an export.
 """
@@ -135,11 +136,64 @@ class GeneratorEncoder(nn.Module):
         super().__init__()
         self.generator, self.encoder = lt.generator(c), lt.encoder(c)
 
-    def forward(self, x, z, shifted_x, lambda_x, lambda_z):
+    def forward(self, x, z, shifted_x, lambda_x, lambda_z, noise):
         ex, gz = self.encoder(x), self.generator(z)                          # (b, zdim), (b, C, S, S)
-        x_cycle = self.generator(self.encoder(shifted_x) if shifted_x is not None else ex) if lambda_x > 0 else None
+        noisy_ex = noise(ex)                                                  # (b, zdim)
+        x_cycle = None
+        if lambda_x > 0:
+            x_cycle = self.generator(noise(self.encoder(shifted_x)) if shifted_x is not None else noisy_ex)
         z_cycle = self.encoder(gz) if lambda_z > 0 else None                  # (b, zdim)
-        return ex, gz, x_cycle, z_cycle
+        return ex, gz, noisy_ex, x_cycle, z_cycle
+
+
+class CodeNoise:
+    """N(0, sigma²) noise added to codes (--code-noise), drawn for the global batch from a stream fixed by (seed,
+    step, draw) and cut to this process's rows, as GlobalDropout draws its masks."""
+
+    def __init__(self, sigma, clock):
+        self.sigma, self.clock = sigma, clock
+
+    def __call__(self, code):
+        if self.sigma == 0:
+            return code
+        per = code.shape[0]
+        g = torch.Generator().manual_seed(self.clock.next_seed())
+        noise = torch.randn((per * RANKS.world,) + tuple(code.shape[1:]), generator=g)
+        return code + self.sigma * noise[RANKS.rank * per:(RANKS.rank + 1) * per].to(code.device)
+
+
+MMD_SCALES = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+
+def _kernel_sum(a, b, base):
+    """Σ over scales and all pairs (i, j) of C / (C + |a_i - b_j|²), C = base * scale (PriorMatch.kernelSum)."""
+    aa, bb, ab = (a * a).sum(1, keepdim=True), (b * b).sum(1, keepdim=True).t(), a @ b.t()
+    dist2 = torch.relu(aa + bb - (ab + ab))                                    # (n, m)
+    return sum((base * s / (dist2 + base * s)).sum() for s in MMD_SCALES)
+
+
+def mmd(q, p):
+    """Unbiased MMD² of the rows of q from those of p with WAE's kernels (org.latentlab.train.PriorMatch)."""
+    n, m, base, k = q.shape[0], p.shape[0], 2 * q.shape[1] / 3, len(MMD_SCALES)
+    within = (_kernel_sum(q, q, base) - n * k) / (n * (n - 1)) + (_kernel_sum(p, p, base) - m * k) / (m * (m - 1))
+    return within - 2 * _kernel_sum(q, p, base) / (n * m)
+
+
+def prior_mmd(codes, prior):
+    """MMD² of the global batch's codes from its prior draws `prior` (all rows), differentiable in this process's
+    `codes`. On many processes its value is that of the gathered codes and its gradient is a surrogate's: for
+    code i, 2·Σ_j ∂k(q_i, q_j) / (n(n-1)) - 2·Σ_k ∂k(q_i, p_k) / (nm), times the processes (DDP averages)."""
+    if RANKS.world == 1:
+        return mmd(codes, prior)
+    parts = [torch.empty_like(codes) for _ in range(RANKS.world)]
+    dist.all_gather(parts, codes.detach().contiguous())
+    q = torch.cat(parts)
+    n, m, base = q.shape[0], prior.shape[0], 2 * q.shape[1] / 3
+    with torch.no_grad():
+        value = mmd(q, prior)
+    surrogate = RANKS.world * (2 * _kernel_sum(codes, q, base) / (n * (n - 1))
+                               - 2 * _kernel_sum(codes, prior, base) / (n * m))
+    return value + surrogate - surrogate.detach()
 
 
 def bce(logits, target):
@@ -187,6 +241,7 @@ class Trainer:
     def __init__(self, c, t, device):
         self.c, self.t, self.device = c, t, device
         self.clock = DropoutClock(t["seed"])
+        self.noise = CodeNoise(t["codeNoise"], self.clock)
         torch.manual_seed(t["seed"])
         self.ge = _replace(GeneratorEncoder(c), self.clock).to(device)
         self.d = _replace(lt.Discriminator(c), self.clock).to(device)
@@ -208,12 +263,12 @@ class Trainer:
         out.update({"discriminator." + n: t for n, t in self.d.state_dict().items()})
         return out
 
-    def train(self, x, z, shifted_x):
+    def train(self, x, z, shifted_x, z_global):
         """x (b, C, S, S), z (b, zdim): this process's rows. Returns the global batch's
         [loss D, loss G+E, cycle loss, mean D(x, E(x)), mean D(G(z), z)], as StepStats."""
         t = self.t
         self.clock.start(self.step)
-        ex, gz, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"])
+        ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
         self.clock.parts = 2
         logits = self.d_run(torch.cat([x, gz.detach()]), torch.cat([ex.detach(), z]))
@@ -233,6 +288,8 @@ class Trainer:
             cycle = cycle + t["lambdaX"] * sum_squared_per_row(x_cycle, x)
         if z_cycle is not None:
             cycle = cycle + t["lambdaZ"] * sum_squared_per_row(z_cycle, z)
+        if t["lambdaPrior"] > 0:
+            cycle = cycle + t["lambdaPrior"] * prior_mmd(noisy_ex, z_global)
         (adversarial + cycle).backward()
         self.ge_opt.step()
         for p in self.d.parameters():
@@ -344,7 +401,7 @@ def configs(a):
          "image_score": a.image_score, "leaky_slope": 0.2, "batch_norm_eps": 1e-5, "prior": "uniform",
          "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
-             seed=a.seed, cycleShift=a.cycle_shift)
+             seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise)
     return c, t, None
 
 
@@ -395,6 +452,10 @@ def parser(sub):
     p.add_argument("--lambda-x", type=float, default=4.0, help="x-cycle weight (0 = off; default 4)")
     p.add_argument("--lambda-z", type=float, default=1.0, help="z-cycle weight (0 = off; default 1)")
     p.add_argument("--cycle-shift", type=int, default=1, help="x-cycle shift in pixels (0 = off; default 1)")
+    p.add_argument("--lambda-prior", type=float, default=0.0, help="weight of the term that pulls E(x) towards the "
+                                                                  "prior (MMD; 0 = off; default 0)")
+    p.add_argument("--code-noise", type=float, default=0.0, help="noise added to E(x) where G decodes it and where "
+                                                                "it meets the prior (0 = off; default 0)")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights, batches and noise (default 1)")
     p.add_argument("--steps", type=int, required=True, help="total steps to reach")
     p.add_argument("--limit", type=int, help="use only the first N training images")
@@ -412,8 +473,6 @@ def main(a):
     c, t, resumed = configs(a)
     if c.get("arch") not in ("mlp", "conv"):
         raise SystemExit(f"This trainer trains the mlp and conv architectures, not {c.get('arch')}")
-    if t["lambdaPrior"] or t["codeNoise"]:
-        raise SystemExit("The prior-matching term and code noise are not in the PyTorch trainer; resume in the app")
     gpu = torch.cuda.is_available() and not a.cpu
     if gpu:
         torch.cuda.set_device(RANKS.local)
@@ -447,10 +506,11 @@ def loop(a, c, t, trainer, batches, rows, device):
     while trainer.step < a.steps:
         step = trainer.step
         x = (next(batches)[0].to(device).float() / 255)
-        z = data.prior(t["seed"], step, t["batchSize"], c["zdim"])[rows].to(device)
+        z_global = data.prior(t["seed"], step, t["batchSize"], c["zdim"]).to(device)
+        z = z_global[rows]
         shift = data.shifted(x, t["seed"], step, t["cycleShift"], rows) \
             if t["cycleShift"] > 0 and t["lambdaX"] > 0 else None
-        stats = trainer.train(x, z, shift)
+        stats = trainer.train(x, z, shift, z_global)
         if not all(math.isfinite(s) for s in stats):
             raise SystemExit(f"Training diverged at step {trainer.step} (losses {stats}); the last checkpoint is "
                              f"intact: resume from it with a lower learning rate")

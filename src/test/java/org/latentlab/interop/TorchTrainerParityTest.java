@@ -50,16 +50,19 @@ class TorchTrainerParityTest {
         String python = TorchPython.requireOrSkip();
         TorchThreads.prepare(1);
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
-        // the x-cycle shifted, both cycles, batch norm and D's image score: every term of the recipe
-        assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true), "mlp");
-        assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false), "conv");
+        // the x-cycle shifted, both cycles, prior matching, batch norm and D's image score: every term of the recipe
+        assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true), "mlp", 10f);
+        assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false), "conv", 0f);
         // an image folder of colour pictures at the model's size: the same pixels, read by Pillow
         Path colour = GeneratedData.folder(dir.resolve("colour"), 8, 32, true);
-        assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb");
+        assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb", 0f);
     }
 
-    private void assertSameSteps(String python, Path data, ModelConfig c, String name) throws Exception {
-        TrainConfig tc = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1, TrainConfig.BETA2, 4f, 1f, SEED, 1);
+    /** {@code lambdaPrior}: the weight of the prior-matching term (MMD), 0 for none. */
+    private void assertSameSteps(String python, Path data, ModelConfig c, String name, float lambdaPrior)
+            throws Exception {
+        TrainConfig tc = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1, TrainConfig.BETA2, 4f, 1f, SEED, 1)
+                .withLambdaPrior(lambdaPrior);
         ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, SEED), tc)) {
