@@ -81,14 +81,14 @@ public final class EncoderView extends ScrollPane {
         ImageView input = imageView(224, "model-input");
         input.imageProperty().bind(vm.inputProperty());
         ImageView recon = imageView(224, "reconstruction");
-        recon.imageProperty().bind(vm.reconstructionProperty());
+        recon.imageProperty().bind(vm.compare().imageProperty());
         Label error = new Label();
         error.setId("reconstruction-error");
         error.textProperty().bind(vm.errorTextProperty());
         Label inputCaption = new Label();
         inputCaption.textProperty().bind(vm.preparation().inputCaptionProperty());
         HBox row = new HBox(12, captioned(new Label("Original"), original), captioned(inputCaption, input),
-                captioned(new Label("Reconstruction G(E(x))"), recon));
+                new VBox(4, captioned(new Label("Reconstruction G(E(x))"), recon), new CompareBar(vm.compare())));
         VBox box = new VBox(8, title("Drop an image anywhere on this page"), row, new PreparationBar(vm.preparation()),
                 error);
         box.getStyleClass().add("drop-zone");

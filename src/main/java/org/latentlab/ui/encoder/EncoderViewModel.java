@@ -40,6 +40,7 @@ public final class EncoderViewModel {
     private final ReadOnlyObjectWrapper<Image> original = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Image> reconstruction = new ReadOnlyObjectWrapper<>();
+    private final CompareViewModel compare = new CompareViewModel(SCALE);
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
             "Drop an image here, open one, paste one, or draw.");
@@ -102,6 +103,7 @@ public final class EncoderViewModel {
         if (resized) {
             current = null;
             lastPicture = null;
+            compare.clear();
         }
         preparation.modelChanged(info);
         interpolation.modelChanged(info, resized);
@@ -166,6 +168,7 @@ public final class EncoderViewModel {
         var c = model.config();
         input.set(FxImages.of(e.input(), c.channels(), c.imageSize(), SCALE));
         reconstruction.set(FxImages.of(e.reconstruction(), c.channels(), c.imageSize(), SCALE));
+        compare.show(e.input(), e.reconstruction(), c);
         errorText.set(String.format(Locale.ROOT, "reconstruction error (MSE per pixel): %.4f", e.error()));
         refineErrors.clear();
         busy.set(false);
@@ -201,6 +204,7 @@ public final class EncoderViewModel {
             current = new Encoding(start.input(), r.z(), recon, r.error());
             var c = model.config();
             reconstruction.set(FxImages.of(recon, c.channels(), c.imageSize(), SCALE));
+            compare.show(start.input(), recon, c);
             errorText.set(String.format(Locale.ROOT,
                     "reconstruction error (MSE per pixel): %.4f → %.4f after %d steps",
                     start.error(), current.error(), r.errors().length - 1));
@@ -220,6 +224,11 @@ public final class EncoderViewModel {
     /** How pictures become model inputs, and whether the drawing pad suits the model. */
     public PreparationChoice preparation() {
         return preparation;
+    }
+
+    /** How the reconstruction is shown beside x: itself, a wipe or the difference. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public InterpolationViewModel interpolation() {
