@@ -19,15 +19,15 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             description = "The window's size, e.g. 1024x700 (default: 1480x920 or the screen, if smaller).")
     String size;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "A model folder to tour instead of the bundled model.")
+    String model;
+
     @Override
     public Integer call() {
-        if (size == null) {
-            ScreenshotTour.launchInto(out);
-        } else if (size.matches("\\d{3,4}x\\d{3,4}")) {
-            ScreenshotTour.launchInto(out, size);
-        } else {
+        if (size != null && !size.matches("\\d{3,4}x\\d{3,4}")) {
             throw new ParameterException(spec.commandLine(), "--size takes WIDTHxHEIGHT, e.g. 1024x700, not " + size);
         }
+        ScreenshotTour.launchInto(out, size, model);
         return 0;
     }
 }

@@ -20,6 +20,7 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.AwtImages;
 import org.latentlab.ui.common.FxBackground;
+import org.latentlab.ui.encoder.CompareViewModel;
 import org.latentlab.ui.training.TrainingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,12 @@ import org.slf4j.LoggerFactory;
  * display (for example Xvfb). The first raw parameter is the output folder.
  */
 public final class ScreenshotTour extends Application {
-    /** Runs the tour, saving PNGs into {@code out}; returns when the window has closed. */
-    public static void launchInto(String out) {
-        Application.launch(ScreenshotTour.class, out);
-    }
-
-    /** As {@link #launchInto(String)}, with the window at {@code size} ("1024x700"). */
-    public static void launchInto(String out, String size) {
-        Application.launch(ScreenshotTour.class, out, size);
+    /**
+     * Runs the tour, saving PNGs into {@code out}; returns when the window has closed. {@code size}
+     * ("1024x700") and {@code model} (a model folder instead of the bundled model) may be null.
+     */
+    public static void launchInto(String out, String size, String model) {
+        Application.launch(ScreenshotTour.class, out, size == null ? "" : size, model == null ? "" : model);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
@@ -53,7 +52,7 @@ public final class ScreenshotTour extends Application {
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
         List<String> raw = getParameters().getRaw();
-        if (raw.size() > 1) {
+        if (!raw.get(1).isEmpty()) {
             String[] wh = raw.get(1).split("x");
             scene = LatentLabApp.mainScene(vm, null, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
         } else {
@@ -62,7 +61,11 @@ public final class ScreenshotTour extends Application {
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.show();
-        vm.start(() -> after(1500, this::explorer));
+        if (raw.get(2).isEmpty()) {
+            vm.start(() -> after(1500, this::explorer));
+        } else {
+            vm.start(Path.of(raw.get(2)), () -> after(1500, this::explorer));
+        }
     }
 
     /** Three random z's remembered in the gallery, as a user clicking Randomize would; then a direction moved. */
@@ -116,6 +119,7 @@ public final class ScreenshotTour extends Application {
                 en.interpolation().interpolate();
                 waitUntil(() -> en.interpolation().stripProperty().get() != null && !en.busyProperty().get(),
                         () -> after(1000, () -> {
+                            en.compare().modeProperty().set(CompareViewModel.Mode.WIPE); // x | G(E(x))
                             shoot("encoder.png");
                             training();
                         }));
