@@ -11,9 +11,10 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.latentlab.engine.LatentEngine;
@@ -82,15 +83,17 @@ public final class ScreenshotTour extends Application {
         });
     }
 
-    /** The walk's panel opened, a walk through the three remembered images previewed. */
+    /** The walk's window opened on the three remembered images, its preview playing. */
     private void walk() {
-        TitledPane pane = (TitledPane) scene.lookup("#walk-pane");
-        pane.setExpanded(true);
+        ((Button) scene.lookup("#walk-open")).fire();
         vm.explorer().walk().framesPerLegProperty().set(20);
         vm.explorer().walk().preview();
         waitUntil(() -> !vm.explorer().walk().frames().isEmpty(), () -> after(1200, () -> {
-            shoot("explorer-walk.png");
-            pane.setExpanded(false);
+            Window.getWindows().stream().filter(w -> w.getScene().lookup("#walk-dialog") != null).findFirst()
+                    .ifPresent(w -> {
+                        shoot(w.getScene(), "explorer-walk.png");
+                        w.hide();
+                    });
             encoder();
         }));
     }
@@ -159,8 +162,12 @@ public final class ScreenshotTour extends Application {
     }
 
     private void shoot(String name) {
+        shoot(scene, name);
+    }
+
+    private void shoot(Scene what, String name) {
         try {
-            ImageIO.write(AwtImages.toAwt(scene.snapshot(null)), "png", out.resolve(name).toFile());
+            ImageIO.write(AwtImages.toAwt(what.snapshot(null)), "png", out.resolve(name).toFile());
             LOG.info("wrote {}", out.resolve(name));
         } catch (IOException e) {
             LOG.error("Could not write {}: {}", name, e.getMessage());

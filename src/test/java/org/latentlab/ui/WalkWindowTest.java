@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * A walk through the gallery in the window, on the bundled model: three images remembered, the
- * walk's panel opened, its frames set, Preview plays the walk, and it exports as GIF and MP4 (the
+ * A walk through the gallery in the window, on the bundled model: the walk's window opened, three
+ * images remembered, its frames set, Preview plays the walk, and it exports as GIF and MP4 (the
  * save dialog itself is the desktop's and is not driven: its choice goes to the same export).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -36,8 +37,14 @@ class WalkWindowTest extends RealWindow {
     @Test
     void theGalleryWalksPlaysAndExports(FxRobot robot) throws Exception {
         waitFor(60, () -> vm.explorer().dims().size() == 32);
-        robot.clickOn("#walk-pane");
+        robot.clickOn("#walk-open");
+        waitFor(10, () -> robot.lookup("#walk-preview").tryQuery().isPresent());
+        for (String id : new String[] {"#walk-preview", "#walk-export"}) { // whole in a 1024 px window
+            Button b = robot.lookup(id).queryAs(Button.class);
+            assertEquals(b.getText(), ((Text) b.lookup(".text")).getText(), id + " is cut");
+        }
         assertTrue(robot.lookup("#walk-preview").queryAs(Button.class).isDisabled(), "a walk needs two keyframes");
+        robot.interact(() -> robot.lookup("#walk-dialog").query().getScene().getWindow().hide()); // off the window
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#randomize");
             int kept = i;
@@ -45,6 +52,7 @@ class WalkWindowTest extends RealWindow {
             robot.clickOn("Remember");
             waitFor(10, () -> vm.explorer().gallery().size() == kept + 1);
         }
+        robot.clickOn("#walk-open");
         @SuppressWarnings("unchecked")
         Spinner<Integer> frames = robot.lookup("#walk-frames").queryAs(Spinner.class);
         robot.clickOn(frames.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("4")

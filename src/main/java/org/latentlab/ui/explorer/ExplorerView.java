@@ -108,10 +108,13 @@ public final class ExplorerView extends HBox {
         emptyGallery.setWrapText(true);
         emptyGallery.visibleProperty().bind(Bindings.isEmpty(vm.gallery()));
         StackPane galleryPane = new StackPane(gallery, emptyGallery);
+        Button walk = button("Walk through the gallery…", "An animation through the gallery's images, saved as GIF"
+                + " or MP4", () -> WalkPanel.show(this, vm.walk(), dialogs));
+        walk.setId("walk-open");
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
                 wrapping(new Label("Gallery — click to recall, right-click to remove")),
-                galleryPane, WalkPanel.titled(vm.walk(), dialogs));
+                galleryPane, walk);
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         buttons.setMinWidth(Region.USE_PREF_SIZE); // the column narrows to its buttons' row, no further
@@ -123,8 +126,7 @@ public final class ExplorerView extends HBox {
         return box;
     }
 
-    /** Room left in the centre column for the image once the rows under it have theirs. */
-    private static final double ROWS_UNDER_IMAGE = 360; // with the walk's closed title
+    private static final double ROWS_UNDER_IMAGE = 360; // room the rows under the image take (the walk's button too)
 
     /**
      * The image at its 1:1 size, or as large as the centre column allows on a large window

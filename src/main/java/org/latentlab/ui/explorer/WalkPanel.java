@@ -9,18 +9,22 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TitledPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.latentlab.latent.Walk;
@@ -28,6 +32,7 @@ import org.latentlab.ui.common.FileDialogs;
 
 /** The explorer's walk through the gallery: its settings, a looping preview and export as GIF or MP4. */
 final class WalkPanel extends VBox {
+    static final String WINDOW_TITLE = "Walk through the gallery";
     private final WalkViewModel vm;
     private final ImageView player = new ImageView();
     private final Timeline playback = new Timeline();
@@ -70,8 +75,11 @@ final class WalkPanel extends VBox {
         for (Button b : List.of(preview, export)) {
             b.disableProperty().bind(Bindings.not(vm.readyProperty()));
         }
-        HBox controls = new HBox(6, fixed("Frames per leg"), frames, easing, slerp, preview, export);
-        controls.setAlignment(Pos.CENTER);
+        // two rows: in a 1024 px window the centre column is too narrow for one
+        HBox settings = new HBox(6, fixed("Frames per leg"), frames, easing, slerp);
+        settings.setAlignment(Pos.CENTER);
+        HBox actions = new HBox(6, preview, export);
+        actions.setAlignment(Pos.CENTER);
         Label message = new Label();
         message.setId("walk-message");
         message.getStyleClass().add("caption");
@@ -79,21 +87,39 @@ final class WalkPanel extends VBox {
         player.setId("walk-player");
         player.setPreserveRatio(true);
         player.setSmooth(false);
-        player.setFitHeight(84);
+        player.setFitHeight(196);
         player.setVisible(false);
         player.setManaged(false);
         vm.frames().addListener((ListChangeListener<Image>) c -> play());
-        getChildren().addAll(controls, message, player);
+        Label about = new Label("The walk goes through the gallery's images, in the gallery's order.");
+        about.getStyleClass().add("caption");
+        getChildren().addAll(about, settings, actions, message, player);
     }
 
-    /** The panel under a title that opens it; closed at first, so the image keeps its room. */
-    static TitledPane titled(WalkViewModel vm, FileDialogs dialogs) {
-        TitledPane pane = new TitledPane("Walk through the gallery (animation, GIF or MP4)",
-                new WalkPanel(vm, dialogs));
-        pane.setId("walk-pane");
-        pane.setExpanded(false);
-        pane.setAnimated(false);
-        return pane;
+    /**
+     * Opens the walk in a window of its own beside the main one (the explorer's column has no room
+     * for it in a 1024×700 window), or brings it to the front; its preview stops when it closes.
+     */
+    static void show(Node owner, WalkViewModel vm, FileDialogs dialogs) {
+        Window main = owner.getScene().getWindow();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof Stage st && WINDOW_TITLE.equals(st.getTitle()) && st.getOwner() == main) {
+                st.toFront();
+                return;
+            }
+        }
+        WalkPanel panel = new WalkPanel(vm, dialogs);
+        panel.setPadding(new Insets(12));
+        panel.setId("walk-dialog");
+        Scene scene = new Scene(panel, 560, 380);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        Stage stage = new Stage();
+        stage.initOwner(main);
+        stage.setTitle(WINDOW_TITLE);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> panel.playback.stop());
+        stage.show();
     }
 
     /** Loops the preview's frames at the walk's frame rate (nothing when there are none). */
