@@ -19,7 +19,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -219,22 +218,7 @@ public final class ExplorerView extends HBox {
             status.setWrapText(true);
             directionBox.getChildren().add(status);
         }
-        for (DirectionAmount d : vm.directions()) {
-            boolean pc = d.kind().startsWith("principal");
-            Slider s = Controls.stepped(new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0), 0.1);
-            s.valueProperty().bindBidirectional(d.amountProperty());
-            s.setTooltip(new Tooltip(pc ? "Standard deviations along "
-                    + d.name() : "1 = from the mean code to the class mean"));
-            HBox.setHgrow(s, Priority.ALWAYS);
-            Label name = new Label(d.name());
-            name.setMinWidth(80);
-            Label value = new Label();
-            value.setMinWidth(40);
-            value.textProperty().bind(d.amountProperty().asString(Locale.ROOT, "%.2f"));
-            HBox row = new HBox(6, name, s, value);
-            row.setAlignment(Pos.CENTER_LEFT);
-            directionBox.getChildren().add(row);
-        }
+        directionBox.getChildren().add(DirectionGrid.of(vm.directions()));
     }
 
     private static ScrollPane scroll(VBox content, double width) {
