@@ -64,6 +64,25 @@ def read_safetensors(path):
     return out
 
 
+def write_safetensors(path, tensors, metadata=None):
+    """A safetensors file of float32 tensors (the format's writer, without the package)."""
+    header, offset, blobs = {}, 0, []
+    for name, t in tensors.items():
+        b = t.detach().to("cpu", torch.float32).contiguous().numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(b)]}
+        offset += len(b)
+        blobs.append(b)
+    if metadata:
+        header["__metadata__"] = metadata
+    head = json.dumps(header).encode()
+    head += b" " * (-len(head) % 8)
+    with open(path, "wb") as f:
+        f.write(len(head).to_bytes(8, "little") + head + b"".join(blobs))
+        f.flush()
+        os.fsync(f.fileno())
+
+
+
 class Reshape(nn.Module):
     def __init__(self, *shape):
         super().__init__()

@@ -17,11 +17,13 @@ PyTorch's default initialisation (the app's are DJL's); --resume starts from an 
 import json
 import math
 import os
+import shutil
 import sys
 import time
 
 import torch
 import torch.distributed as dist
+import torch.distributed.nn.functional as dist_nn
 import torch.nn.functional as F
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
@@ -41,11 +43,14 @@ class Ranks:
         self.rank = int(os.environ.get("RANK", "0"))
         self.local = int(os.environ.get("LOCAL_RANK", "0"))
 
+    def rows(self, per):
+        """This process's rows of a global batch that gives each process `per` rows."""
+        return slice(self.rank * per, (self.rank + 1) * per)
+
     def share(self, batch):
         if batch % self.world:
             raise SystemExit(f"--batch {batch} does not split evenly across {self.world} processes")
-        per = batch // self.world
-        return slice(self.rank * per, (self.rank + 1) * per)
+        return self.rows(batch // self.world)
 
 
 RANKS = Ranks()
@@ -81,8 +86,7 @@ class GlobalBatchNorm(nn.Module):
 
 def _all_sum(t):
     """The sum of t over all processes, differentiable (its gradient is summed back the same way)."""
-    import torch.distributed.nn.functional as dnn
-    return dnn.all_reduce(t)
+    return dist_nn.all_reduce(t)
 
 
 class GlobalDropout(nn.Module):
@@ -96,15 +100,14 @@ class GlobalDropout(nn.Module):
     def forward(self, x):
         if not self.training or self.p == 0:
             return x
-        per = x.shape[0] // self.clock.parts                                 # rows per part on this process
-        g = torch.Generator().manual_seed(self.clock.next_seed())
-        keep = torch.rand((self.clock.parts, per * RANKS.world) + tuple(x.shape[1:]), generator=g) >= self.p
-        mine = keep[:, RANKS.rank * per:(RANKS.rank + 1) * per].reshape(x.shape).to(x.device)
-        return x * mine / (1 - self.p)
+        keep = self.clock.mine(lambda shape, g: torch.rand(shape, generator=g) >= self.p, x.shape)
+        return x * keep.to(x.device) / (1 - self.p)
 
 
-class DropoutClock:
-    """Numbers each dropout call of a step; parts: how many global batches a call's input stacks (2 in D's step)."""
+class DrawClock:
+    """The random draws of a step (dropout masks, code noise), each from a stream fixed by (seed, step, draw) and
+    made for the whole global batch, so a row gets the same numbers on any number of processes. parts: how many
+    global batches the input of a draw stacks (2 in D's step: real pairs, then fake ones)."""
 
     def __init__(self, seed):
         self.seed, self.step, self.calls, self.parts = seed, 0, 0, 1
@@ -112,9 +115,14 @@ class DropoutClock:
     def start(self, step):
         self.step, self.calls = step, 0
 
-    def next_seed(self):
+    def mine(self, sample, shape):
+        """`sample(global_shape, generator)` drawn for the global batch(es), cut to this process's rows: `shape`,
+        the local input's, (parts * per, ...)."""
         self.calls += 1
-        return (self.seed * 1_000_003 + self.step * 1_009 + self.calls) & 0x7FFFFFFFFFFFFFFF
+        g = torch.Generator().manual_seed((self.seed * 1_000_003 + self.step * 1_009 + self.calls) & 0x7FFFFFFFFFFFFFFF)
+        per, rest = shape[0] // self.parts, tuple(shape[1:])
+        whole = sample((self.parts, per * RANKS.world) + rest, g)
+        return whole[:, RANKS.rows(per)].reshape(tuple(shape))
 
 
 def _replace(module, clock):
@@ -147,8 +155,7 @@ class GeneratorEncoder(nn.Module):
 
 
 class CodeNoise:
-    """N(0, sigma²) noise added to codes (--code-noise), drawn for the global batch from a stream fixed by (seed,
-    step, draw) and cut to this process's rows, as GlobalDropout draws its masks."""
+    """N(0, sigma²) noise added to codes (--code-noise), drawn per global row as GlobalDropout draws its masks."""
 
     def __init__(self, sigma, clock):
         self.sigma, self.clock = sigma, clock
@@ -156,10 +163,8 @@ class CodeNoise:
     def __call__(self, code):
         if self.sigma == 0:
             return code
-        per = code.shape[0]
-        g = torch.Generator().manual_seed(self.clock.next_seed())
-        noise = torch.randn((per * RANKS.world,) + tuple(code.shape[1:]), generator=g)
-        return code + self.sigma * noise[RANKS.rank * per:(RANKS.rank + 1) * per].to(code.device)
+        noise = self.clock.mine(lambda shape, g: torch.randn(shape, generator=g), code.shape)
+        return code + self.sigma * noise.to(code.device)
 
 
 MMD_SCALES = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -240,7 +245,7 @@ class Trainer:
 
     def __init__(self, c, t, device):
         self.c, self.t, self.device = c, t, device
-        self.clock = DropoutClock(t["seed"])
+        self.clock = DrawClock(t["seed"])
         self.noise = CodeNoise(t["codeNoise"], self.clock)
         torch.manual_seed(t["seed"])
         self.ge = _replace(GeneratorEncoder(c), self.clock).to(device)
@@ -307,32 +312,14 @@ def _joint(logits):
     return torch.sigmoid(logits[:, 0]).mean()
 
 
-def write_safetensors(path, tensors, metadata=None):
-    """A safetensors file of float32 tensors (the format's writer, without the package)."""
-    header, offset, blobs = {}, 0, []
-    for name, t in tensors.items():
-        b = t.detach().to("cpu", torch.float32).contiguous().numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(b)]}
-        offset += len(b)
-        blobs.append(b)
-    if metadata:
-        header["__metadata__"] = metadata
-    head = json.dumps(header).encode()
-    head += b" " * (-len(head) % 8)
-    with open(path, "wb") as f:
-        f.write(len(head).to_bytes(8, "little") + head + b"".join(blobs))
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def save(run_dir, trainer, config, keep):
     """RUN/step-NNNNNNNN (weights, Adam state, config.json), then RUN/latest; earlier steps beyond `keep` pruned.
     Written under a temporary name and renamed, so a crash mid-save leaves the previous checkpoint intact."""
     name = f"step-{trainer.step:08d}"
     tmp = os.path.join(run_dir, "." + name + ".tmp")
     os.makedirs(tmp, exist_ok=True)
-    write_safetensors(os.path.join(tmp, lt.WEIGHTS), trainer.state(), {"format": "pt", "step": str(trainer.step)})
-    write_safetensors(os.path.join(tmp, OPTIMIZER), {**{"d." + k: v for k, v in trainer.d_opt.tensors().items()},
+    lt.write_safetensors(os.path.join(tmp, lt.WEIGHTS), trainer.state(), {"format": "pt", "step": str(trainer.step)})
+    lt.write_safetensors(os.path.join(tmp, OPTIMIZER), {**{"d." + k: v for k, v in trainer.d_opt.tensors().items()},
                                                       **{"ge." + k: v for k, v in trainer.ge_opt.tensors().items()}})
     cfg = dict(config, train=trainer.t, step=trainer.step,
                optimizer_updates=[trainer.d_opt.updates, trainer.ge_opt.updates])
@@ -340,7 +327,6 @@ def save(run_dir, trainer, config, keep):
         json.dump(cfg, f, indent=1)
     final = os.path.join(run_dir, name)
     if os.path.isdir(final):
-        import shutil
         shutil.rmtree(final)
     os.replace(tmp, final)
     with open(os.path.join(run_dir, ".latest.tmp"), "w") as f:
@@ -348,7 +334,6 @@ def save(run_dir, trainer, config, keep):
     os.replace(os.path.join(run_dir, ".latest.tmp"), os.path.join(run_dir, "latest"))
     earlier = sorted(d for d in os.listdir(run_dir) if d.startswith("step-") and d < name)
     for d in earlier[:max(0, len(earlier) - (keep - 1))]:
-        import shutil
         shutil.rmtree(os.path.join(run_dir, d))
     return final
 
@@ -407,7 +392,8 @@ def configs(a):
 
 def command_line():
     """How this run was started, for the manifest of the checkpoint `latentlab import-run` makes of it."""
-    launcher = f"torchrun --nproc_per_node {os.environ['LOCAL_WORLD_SIZE']} " if "LOCAL_WORLD_SIZE" in os.environ else ""
+    processes = os.environ.get("LOCAL_WORLD_SIZE")
+    launcher = f"torchrun --nproc_per_node {processes} " if processes else ""
     return launcher + "tools/latentlab_torch.py " + " ".join(sys.argv[1:])
 
 
@@ -484,15 +470,15 @@ def main(a):
     torch.set_num_threads(a.threads or int(os.environ.get("OMP_NUM_THREADS", 0))
                           or max(1, (os.cpu_count() or 1) // local_world))
     rows = RANKS.share(t["batchSize"])
-    images = data.load(c["data"], c["image_size"], c["channels"])[:a.limit]
-    trainer = Trainer(c, t, device)
-    if resumed:
-        restore(trainer, resumed)
-    if RANKS.rank == 0:
+    if RANKS.rank == 0:  # before the data are read: a wrong folder is said at once
         os.makedirs(a.out, exist_ok=True)
         if os.listdir(a.out) and not (resumed and os.path.samefile(os.path.dirname(os.path.abspath(resumed)), a.out)):
             if any(n.startswith("step-") or n == "latest" for n in os.listdir(a.out)):
                 raise SystemExit(f"{a.out} already holds a training run: choose an empty folder, or --resume it")
+    images = data.load(c["data"], c["image_size"], c["channels"])[:a.limit]
+    trainer = Trainer(c, t, device)
+    if resumed:
+        restore(trainer, resumed)
     sampler = data.GlobalBatches(len(images), t["batchSize"], t["seed"], RANKS.rank, RANKS.world, trainer.step)
     batches = iter(DataLoader(TensorDataset(images), batch_size=rows.stop - rows.start, sampler=sampler))
     loop(a, c, t, trainer, batches, rows, device)
