@@ -52,12 +52,9 @@ final class WalkCommand implements Callable<Integer> {
             for (Path k : keyframes) {
                 zs.add(keyframe(m, k));
             }
-            int n = Walk.frames(zs.size(), settings);
-            float[] images = m.generate(Walk.path(zs, settings), n);
-            List<BufferedImage> frames = new ArrayList<>(n);
-            for (float[] one : ImageGrid.split(images, c.pixels())) {
-                frames.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), scale));
-            }
+            List<BufferedImage> frames = ImageGrid.scaledFrames(m.walk(zs, settings), c.channels(), c.imageSize(),
+                    scale);
+            int n = frames.size();
             Animation.write(frames, out, fps);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d frames (%d keyframes, %.1f s at %d frames a"
                     + " second) to %s in %.1f s%n", n, zs.size(), n / (double) fps, fps, out,

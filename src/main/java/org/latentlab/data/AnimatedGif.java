@@ -2,9 +2,7 @@ package org.latentlab.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -24,11 +22,8 @@ public final class AnimatedGif {
         if (frames.isEmpty()) {
             throw new IOException("An animation needs at least one frame");
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Animation.temporaryBeside(file);
-        try {
+        Animation.replace(file, tmp -> {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
                 writer.setOutput(out);
                 writer.prepareWriteSequence(null);
@@ -42,10 +37,7 @@ public final class AnimatedGif {
             } finally {
                 writer.dispose();
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp); // only when the move did not happen
-        }
+        });
     }
 
     private static void configure(IIOMetadata meta, int delayMillis) throws IOException {

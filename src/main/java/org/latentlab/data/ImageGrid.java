@@ -47,6 +47,15 @@ public final class ImageGrid {
         return out;
     }
 
+    /** Stacked images (each channels × size × size floats) as frames of an animation, scaled up by whole pixels. */
+    public static List<BufferedImage> scaledFrames(float[] images, int channels, int size, int scale) {
+        List<BufferedImage> out = new ArrayList<>();
+        for (float[] one : split(images, channels * size * size)) {
+            out.add(scaled(one, channels, size, scale));
+        }
+        return out;
+    }
+
     /** One image scaled up by whole pixels, without the grid's border (a frame of an animation). */
     public static BufferedImage scaled(float[] image, int channels, int size, int scale) {
         int[] argb = Pixels.toArgb(image, channels, size, size);

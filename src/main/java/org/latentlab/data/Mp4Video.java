@@ -2,9 +2,7 @@ package org.latentlab.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import org.jcodec.api.SequenceEncoder;
@@ -32,9 +30,7 @@ public final class Mp4Video {
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException("Frames per second must be 1 to 60, not " + fps);
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Animation.temporaryBeside(file);
-        try {
+        Animation.replace(file, tmp -> {
             try (SeekableByteChannel out = NIOUtils.writableChannel(tmp.toFile())) {
                 // MOV is JCodec's ISO base media (MP4) muxer
                 SequenceEncoder encoder = new SequenceEncoder(out, Rational.R(fps, 1), Format.MOV, Codec.H264, null);
@@ -43,10 +39,7 @@ public final class Mp4Video {
                 }
                 encoder.finish();
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** An RGB picture of even size; JCodec stores each byte as the value minus 128. */

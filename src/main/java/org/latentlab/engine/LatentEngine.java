@@ -56,7 +56,7 @@ public interface LatentEngine extends AutoCloseable {
 
     /** {@code frames} images from G along the line (or great circle) from {@code za} to {@code zb}. */
     default CompletableFuture<float[]> interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return walk(List.of(za, zb), new Walk.Settings(frames - 1, Walk.Easing.LINEAR, spherical));
+        return walk(List.of(za, zb), Walk.Settings.between(frames, spherical));
     }
 
     /** The images of G along a walk through {@code keyframes} ({@link Walk#frames} of them, stacked). */

@@ -3,6 +3,7 @@ package org.latentlab.engine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
@@ -11,9 +12,9 @@ import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.eval.Generative;
 import org.latentlab.latent.GaussianMixture;
-import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.latent.Refiner;
+import org.latentlab.latent.Walk;
 import org.latentlab.model.ModelConfig;
 
 /**
@@ -66,7 +67,12 @@ public interface LatentModel extends Generative, AutoCloseable {
 
     /** Frames of G along the path between two latent vectors; frames * pixels floats. */
     default float[] interpolate(float[] za, float[] zb, int frames, boolean spherical) {
-        return generate(Interpolation.path(za, zb, frames, spherical), frames);
+        return walk(List.of(za, zb), Walk.Settings.between(frames, spherical));
+    }
+
+    /** Frames of G along a walk through keyframes ({@link Walk#frames} of them); frames * pixels floats. */
+    default float[] walk(List<float[]> keyframes, Walk.Settings settings) {
+        return generate(Walk.path(keyframes, settings), Walk.frames(keyframes.size(), settings));
     }
 
     /** The density fitted to the model's codes, or null when samples come from the prior. */

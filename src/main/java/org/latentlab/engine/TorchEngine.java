@@ -174,8 +174,7 @@ public final class TorchEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<float[]> walk(List<float[]> keyframes, Walk.Settings settings) {
-        return onModelThread(() -> requireModel().generate(Walk.path(keyframes, settings),
-                Walk.frames(keyframes.size(), settings)));
+        return onModelThread(() -> requireModel().walk(keyframes, settings));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.latentlab.latent;
 
-/** Paths between two latent vectors. */
+/** Points between two latent vectors, straight or along the great circle: the legs of a {@link Walk}. */
 public final class Interpolation {
     private Interpolation() {}
 
@@ -33,19 +33,6 @@ public final class Interpolation {
         float[] out = new float[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = (float) (wa * a[i] + wb * b[i]);
-        }
-        return out;
-    }
-
-    /** {@code frames} vectors from a to b inclusive, stacked (frames * d floats). */
-    public static float[] path(float[] a, float[] b, int frames, boolean spherical) {
-        if (frames < 2) {
-            throw new IllegalArgumentException("An interpolation needs at least 2 frames, not " + frames);
-        }
-        float[] out = new float[frames * a.length];
-        for (int f = 0; f < frames; f++) {
-            float t = f / (float) (frames - 1);
-            System.arraycopy(spherical ? slerp(a, b, t) : linear(a, b, t), 0, out, f * a.length, a.length);
         }
         return out;
     }

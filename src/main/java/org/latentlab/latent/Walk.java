@@ -48,6 +48,11 @@ public final class Walk {
                 throw new IllegalArgumentException("No easing given");
             }
         }
+
+        /** {@code frames} frames straight (or along the great circle) from one keyframe to another, both included. */
+        public static Settings between(int frames, boolean spherical) {
+            return new Settings(frames - 1, Easing.LINEAR, spherical);
+        }
     }
 
     private Walk() {}

@@ -130,10 +130,7 @@ public final class InterpolationViewModel {
     /** The frames forth and back, 120 ms each. */
     public void exportGif(Path file) {
         export(file, (px, c) -> {
-            List<BufferedImage> images = new ArrayList<>();
-            for (float[] one : ImageGrid.split(px, model.config().pixels())) {
-                images.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), 8)); // no grid border
-            }
+            List<BufferedImage> images = ImageGrid.scaledFrames(px, c.channels(), c.imageSize(), 8); // no border
             for (int f = images.size() - 2; f > 0; f--) {
                 images.add(images.get(f)); // play back and forth
             }

@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -47,6 +49,7 @@ public final class WalkViewModel {
     private final BooleanProperty spherical = new SimpleBooleanProperty(false);
     private final ObservableList<Image> frames = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanBinding ready;
 
     WalkViewModel(LatentEngine engine, Background background, ObservableList<ExplorerViewModel.Remembered> gallery,
             ReadOnlyObjectProperty<ModelInfo> model) {
@@ -54,12 +57,13 @@ public final class WalkViewModel {
         this.background = background;
         this.gallery = gallery;
         this.model = model;
+        this.ready = Bindings.size(gallery).greaterThanOrEqualTo(2);
         model.addListener((o, was, now) -> frames.clear()); // another model's frames mean nothing now
     }
 
     /** Whether the gallery holds the two keyframes a walk needs. */
     public ObservableBooleanValue readyProperty() {
-        return Bindings.size(gallery).greaterThanOrEqualTo(2);
+        return ready;
     }
 
     /** Computes the walk's frames for the preview. */
@@ -70,8 +74,8 @@ public final class WalkViewModel {
                 images.add(FxImages.of(one, c.channels(), c.imageSize(), PREVIEW_SCALE));
             }
             frames.setAll(images);
-            message.set(images.size() + " frames through " + gallery.size() + " keyframes, " + String.format(
-                    "%.1f s.", images.size() / (double) FPS));
+            message.set(String.format(Locale.ROOT, "%d frames through %d keyframes, %.1f s.", images.size(),
+                    gallery.size(), images.size() / (double) FPS));
         });
     }
 
@@ -82,10 +86,7 @@ public final class WalkViewModel {
             return;
         }
         walk((px, c) -> background.run(() -> {
-            List<BufferedImage> images = new ArrayList<>();
-            for (float[] one : ImageGrid.split(px, c.pixels())) {
-                images.add(ImageGrid.scaled(one, c.channels(), c.imageSize(), EXPORT_SCALE));
-            }
+            List<BufferedImage> images = ImageGrid.scaledFrames(px, c.channels(), c.imageSize(), EXPORT_SCALE);
             Animation.write(images, file, FPS);
             return images.size();
         }, n -> message.set("Saved " + file.getFileName() + " (" + n + " frames)."), this::failed));
