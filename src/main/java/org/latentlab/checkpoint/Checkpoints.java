@@ -191,19 +191,27 @@ public final class Checkpoints {
      * so an empty or looping {@code latest} is an error, not a crash.
      */
     public static Path resolve(Path path) throws CheckpointException {
+        return resolve(path, MANIFEST);
+    }
+
+    /**
+     * As {@link #resolve(Path)} for run folders of another kind (the PyTorch trainer's): a
+     * checkpoint folder is one that holds {@code marker}.
+     */
+    public static Path resolve(Path path, String marker) throws CheckpointException {
         Path p = path;
         for (int hop = 0; hop <= MAX_LATEST_HOPS; hop++) {
-            if (Files.isRegularFile(p.resolve(MANIFEST))) {
+            if (Files.isRegularFile(p.resolve(marker))) {
                 return p;
             }
             Path latest = p.resolve(CheckpointStore.LATEST);
             if (!Files.isRegularFile(latest)) {
                 Path previous = CheckpointFiles.previousOf(p);
-                if (!Files.exists(p) && Files.isRegularFile(previous.resolve(MANIFEST))) {
+                if (!Files.exists(p) && Files.isRegularFile(previous.resolve(marker))) {
                     return previous;
                 }
                 throw new CheckpointException(p,
-                        Files.isDirectory(p) ? "no manifest.json in this folder" : "folder not found");
+                        Files.isDirectory(p) ? "no " + marker + " in this folder" : "folder not found");
             }
             String name;
             try {

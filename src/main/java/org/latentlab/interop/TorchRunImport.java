@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.latentlab.checkpoint.CheckpointStore;
+import org.latentlab.checkpoint.CheckpointException;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.Json;
 import org.latentlab.model.Architecture;
@@ -45,17 +45,15 @@ public final class TorchRunImport {
 
     /** The checkpoint {@code path} names: a run folder's newest (its {@code latest}), or a step folder itself. */
     public static RunCheckpoint read(Path path) throws ImportException, IOException {
-        Path dir = path;
-        Path latest = path.resolve(CheckpointStore.LATEST);
-        if (Files.isRegularFile(latest)) {
-            dir = path.resolve(Files.readString(latest, StandardCharsets.UTF_8).strip());
+        Path config;
+        try {
+            config = Checkpoints.resolve(path, TorchExport.CONFIG).resolve(TorchExport.CONFIG);
+        } catch (CheckpointException e) {
+            throw new ImportException(path + " is not a run of tools/latentlab_torch.py train ("
+                    + (Files.isRegularFile(path.resolve(Checkpoints.MANIFEST)) ? "it is a Latent Lab checkpoint:"
+                            + " open it as it is" : e.getMessage()) + ")");
         }
-        Path config = dir.resolve(TorchExport.CONFIG);
-        if (!Files.isRegularFile(config)) {
-            throw new ImportException(path + " is not a run of tools/latentlab_torch.py train (no " + TorchExport.CONFIG
-                    + (Files.isRegularFile(dir.resolve(Checkpoints.MANIFEST)) ? "; it is a Latent Lab checkpoint: open"
-                            + " it as it is)" : ")"));
-        }
+        Path dir = config.getParent();
         try {
             JsonObject c = JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8)).getAsJsonObject();
             if (!"latentlab-torch".equals(text(c, "format"))) {

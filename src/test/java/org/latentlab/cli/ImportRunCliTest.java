@@ -86,6 +86,9 @@ class ImportRunCliTest {
         Path weights = export.resolve(TorchExport.WEIGHTS);
         Map<String, Safetensors.Tensor> all = Safetensors.read(weights);
         refused(Files.createDirectories(dir.resolve("empty")), "is not a run of tools/latentlab_torch.py train");
+        Path escaping = Files.createDirectories(dir.resolve("escaping"));
+        Files.writeString(escaping.resolve("latest"), "../export\n"); // a latest that leaves its run folder
+        refused(escaping, "does not name a checkpoint folder in this folder");
 
         Map<String, Safetensors.Tensor> missing = new LinkedHashMap<>(all);
         missing.remove("generator.0.weight");
