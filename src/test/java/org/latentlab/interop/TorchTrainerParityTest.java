@@ -100,9 +100,10 @@ class TorchTrainerParityTest {
         TorchNames.of(model).forEach((n, p) -> names.put(p, n));
         List<Parameter> ps = opt.parameters();
         var state = opt.state();
+        Set<String> all = Set.copyOf(names.values());
         for (int i = 0; i < ps.size(); i++) {
             String n = names.get(ps.get(i));
-            if (beforeBatchNorm(n, Set.copyOf(names.values()))) {
+            if (beforeBatchNorm(n, all)) {
                 continue;
             }
             assertClose(state.get(i), saved.get(prefix + "exp_avg." + n), what + " mean of " + n);

@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
@@ -26,7 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,10 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.cli.Cli;
 import org.latentlab.data.GeneratedData;
-import org.latentlab.engine.LatentEngine;
-import org.latentlab.engine.TorchEngine;
 import org.latentlab.model.Architecture;
-import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.training.LiveChart;
 import org.latentlab.ui.training.TrainingState;
@@ -49,27 +43,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window, headless (Monocle): what a user does, end to end. */
 @ExtendWith(ApplicationExtension.class)
 @Tag("slow")
-class MainWindowTest {
+class MainWindowTest extends RealWindow {
     @TempDir Path dir;
-    private LatentEngine engine;
-    private MainViewModel vm;
 
     @Start
     void start(Stage stage) {
-        engine = new TorchEngine();
-        vm = new MainViewModel(engine, new FxBackground());
-        stage.setScene(new Scene(new MainView(vm), 1260, 780));
-        stage.show();
-        vm.start(() -> {});
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        open(stage, 1260, 780);
     }
 
     private Image explorerImage(FxRobot robot) {

@@ -11,7 +11,7 @@ import org.latentlab.ui.common.FxBackground;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window at 1024×700 on the real engine (libtorch), opened on the bundled model, for robot
+ * The window (1024×700 unless told) on the real engine (libtorch), opened on the bundled model, for robot
  * tests. TestFX finds only the test class's own {@code @Start}: each calls {@link #open}.
  */
 abstract class RealWindow {
@@ -19,9 +19,13 @@ abstract class RealWindow {
     protected MainViewModel vm;
 
     void open(Stage stage) {
+        open(stage, 1024, 700);
+    }
+
+    void open(Stage stage, int width, int height) {
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
-        stage.setScene(new Scene(new MainView(vm), 1024, 700));
+        stage.setScene(new Scene(new MainView(vm), width, height));
         stage.show();
         vm.start(() -> {});
     }

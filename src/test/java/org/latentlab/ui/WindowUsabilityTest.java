@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -30,17 +28,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.AppPaths;
 import org.latentlab.checkpoint.Checkpoints;
-import org.latentlab.engine.LatentEngine;
-import org.latentlab.engine.TorchEngine;
 import org.latentlab.interop.TorchScriptFixtures;
-import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.training.TrainingState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,29 +44,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window at 1024×700 driven by keyboard and mouse: layout, keys, menus, forms, saving, stale state. */
 @ExtendWith(ApplicationExtension.class)
 @Tag("slow")
-class WindowUsabilityTest {
+class WindowUsabilityTest extends RealWindow {
     @TempDir Path dir;
-    private LatentEngine engine;
-    private MainViewModel vm;
     private final AtomicInteger modelChanges = new AtomicInteger();
 
     @Start
     void start(Stage stage) {
-        engine = new TorchEngine();
+        open(stage);
         engine.subscribe(c -> modelChanges.incrementAndGet());
-        vm = new MainViewModel(engine, new FxBackground());
-        stage.setScene(new Scene(new MainView(vm), 1024, 700));
-        stage.show();
-        vm.start(() -> {});
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 
     private void ready() throws Exception {
