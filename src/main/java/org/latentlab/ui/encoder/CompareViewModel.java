@@ -71,28 +71,37 @@ public final class CompareViewModel {
 
     /** The shown image's pixels (CHW): for a wipe at {@code at}, columns left of at·size are x's. */
     static float[] pixels(Mode mode, float at, float[] x, float[] recon, ModelConfig c) {
-        int size = c.imageSize();
-        int plane = size * size;
-        float[] out = new float[recon.length];
+        return switch (mode) {
+            case RECONSTRUCTION -> recon;
+            case WIPE -> wipe(at, x, recon, c.imageSize());
+            case DIFFERENCE -> difference(x, recon, c.channels(), c.imageSize());
+        };
+    }
+
+    private static float[] wipe(float at, float[] x, float[] recon, int size) {
         int split = Math.round(at * size);
+        float[] out = new float[recon.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = switch (mode) {
-                case RECONSTRUCTION -> recon[i];
-                case WIPE -> (i % plane) % size < split ? x[i] : recon[i];
-                case DIFFERENCE -> Math.min(1f, DIFFERENCE_GAIN * meanAbsDifference(x, recon, i % plane, plane,
-                        c.channels()));
-            };
+            out[i] = i % size < split ? x[i] : recon[i]; // i % size: the column, in any row of any channel
         }
         return out;
     }
 
-    /** |x - G(E(x))| at one pixel, averaged over the channels (the difference shows gray). */
-    private static float meanAbsDifference(float[] x, float[] recon, int pixel, int plane, int channels) {
-        float sum = 0;
-        for (int ch = 0; ch < channels; ch++) {
-            sum += Math.abs(x[ch * plane + pixel] - recon[ch * plane + pixel]);
+    /** |x - G(E(x))| averaged over the channels, brightened, as gray: the same value in every channel. */
+    private static float[] difference(float[] x, float[] recon, int channels, int size) {
+        int plane = size * size;
+        float[] out = new float[recon.length];
+        for (int p = 0; p < plane; p++) {
+            float sum = 0;
+            for (int ch = 0; ch < channels; ch++) {
+                sum += Math.abs(x[ch * plane + p] - recon[ch * plane + p]);
+            }
+            float d = Math.min(1f, DIFFERENCE_GAIN * sum / channels);
+            for (int ch = 0; ch < channels; ch++) {
+                out[ch * plane + p] = d;
+            }
         }
-        return sum / channels;
+        return out;
     }
 
     public ObjectProperty<Mode> modeProperty() {
