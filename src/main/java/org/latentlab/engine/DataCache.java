@@ -184,6 +184,6 @@ final class DataCache {
             labels[i] = t.label(i);
             indices[i] = i;
         }
-        return new LatentMap(xy, labels, indices, classNames(t));
+        return new LatentMap(xy, labels, indices, classNames(t), c);
     }
 }

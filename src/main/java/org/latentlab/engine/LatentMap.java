@@ -1,13 +1,28 @@
 package org.latentlab.engine;
 
 /**
- * The encoded test set projected on its first two principal components.
+ * Encoded test images placed in 2-D (principal components, UMAP or t-SNE), with their codes, so
+ * that points picked on the map give latent vectors (a direction between two groups of them).
  *
  * @param xy 2 floats per point; @param labels one per point (-1 when unlabelled)
  * @param indices the test-set index of each point
+ * @param codes E(x) of each point: zdim floats per point, in the order of the points
  */
-public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames) {
+public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes) {
     public int size() {
         return labels.length;
+    }
+
+    /** The latent size of the codes. */
+    public int zdim() {
+        return size() == 0 ? 0 : codes.length / size();
+    }
+
+    /** The code of point {@code i}. */
+    public float[] code(int i) {
+        int d = zdim();
+        float[] z = new float[d];
+        System.arraycopy(codes, i * d, z, 0, d);
+        return z;
     }
 }

@@ -46,31 +46,65 @@ public final class LatentDirections {
         return out;
     }
 
-    /** For each label: mean code of that label minus the overall mean. */
+    /**
+     * For each label: the mean code of that label minus the overall mean, a {@link #meanDifference}
+     * from all codes to that class's (a preset of the directions a user defines from two groups).
+     */
     public static List<Named> classDirections(float[] codes, int[] labels, int d, String[] classNames) {
-        int n = labels.length;
-        float[] mu = mean(codes, n, d);
+        List<float[]> all = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            all.add(Arrays.copyOfRange(codes, i * d, (i + 1) * d));
+        }
         List<Named> out = new ArrayList<>();
         for (int c = 0; c < classNames.length; c++) {
-            float[] sum = new float[d];
-            int count = 0;
-            for (int i = 0; i < n; i++) {
+            List<float[]> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == c) {
-                    count++;
-                    for (int j = 0; j < d; j++) {
-                        sum[j] += codes[i * d + j];
-                    }
+                    members.add(all.get(i));
                 }
             }
-            if (count == 0) {
-                continue;
+            if (!members.isEmpty()) {
+                out.add(new Named("toward " + classNames[c], meanDifference(all, members)));
             }
-            for (int j = 0; j < d; j++) {
-                sum[j] = sum[j] / count - mu[j];
-            }
-            out.add(new Named("toward " + classNames[c], sum));
         }
         return out;
+    }
+
+    /**
+     * The mean of {@code to} minus the mean of {@code from}: a slider at 1 moves a code from the
+     * first group's mean to the second's (Latent Space Cartography's attribute vector).
+     */
+    public static float[] meanDifference(List<float[]> from, List<float[]> to) {
+        if (from.isEmpty() || to.isEmpty()) {
+            throw new IllegalArgumentException("A direction needs at least one latent vector in each group.");
+        }
+        float[] a = mean(from);
+        float[] b = mean(to);
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("The two groups' latent vectors have different sizes (" + a.length
+                    + " and " + b.length + ").");
+        }
+        for (int j = 0; j < a.length; j++) {
+            b[j] -= a[j];
+        }
+        return b;
+    }
+
+    private static float[] mean(List<float[]> rows) {
+        double[] sum = new double[rows.get(0).length];
+        for (float[] r : rows) {
+            if (r.length != sum.length) {
+                throw new IllegalArgumentException("The latent vectors of a group have different sizes.");
+            }
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += r[j];
+            }
+        }
+        float[] mu = new float[sum.length];
+        for (int j = 0; j < sum.length; j++) {
+            mu[j] = (float) (sum[j] / rows.size());
+        }
+        return mu;
     }
 
     /** Projects codes on two directions (unit-normalised): 2 floats per row. */

@@ -1,10 +1,13 @@
 package org.latentlab.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.explore.ExplorerSession;
+import org.latentlab.explore.SessionFile;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FolderMemory;
 import org.latentlab.ui.common.UserMessages;
@@ -66,7 +69,9 @@ public final class MainViewModel {
      * cannot be opened (the status line says why); on failure the window stays usable for training.
      */
     public void start(Path model, Runnable whenReady) {
-        if (model != null) {
+        if (model != null && SessionFile.isSession(model)) {
+            openSession(model, whenReady, () -> loadBundled(whenReady));
+        } else if (model != null) {
             background.await(engine.loadModel(model), info -> opened(model, whenReady), e -> {
                 notice.set("Could not open " + model + ": " + UserMessages.of(e) + " The bundled model is shown.");
                 loadBundled(whenReady);
@@ -103,6 +108,48 @@ public final class MainViewModel {
         notice.set("");
         explorer.openOnTestImage(0); // without its data the explorer says so and starts from z = 0
         then.run();
+    }
+
+    /** Opens a session file (File → Open session): its model, then the explorer's state as saved. */
+    public void openSession(Path file) {
+        openSession(file, showExplorer, () -> {});
+    }
+
+    private void openSession(Path file, Runnable then, Runnable otherwise) {
+        ExplorerSession s;
+        try {
+            s = SessionFile.read(file);
+        } catch (IOException e) {
+            notice.set(e.getMessage());
+            otherwise.run();
+            return;
+        }
+        notice.set("Opening the session " + file.getFileName() + "…");
+        background.await(engine.loadModel(s.model()), info -> {
+            recent.opened(s.model());
+            boolean restored = explorer.sessions().restore(s);
+            notice.set(restored ? "Restored the session " + file.getFileName() + "." : "Could not restore the session "
+                    + file.getFileName() + ": " + explorer.messageProperty().get());
+            then.run();
+        }, e -> {
+            notice.set("Could not open the session's model " + s.model() + ": " + UserMessages.of(e));
+            otherwise.run();
+        });
+    }
+
+    /** Saves the explorer's state as a session file (File → Save session as); the status line says how it went. */
+    public void saveSession(Path file) {
+        ExplorerSession s = explorer.sessions().capture();
+        if (s == null) {
+            notice.set(explorer.messageProperty().get());
+            return;
+        }
+        try {
+            SessionFile.write(file, s);
+            notice.set("Saved the session to " + file + ".");
+        } catch (IOException e) {
+            notice.set("Could not save the session to " + file + ": " + e.getMessage());
+        }
     }
 
     /** Tells the user something in the status line (until the next notice). */

@@ -6,16 +6,23 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import org.latentlab.AppPaths;
+import org.latentlab.explore.SessionFile;
 import org.latentlab.ui.common.FileDialogs;
 
 /**
  * Opening models: File → Open model (a checkpoint folder or its run folder), the recent models,
- * the models that ship with the app; and a model folder dropped on the window opens it too.
+ * the models that ship with the app, sessions (open and save); a model folder or a session file
+ * dropped on the window opens it too.
  */
 final class ModelMenu {
+    private static final FileChooser.ExtensionFilter SESSIONS =
+            new FileChooser.ExtensionFilter("Latent Lab sessions (*.json)", "*.json");
+
     private ModelMenu() {}
 
     /** File → Open model…, Open recent and Bundled models. */
@@ -36,7 +43,14 @@ final class ModelMenu {
             bundled.getItems().add(item);
         }
         bundled.setDisable(bundled.getItems().isEmpty());
-        return List.of(open, recent, bundled);
+        MenuItem openSession = AppMenus.item("Open session…", "Shortcut+Shift+O", () -> dialogs.openFile("session",
+                "Open a session", AppPaths.home(), List.of(SESSIONS)).ifPresent(vm::openSession));
+        openSession.setId("menu-open-session");
+        MenuItem saveSession = AppMenus.item("Save session as…", "Shortcut+Shift+S", () -> dialogs.saveFile("session",
+                "Save the explorer's state: model, z, gallery, directions, walk", "session.json", AppPaths.home(),
+                SESSIONS).ifPresent(vm::saveSession));
+        saveSession.setId("menu-save-session");
+        return List.of(open, recent, bundled, new SeparatorMenuItem(), openSession, saveSession);
     }
 
     private static void fill(Menu recent, MainViewModel vm) {
@@ -52,24 +66,29 @@ final class ModelMenu {
 
     /** A folder dragged over the window: accepted as a model to open. */
     static void dragOver(DragEvent e) {
-        if (droppedFolder(e) != null) {
+        if (droppedModel(e) != null) {
             e.acceptTransferModes(TransferMode.COPY);
             e.consume();
         }
     }
 
     static void dropped(DragEvent e, MainViewModel vm) {
-        Path folder = droppedFolder(e);
+        Path folder = droppedModel(e);
         if (folder != null) {
-            vm.openModel(folder);
+            if (SessionFile.isSession(folder)) {
+                vm.openSession(folder);
+            } else {
+                vm.openModel(folder);
+            }
             e.setDropCompleted(true);
             e.consume();
         }
     }
 
-    private static Path droppedFolder(DragEvent e) {
+    private static Path droppedModel(DragEvent e) {
         var db = e.getDragboard();
-        if (db.hasFiles() && db.getFiles().size() == 1 && Files.isDirectory(db.getFiles().get(0).toPath())) {
+        if (db.hasFiles() && db.getFiles().size() == 1 && (Files.isDirectory(db.getFiles().get(0).toPath())
+                || SessionFile.isSession(db.getFiles().get(0).toPath()))) {
             return db.getFiles().get(0).toPath();
         }
         return null;

@@ -78,9 +78,12 @@ public final class FakeEngine implements LatentEngine {
     }
 
     public ModelInfo info() {
+        return info(Path.of("fake-model"));
+    }
+
+    private ModelInfo info(Path source) {
         var config = new ModelConfig(Architecture.MLP, ZDIM, data.channels(), data.size(), 64, true, 0.2f, false);
-        return new ModelInfo(config, TrainConfig.defaults(1), 1000, data, Path.of("fake-model"), Map.of(),
-                fittedDensity, prior);
+        return new ModelInfo(config, TrainConfig.defaults(1), 1000, data, source, Map.of(), fittedDensity, prior);
     }
 
     @Override
@@ -88,7 +91,7 @@ public final class FakeEngine implements LatentEngine {
         if (!Files.isDirectory(checkpoint)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Checkpoint not found: " + checkpoint));
         }
-        return publish(info());
+        return publish(info(checkpoint));
     }
 
     @Override
@@ -211,7 +214,15 @@ public final class FakeEngine implements LatentEngine {
             return CompletableFuture.failedFuture(new DataFormatException(NO_DATA));
         }
         return CompletableFuture.completedFuture(new LatentMap(new float[] {0, 0, 1, 1}, new int[] {0, 1},
-                new int[] {0, 1}, new String[] {"0", "1"}));
+                new int[] {0, 1}, new String[] {"0", "1"}, mapCodes()));
+    }
+
+    /** Point 0's code is 0.1 in every dimension, point 1's 0.5. */
+    static float[] mapCodes() {
+        float[] codes = new float[2 * ZDIM];
+        Arrays.fill(codes, 0, ZDIM, 0.1f);
+        Arrays.fill(codes, ZDIM, 2 * ZDIM, 0.5f);
+        return codes;
     }
 
     @Override

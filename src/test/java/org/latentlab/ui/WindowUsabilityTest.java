@@ -125,7 +125,7 @@ class WindowUsabilityTest extends RealWindow {
         Label message = robot.lookup("#explorer-message").queryAs(Label.class);
         robot.interact(() -> {
             s.setValue(0);
-            vm.explorer().pasteText("not a latent vector");
+            vm.explorer().text().pasteText("not a latent vector");
             s.requestFocus();
         });
         assertFalse(message.getText().isEmpty());

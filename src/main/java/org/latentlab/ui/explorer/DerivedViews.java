@@ -1,7 +1,9 @@
 package org.latentlab.ui.explorer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,15 +18,21 @@ import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.UserMessages;
 
 /**
- * What the explorer derives from the model's data: directions to move along and the map of the
- * test set. While they are computed, and when they cannot be (no data set), {@link #status} says so.
+ * The explorer's directions and map: those derived from the model's data (principal components,
+ * class directions, the map of the test set), then the ones the user made ({@link DirectionMaker}).
+ * While the derived ones are computed, and when they cannot be (no data set), {@link #status} says so.
  */
 final class DerivedViews {
     static final String COMPUTING = "Computing directions and the map from the data…";
 
     private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
+    private final List<DirectionAmount> found = new ArrayList<>();
+    private final List<DirectionAmount> yours = new ArrayList<>();
+    /** Amounts to set once a direction of that name is there (a restored session's, before the data's arrive). */
+    private final Map<String, Double> pending = new HashMap<>();
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(COMPUTING);
+    private Runnable onAmount = () -> {};
 
     ObservableList<DirectionAmount> directions() {
         return directions;
@@ -39,8 +47,9 @@ final class DerivedViews {
         return status.getReadOnlyProperty();
     }
 
-    /** Asks for both again; {@code onAmount} runs when a direction's amount moves, {@code fail} on an error. */
+    /** Asks for the data's ones again; {@code onAmount} runs when an amount moves, {@code fail} on an error. */
     void load(LatentEngine engine, Background background, Runnable onAmount, Consumer<Throwable> fail) {
+        this.onAmount = onAmount;
         map.set(null);
         status.set(COMPUTING);
         Consumer<Throwable> missing = t -> {
@@ -48,14 +57,68 @@ final class DerivedViews {
             fail.accept(t);
         };
         background.await(engine.directions(), d -> {
-            List<DirectionAmount> fresh = new ArrayList<>();
-            for (Direction dir : d) {
-                DirectionAmount a = new DirectionAmount(dir);
-                a.amountProperty().addListener((obs, o, n) -> onAmount.run());
-                fresh.add(a);
-            }
-            directions.setAll(fresh); // one change: the view rebuilt all rows once per added row
+            found.clear();
+            d.forEach(dir -> found.add(amountOf(dir)));
+            publish();
         }, missing);
         background.await(engine.latentMap(), map::set, missing);
+    }
+
+    /** Adds a direction of the user's, or replaces one of theirs of the same name; not one of the data's names. */
+    void addYours(Direction d) {
+        if (found.stream().anyMatch(a -> a.name().equals(d.name()))) {
+            throw new IllegalArgumentException("'" + d.name() + "' is the name of a direction found in the data;"
+                    + " choose another.");
+        }
+        yours.removeIf(a -> a.name().equals(d.name()));
+        yours.add(amountOf(d));
+        publish();
+    }
+
+    void removeYours(DirectionAmount a) {
+        if (yours.remove(a)) {
+            publish();
+        }
+    }
+
+    /** The user's directions, in the order made. */
+    List<Direction> yours() {
+        return yours.stream().map(DirectionAmount::direction).toList();
+    }
+
+    /** Replaces the user's directions (a restored session, or a model of another latent size: none). */
+    void setYours(List<Direction> ds) {
+        yours.clear();
+        ds.forEach(d -> yours.add(amountOf(d)));
+        publish();
+    }
+
+    /** Sets each named direction's amount, now or, for one not computed yet, when it arrives. */
+    void setAmounts(Map<String, Double> amounts) {
+        pending.clear();
+        pending.putAll(amounts);
+        applyPending();
+    }
+
+    private DirectionAmount amountOf(Direction d) {
+        DirectionAmount a = new DirectionAmount(d);
+        a.amountProperty().addListener((obs, o, n) -> onAmount.run());
+        return a;
+    }
+
+    private void publish() {
+        List<DirectionAmount> all = new ArrayList<>(found);
+        all.addAll(yours);
+        directions.setAll(all); // one change: the view rebuilt all rows once per added row
+        applyPending();
+    }
+
+    private void applyPending() {
+        for (DirectionAmount a : directions) {
+            Double amount = pending.remove(a.name());
+            if (amount != null) {
+                a.amountProperty().set(amount);
+            }
+        }
     }
 }

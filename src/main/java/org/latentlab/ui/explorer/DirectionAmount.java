@@ -21,6 +21,10 @@ public final class DirectionAmount {
         return direction.kind();
     }
 
+    Direction direction() {
+        return direction;
+    }
+
     float[] vector() {
         return direction.vector();
     }

@@ -2,6 +2,8 @@ package org.latentlab.ui.explorer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -18,6 +20,11 @@ final class DirectionGrid {
     private DirectionGrid() {}
 
     static GridPane of(List<DirectionAmount> directions) {
+        return of(directions, d -> {});
+    }
+
+    /** The grid; the user's own directions have a × that calls {@code forget}. */
+    static GridPane of(List<DirectionAmount> directions, Consumer<DirectionAmount> forget) {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(2);
@@ -31,14 +38,24 @@ final class DirectionGrid {
         int row = 0;
         for (DirectionAmount d : directions) {
             boolean pc = d.kind().startsWith("principal");
+            boolean yours = DirectionMaker.KIND.equals(d.kind());
             Slider s = Controls.stepped(new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0), 0.1);
             s.valueProperty().bindBidirectional(d.amountProperty());
             s.setTooltip(new Tooltip(pc ? "Standard deviations along " + d.name()
+                    : yours ? "1 = from group A's mean code to group B's"
                     : "1 = from the mean code to the class mean"));
             s.setMaxWidth(Double.MAX_VALUE);
             Label amount = new Label();
             amount.textProperty().bind(d.amountProperty().asString(Locale.ROOT, "%.2f"));
-            grid.addRow(row++, new Label(d.name()), s, amount);
+            Label title = new Label(d.name());
+            title.setMnemonicParsing(false);
+            grid.addRow(row, title, s, amount);
+            if (yours) {
+                Button remove = Controls.button("×", "Remove this direction of yours", () -> forget.accept(d));
+                remove.getStyleClass().add("small");
+                grid.add(remove, 3, row);
+            }
+            row++;
         }
         return grid;
     }

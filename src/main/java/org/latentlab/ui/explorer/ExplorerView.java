@@ -112,8 +112,8 @@ public final class ExplorerView extends HBox {
         walk.setId("walk-open");
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
-                wrapping(new Label("Gallery — click to recall, right-click to remove")),
-                galleryPane, walk);
+                wrapping(new Label("Gallery — click to recall; right-click for more")),
+                galleryPane, walk, new DirectionMakerBar(vm.directionMaker(), dialogs));
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         buttons.setMinWidth(Region.USE_PREF_SIZE); // the column narrows to its buttons' row, no further
@@ -125,11 +125,12 @@ public final class ExplorerView extends HBox {
         return box;
     }
 
-    private static final double ROWS_UNDER_IMAGE = 360; // room the rows under the image take (the walk's button too)
+    private static final double ROWS_UNDER_IMAGE = 440; // room the rows under the image take (walk, your direction)
 
     /**
      * The image at its 1:1 size, or as large as the centre column allows on a large window
-     * (1920×1080), in whole screen pixels per image pixel so every pixel stays square and sharp.
+     * (1920×1080), or down to half that on a small one, in whole screen pixels per image pixel so
+     * every pixel stays square and sharp.
      */
     private void fitImage(ImageView view, VBox box) {
         int size = vm.modelProperty().get() == null ? 28 : vm.modelProperty().get().config().imageSize();
@@ -139,6 +140,8 @@ public final class ExplorerView extends HBox {
         // 336-px image that the slider latencies in docs/BENCHMARKS.md were measured with.
         if (room >= 1.5 * scale * size) {
             scale = (int) Math.floor(room / size);
+        } else if (room < scale * size) { // 1024×700: smaller, down to half, so the rows under it stay in view
+            scale = Math.max(Math.max(1, scale / 2), (int) Math.floor(room / size));
         }
         vm.setImageScale(scale); // rendered at this size, so the view draws it 1:1 (see ExplorerImage)
         view.setFitWidth(scale * size);
@@ -159,13 +162,13 @@ public final class ExplorerView extends HBox {
     /** Copies z as text, and says so. */
     public void copyZ() {
         ClipboardContent content = new ClipboardContent();
-        content.putString(vm.copyText());
+        content.putString(vm.text().copyText());
         Clipboard.getSystemClipboard().setContent(content);
-        vm.copied();
+        vm.text().copied();
     }
 
     public void pasteZ() {
-        vm.pasteText(Clipboard.getSystemClipboard().getString());
+        vm.text().pasteText(Clipboard.getSystemClipboard().getString());
     }
 
     private void rebuildDims() {
@@ -196,12 +199,12 @@ public final class ExplorerView extends HBox {
         });
         show.run();
         value.setOnAction(e -> {
-            vm.setDimText(i, value.getText());
+            vm.text().setDimText(i, value.getText());
             show.run();
         });
         value.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                vm.setDimText(i, value.getText());
+                vm.text().setDimText(i, value.getText());
                 show.run();
             }
         });
@@ -218,7 +221,7 @@ public final class ExplorerView extends HBox {
             status.setWrapText(true);
             directionBox.getChildren().add(status);
         }
-        directionBox.getChildren().add(DirectionGrid.of(vm.directions()));
+        directionBox.getChildren().add(DirectionGrid.of(vm.directions(), vm.directionMaker()::forget));
     }
 
     private static ScrollPane scroll(VBox content, double width) {
@@ -258,15 +261,21 @@ public final class ExplorerView extends HBox {
             view.setFitWidth(52);
             view.setFitHeight(52);
             view.setSmooth(false);
+            MenuItem remove = new MenuItem("Remove from gallery");
+            remove.setOnAction(e -> vm.forget(getItem()));
+            MenuItem toA = new MenuItem("Add to group A (a direction's start)");
+            toA.setOnAction(e -> vm.directionMaker().add(DirectionMaker.Group.A, getItem().z()));
+            MenuItem toB = new MenuItem("Add to group B (where it points)");
+            toB.setOnAction(e -> vm.directionMaker().add(DirectionMaker.Group.B, getItem().z()));
+            ContextMenu menu = new ContextMenu(remove, toA, toB);
             setOnMouseClicked(e -> {
                 if (getItem() != null && e.getButton() == MouseButton.PRIMARY) {
                     selected = getItem();
                     vm.recall(getItem());
+                } else if (getItem() != null && e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+                    menu.show(this, e.getScreenX(), e.getScreenY()); // where no menu event comes (Monocle)
                 }
             });
-            MenuItem remove = new MenuItem("Remove from gallery");
-            remove.setOnAction(e -> vm.forget(getItem()));
-            ContextMenu menu = new ContextMenu(remove);
             setOnContextMenuRequested(e -> {
                 if (getItem() != null) {
                     menu.show(this, e.getScreenX(), e.getScreenY());

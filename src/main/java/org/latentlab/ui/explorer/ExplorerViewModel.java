@@ -17,7 +17,6 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.latent.LatentDirections;
-import org.latentlab.latent.LatentText;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FxImages;
 import org.latentlab.ui.common.LatencyRecorder;
@@ -39,6 +38,9 @@ public final class ExplorerViewModel {
     private final ExplorerImage image;
     private final Gallery gallery;
     private final WalkViewModel walk;
+    private final DirectionMaker maker;
+    private final SessionState sessions;
+    private final LatentTextInput text;
     private boolean muted;
     private float[] home; // the code Reset returns to
 
@@ -53,6 +55,9 @@ public final class ExplorerViewModel {
         this.gallery = gallery;
         this.image = new ExplorerImage(engine, background, this::fail);
         this.walk = new WalkViewModel(engine, background, gallery.items(), model);
+        this.maker = new DirectionMaker(derived, dims::size);
+        this.sessions = new SessionState(this, derived, gallery);
+        this.text = new LatentTextInput(this);
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info(), change.loaded())));
     }
 
@@ -100,6 +105,16 @@ public final class ExplorerViewModel {
         return walk;
     }
 
+    /** Directions the user defines from two groups of codes. */
+    public DirectionMaker directionMaker() {
+        return maker;
+    }
+
+    /** z as text: copied, pasted, typed into a dimension's field. */
+    public LatentTextInput text() {
+        return text;
+    }
+
     /** Where Randomize draws z from: the prior, or the fitted density at a temperature. */
     public RandomizeSource randomizeSource() {
         return randomizeSource;
@@ -129,12 +144,12 @@ public final class ExplorerViewModel {
             }
             dims.setAll(fresh); // one change, so the view builds its rows once, not once per row
             muted = false;
+            derived.setYours(List.of()); // the user's directions were for another latent size
+            maker.clear();
         }
         if (resized || reloadDerived) {
             home = null;
-            for (float[] z : gallery.switchTo(info.source(), info.config().zdim())) {
-                thumbnail(z, thumb -> gallery.restore(new Remembered(z, thumb)));
-            }
+            showGallery(gallery.switchTo(info.source(), info.config().zdim()));
             loadDirectionsAndMap();
         }
         changed();
@@ -214,41 +229,6 @@ public final class ExplorerViewModel {
         }, this::fail);
     }
 
-    public String copyText() {
-        return LatentText.format(effectiveZ());
-    }
-
-    /** The z copied to the clipboard: say so, since copying shows nothing else. */
-    public void copied() {
-        message.set("Copied z (" + dims.size() + " values) to the clipboard: Paste z takes it back.");
-    }
-
-    /** Loads z from text; returns false and sets the message when the text is not a valid z. */
-    public boolean pasteText(String text) {
-        try {
-            setZ(LatentText.parse(text, dims.size(), bound()));
-            message.set("Pasted a latent vector.");
-            return true;
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return false;
-        }
-    }
-
-    /** Sets one dimension from typed text; returns false and sets the message on bad input. */
-    public boolean setDimText(int index, String text) {
-        try {
-            dims.get(index).set(LatentText.parseValue(text, bound()));
-            if (LatentText.parseValue(text, bound()) != LatentText.parseUnclamped(text)) {
-                message.set(LatentText.clampedNote(index, text, bound()));
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
-            return false;
-        }
-    }
-
     /**
      * Adds the current z to the gallery with a thumbnail rendered from that same z: the shown image
      * may still be on its way for a z set a moment ago, so it is not reused.
@@ -259,6 +239,28 @@ public final class ExplorerViewModel {
         }
         float[] z = effectiveZ();
         thumbnail(z, thumb -> gallery.add(new Remembered(z, thumb)));
+    }
+
+    /** Thumbnails of codes read back into the gallery, added as they come unless the gallery changed meanwhile. */
+    void showGallery(List<float[]> codes) {
+        int generation = gallery.generation();
+        for (float[] z : codes) {
+            thumbnail(z, thumb -> gallery.restore(new Remembered(z, thumb), generation));
+        }
+    }
+
+    /** The explorer's state as a session file's, and back. */
+    public SessionState sessions() {
+        return sessions;
+    }
+
+    /** The code Reset returns to from now on. */
+    void setHome(float[] z) {
+        home = z.clone();
+    }
+
+    void say(String text) {
+        message.set(text);
     }
 
     private void thumbnail(float[] z, Consumer<Image> then) {

@@ -26,6 +26,8 @@ public final class Gallery {
     private final Path dir;
     private final ObservableList<ExplorerViewModel.Remembered> items = FXCollections.observableArrayList();
     private Path owner; // the model folder the items belong to; null: not kept on disk
+    /** Counts the switches and replacements: an item read back for an earlier one arrives too late and is dropped. */
+    private int generation;
 
     /** A gallery kept in {@code dir} (null: in memory only). */
     public Gallery(Path dir) {
@@ -38,6 +40,7 @@ public final class Gallery {
 
     /** Another model: its own items from now on. Returns the z's kept for it, for their thumbnails. */
     List<float[]> switchTo(Path model, int zdim) {
+        generation++;
         items.clear();
         owner = model == null ? null : model.toAbsolutePath().normalize();
         List<float[]> kept = new ArrayList<>();
@@ -71,18 +74,39 @@ public final class Gallery {
         }
     }
 
-    /** Items read back from disk: shown, not written again. */
-    void restore(ExplorerViewModel.Remembered r) {
-        items.add(r);
+    /** The current {@link #switchTo} or {@link #replace}, for {@link #restore}. */
+    int generation() {
+        return generation;
+    }
+
+    /** Items read back (from disk, or a session) for {@code forGeneration}: shown, not written again. */
+    void restore(ExplorerViewModel.Remembered r, int forGeneration) {
+        if (forGeneration == generation) {
+            items.add(r);
+        }
+    }
+
+    /**
+     * A restored session's codes instead of the items, kept in the model's file from now on; their
+     * thumbnails come later, through {@link #restore}.
+     */
+    void replace(List<float[]> codes) {
+        generation++;
+        items.clear();
+        save(codes);
     }
 
     private void save() {
+        save(items.stream().map(ExplorerViewModel.Remembered::z).toList());
+    }
+
+    private void save(List<float[]> codes) {
         Path file = fileOf(owner);
         if (file == null) {
             return;
         }
         List<String> lines = new ArrayList<>(List.of("# Latent Lab gallery of " + owner));
-        items.forEach(r -> lines.add(LatentText.format(r.z())));
+        codes.forEach(z -> lines.add(LatentText.format(z)));
         try {
             Files.createDirectories(dir);
             Files.write(file, lines, StandardCharsets.UTF_8);

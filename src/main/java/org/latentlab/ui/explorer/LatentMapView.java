@@ -2,6 +2,7 @@ package org.latentlab.ui.explorer;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import javafx.collections.SetChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -22,6 +23,7 @@ final class LatentMapView extends Pane {
     private static final double PAD = 8;
     static final int BACKGROUND = 0xff1e1f24;
     private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final MapLasso lasso = new MapLasso(new Canvas(SIZE, SIZE));
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
     private final FlowPane legend = new FlowPane(10, 2);
@@ -50,18 +52,64 @@ final class LatentMapView extends Pane {
         pending.relocate(20, SIZE / 2 - 30);
         pending.visibleProperty().bind(vm.mapProperty().isNull());
         pending.getStyleClass().add("caption");
-        getChildren().addAll(canvas, legend, hoverBox, pending);
+        getChildren().addAll(canvas, lasso.overlay(), legend, hoverBox, pending);
         getStyleClass().add("latent-map");
         vm.mapProperty().addListener((obs, o, n) -> show(n));
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> hoverBox.setVisible(false));
         canvas.setOnMouseClicked(e -> {
             int i = nearest(e.getX(), e.getY());
-            if (i >= 0) {
-                vm.loadTestImage(map.indices()[i]);
+            if (i >= 0 && e.isStillSincePress()) {
+                if (e.isShiftDown()) { // one point into the lasso's group
+                    maker().addMapPoints(maker().lassoGroupProperty().get(), new int[] {i}, map.codes());
+                } else {
+                    vm.loadTestImage(map.indices()[i]);
+                }
             }
         });
+        lassoEvents();
         show(vm.mapProperty().get());
+    }
+
+    private DirectionMaker maker() {
+        return vm.directionMaker();
+    }
+
+    /** Shift+drag draws a lasso; the points inside go to the group chosen for it. Marks follow both groups. */
+    private void lassoEvents() {
+        canvas.setOnMousePressed(e -> {
+            if (e.isShiftDown() && map != null) {
+                lasso.start(e.getX(), e.getY());
+            }
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (lasso.active()) {
+                lasso.extend(e.getX(), e.getY());
+                marks();
+            }
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (!lasso.active()) {
+                return;
+            }
+            if (e.isStillSincePress()) {
+                lasso.cancel(); // a Shift+click: the click handler adds the point
+            } else {
+                int[] rows = lasso.finish(map.size(), r -> px(map.xy()[2 * r]), r -> py(map.xy()[2 * r + 1]));
+                maker().addMapPoints(maker().lassoGroupProperty().get(), rows, map.codes());
+            }
+            marks();
+        });
+        SetChangeListener<Integer> redraw = c -> marks();
+        maker().mapRows(DirectionMaker.Group.A).addListener(redraw);
+        maker().mapRows(DirectionMaker.Group.B).addListener(redraw);
+    }
+
+    private void marks() {
+        if (map != null) {
+            lasso.draw(maker().mapRows(DirectionMaker.Group.A), maker().mapRows(DirectionMaker.Group.B),
+                    r -> px(map.xy()[2 * r]), r -> py(map.xy()[2 * r + 1]));
+        }
     }
 
     private void show(LatentMap m) {
@@ -79,6 +127,7 @@ final class LatentMapView extends Pane {
         int size = (int) SIZE;
         int[] argb = dotPixels(m, size, x -> px((float) x), y -> py((float) y));
         g.drawImage(FxImages.of(argb, size, size, 1), 0, 0);
+        marks();
     }
 
     /**

@@ -62,6 +62,14 @@ public final class RandomizeSource {
         return usesDensity;
     }
 
+    /** Chooses where Randomize draws from (a restored session's choice); a temperature out of range is left. */
+    void restore(boolean fromPrior, double t) {
+        prior.set(fromPrior);
+        if (GaussianMixture.isValidTemperature(t)) {
+            temperature.set(t);
+        }
+    }
+
     /** Randomize's tooltip: where it draws z from now. */
     public StringExpression tipProperty() {
         return tip;

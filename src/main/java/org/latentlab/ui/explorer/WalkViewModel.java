@@ -105,7 +105,7 @@ public final class WalkViewModel {
         }
         Walk.Settings settings;
         try {
-            settings = new Walk.Settings(framesPerLeg.get(), easing.get(), spherical.get());
+            settings = settings();
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -117,6 +117,18 @@ public final class WalkViewModel {
 
     private void failed(Throwable t) {
         message.set("The walk failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+    }
+
+    /** The walk's settings as chosen; an IllegalArgumentException in words when they are out of range. */
+    public Walk.Settings settings() {
+        return new Walk.Settings(framesPerLeg.get(), easing.get(), spherical.get());
+    }
+
+    /** Chooses {@code s} (a restored session's). */
+    void restore(Walk.Settings s) {
+        framesPerLeg.set(s.framesPerLeg());
+        easing.set(s.easing());
+        spherical.set(s.spherical());
     }
 
     public IntegerProperty framesPerLegProperty() {

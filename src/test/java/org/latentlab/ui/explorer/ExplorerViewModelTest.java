@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,14 +79,14 @@ class ExplorerViewModelTest {
         FxThread.run(() -> {
             ExplorerViewModel vm = loaded();
             vm.dims().get(0).set(0.9);
-            String text = vm.copyText();
+            String text = vm.text().copyText();
             vm.reset();
             assertEquals(0.0, vm.dims().get(0).get());
-            assertTrue(vm.pasteText(text));
+            assertTrue(vm.text().pasteText(text));
             assertEquals(0.9, vm.dims().get(0).get(), 1e-4);
-            assertFalse(vm.pasteText("1 2 3"));
+            assertFalse(vm.text().pasteText("1 2 3"));
             assertTrue(vm.messageProperty().get().contains("Expected " + FakeEngine.ZDIM), vm.messageProperty().get());
-            assertFalse(vm.setDimText(3, "abc"));
+            assertFalse(vm.text().setDimText(3, "abc"));
             return null;
         });
     }
@@ -165,7 +167,7 @@ class ExplorerViewModelTest {
             vm.randomize();
             vm.reset();
             assertArrayEquals(home, vm.rawZ());
-            assertTrue(vm.setDimText(0, "7"));
+            assertTrue(vm.text().setDimText(0, "7"));
             assertEquals(1.0, vm.dims().get(0).get(), 1e-9);
             assertEquals("z01 is kept within [-1, 1]: 7 became 1.00.", vm.messageProperty().get());
             return null;
@@ -177,11 +179,11 @@ class ExplorerViewModelTest {
     void aStaleMessageIsClearedByTheNextChangeAndCopyingConfirms() throws Exception {
         FxThread.run(() -> {
             ExplorerViewModel vm = loaded();
-            assertFalse(vm.pasteText("not a z"));
+            assertFalse(vm.text().pasteText("not a z"));
             assertFalse(vm.messageProperty().get().isEmpty());
             vm.dims().get(1).set(0.5);
             assertEquals("", vm.messageProperty().get());
-            vm.copied();
+            vm.text().copied();
             assertTrue(vm.messageProperty().get().startsWith("Copied z (" + FakeEngine.ZDIM + " values)"));
             return null;
         });
@@ -220,14 +222,34 @@ class ExplorerViewModelTest {
             vm.setZ(far);
             assertEquals(3.0, vm.dims().get(0).get(), 1e-6, "kept within +3");
             String text = "[" + "2.5, ".repeat(FakeEngine.ZDIM - 1) + "-2.5]";
-            assertTrue(vm.pasteText(text), vm.messageProperty().get());
+            assertTrue(vm.text().pasteText(text), vm.messageProperty().get());
             assertEquals(-2.5, vm.dims().get(FakeEngine.ZDIM - 1).get(), 1e-6);
-            assertTrue(vm.setDimText(0, "4"));
+            assertTrue(vm.text().setDimText(0, "4"));
             assertTrue(vm.messageProperty().get().contains("kept within [-3, 3]"), vm.messageProperty().get());
             assertTrue(vm.derivedStatusProperty().get().startsWith(FakeEngine.NO_DATA),
                     vm.derivedStatusProperty().get());
             assertTrue(vm.directions().isEmpty());
             assertNull(vm.mapProperty().get());
+            return null;
+        });
+    }
+
+    /** A restored session's amounts wait for directions still being computed; late gallery thumbnails are dropped. */
+    @Test
+    void sessionAmountsWaitForTheirDirectionsAndStaleThumbnailsAreDropped() throws Exception {
+        FxThread.run(() -> {
+            DerivedViews derived = new DerivedViews();
+            derived.setAmounts(Map.of("PC2", 1.25));
+            derived.load(engine, new DirectBackground(), () -> {}, t -> {});
+            assertEquals(1.25, derived.directions().get(1).amountProperty().get(), 1e-9);
+            Gallery gallery = new Gallery(null);
+            gallery.switchTo(null, FakeEngine.ZDIM);
+            int before = gallery.generation();
+            gallery.replace(List.of(new float[FakeEngine.ZDIM]));
+            gallery.restore(new ExplorerViewModel.Remembered(new float[FakeEngine.ZDIM], null), before);
+            assertTrue(gallery.items().isEmpty(), "a thumbnail of the gallery before the session");
+            gallery.restore(new ExplorerViewModel.Remembered(new float[FakeEngine.ZDIM], null), gallery.generation());
+            assertEquals(1, gallery.items().size());
             return null;
         });
     }

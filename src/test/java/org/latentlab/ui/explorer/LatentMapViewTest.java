@@ -14,7 +14,7 @@ class LatentMapViewTest {
     void dotsSitWhereTheirPointsAreInTheirClassColour() {
         // Two points: class 0 at pixel (5, 5), unlabelled at (19, 0) on the edge (clipped, no error).
         LatentMap map = new LatentMap(new float[] {5, 5, 19, 0}, new int[] {0, -1}, new int[] {0, 1},
-                new String[] {"0"});
+                new String[] {"0"}, new float[2]);
         int[] argb = LatentMapView.dotPixels(map, SIZE, x -> x, y -> y);
         int blue = LatentMapView.rgb(Palette.of(0));
         int bg = LatentMapView.BACKGROUND;
@@ -29,7 +29,7 @@ class LatentMapViewTest {
     @Test
     void overlappingDotsBlendOverEachOther() {
         LatentMap map = new LatentMap(new float[] {5, 5, 5, 5}, new int[] {0, 1}, new int[] {0, 1}, new String[] {"0",
-                "1"});
+                "1"}, new float[2]);
         int[] argb = LatentMapView.dotPixels(map, SIZE, x -> x, y -> y);
         int first = LatentMapView.blend(LatentMapView.BACKGROUND, LatentMapView.rgb(Palette.of(0)), 0.75);
         assertEquals(LatentMapView.blend(first, LatentMapView.rgb(Palette.of(1)), 0.75), argb[5 * SIZE + 5]);
