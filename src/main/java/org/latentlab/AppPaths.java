@@ -62,6 +62,20 @@ public final class AppPaths {
         return base.resolve("latentlab");
     }
 
+    /**
+     * Where the app keeps what it can compute again (decoded image folders, maps): the {@code
+     * latentlab.cache} system property, else $XDG_CACHE_HOME/latentlab, else ~/.cache/latentlab.
+     */
+    public static Path cacheDir() {
+        String prop = System.getProperty("latentlab.cache");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("latentlab");
+    }
+
     private static Path jarHome() {
         try {
             Path code = Path.of(AppPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT, // so that every command answers --help
         description = "Train a BiGAN with an encoder and explore its latent space.",
         subcommands = {TrainCommand.class, SampleCommand.class, EncodeCommand.class, DecodeCommand.class,
-            ReconstructCommand.class, InterpolateCommand.class, WalkCommand.class, EvalCommand.class,
+            ReconstructCommand.class, InterpolateCommand.class, WalkCommand.class, MapCommand.class, EvalCommand.class,
             FitDensityCommand.class, ExportCommand.class, ImportCommand.class, ImportRunCommand.class,
             TrainClassifierCommand.class, DevCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.latentlab.AppPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,8 @@ final class FolderCache {
      */
     static FolderCache forUser() {
         String prop = System.getProperty("latentlab.cache");
-        if (prop != null && !prop.isBlank()) {
-            return new FolderCache(Path.of(prop));
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new FolderCache(base.resolve("latentlab").resolve("folders"));
+        boolean set = prop != null && !prop.isBlank();
+        return new FolderCache(set ? Path.of(prop) : AppPaths.cacheDir().resolve("folders"));
     }
 
     /** The key of these files decoded at this size: a SHA-256 of what they are. */

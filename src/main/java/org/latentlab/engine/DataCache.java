@@ -23,8 +23,11 @@ final class DataCache {
     /** What the explorer derives from the test sample's codes, all from one model version. */
     record Analysis(List<Direction> directions, LatentMap map) {}
 
-    /** Images encoded for directions and the map: enough for stable statistics, fast to encode. */
-    static final int ENCODED = 5000;
+    /**
+     * Images encoded for directions and the map: all of MNIST's test set, enough for stable
+     * statistics (BENCHMARKS has the map's frame times with them).
+     */
+    static final int ENCODED = 10_000;
     /**
      * Images projected instead, for a generator without an encoder: each takes its own gradient
      * steps (0.14 s an image at 100 steps, in batches, for a Fashion-MNIST MLP generator here:

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.Refiner;
@@ -65,8 +66,15 @@ public interface LatentEngine extends AutoCloseable {
     /** Directions in latent space: principal components of E(x), and class directions where there are labels. */
     CompletableFuture<List<Direction>> directions();
 
-    /** E(x) of test images projected to 2-D, with their labels. */
+    /** E(x) of test images on their first two principal components, with their labels and codes. */
     CompletableFuture<LatentMap> latentMap();
+
+    /**
+     * The same map with its points placed by {@code method} (UMAP and t-SNE take seconds to a
+     * minute, computed in the background and kept); {@code progress} hears the fraction done, on a
+     * background thread. A newer request cancels one still computing.
+     */
+    CompletableFuture<LatentMap> latentMap(MapMethod method, DoubleConsumer progress);
 
     /** The pixels of a test image. */
     CompletableFuture<float[]> testImage(int index);

@@ -7,8 +7,15 @@ package org.latentlab.engine;
  * @param xy 2 floats per point; @param labels one per point (-1 when unlabelled)
  * @param indices the test-set index of each point
  * @param codes E(x) of each point: zdim floats per point, in the order of the points
+ * @param method how {@code xy} was made from the codes
  */
-public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes) {
+public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes,
+        MapMethod method) {
+    /** A map on the first two principal components. */
+    public LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes) {
+        this(xy, labels, indices, classNames, codes, MapMethod.PCA);
+    }
+
     public int size() {
         return labels.length;
     }
@@ -24,5 +31,13 @@ public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classN
         float[] z = new float[d];
         System.arraycopy(codes, i * d, z, 0, d);
         return z;
+    }
+
+    /** The same points placed by another method. */
+    public LatentMap withLayout(MapMethod by, float[] placed) {
+        if (placed.length != 2 * size()) {
+            throw new IllegalArgumentException("A layout of " + placed.length / 2 + " points for " + size());
+        }
+        return new LatentMap(placed, labels, indices, classNames, codes, by);
     }
 }

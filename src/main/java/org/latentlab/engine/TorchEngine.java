@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import org.latentlab.AppPaths;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
@@ -52,10 +52,11 @@ public final class TorchEngine implements LatentEngine {
     private final ExecutorService analysisThread = Executors.newSingleThreadExecutor(
             TorchThreads.factory("latentlab-analysis", 1));
     private final TrainingRunner training = new TrainingRunner(this);
+    private final MapLayouts layouts = new MapLayouts(AppPaths.cacheDir().resolve("maps"));
 
     private <T> CompletableFuture<T> onModelThread(Callable<T> work) {
         try {
-            return CompletableFuture.supplyAsync(() -> unchecked(work), modelThread);
+            return CompletableFuture.supplyAsync(() -> Futures.unchecked(work), modelThread);
         } catch (RejectedExecutionException e) { // closed: a run's last snapshot may come after the window
             return CompletableFuture.failedFuture(e);
         }
@@ -187,6 +188,11 @@ public final class TorchEngine implements LatentEngine {
         return analysis().thenApply(DataCache.Analysis::map);
     }
 
+    @Override
+    public CompletableFuture<LatentMap> latentMap(MapMethod method, DoubleConsumer progress) {
+        return latentMap().thenCompose(m -> layouts.layout(m, method, progress));
+    }
+
     /**
      * E(x) of the test sample, and directions and the map from it. Encoding 5,000 images and loading
      * the data take about a second, so they run on the analysis thread with a copy of the model: the
@@ -212,7 +218,7 @@ public final class TorchEngine implements LatentEngine {
         long version = weightsVersion;
         CompletableFuture<DataCache.Analysis> analysing = CompletableFuture.supplyAsync(() -> {
             try (copy) {
-                return unchecked(() -> d.analyse(copy, quietGate));
+                return Futures.unchecked(() -> d.analyse(copy, quietGate));
             }
         }, analysisThread);
         return analysing.whenCompleteAsync((a, failure) -> {
@@ -223,17 +229,6 @@ public final class TorchEngine implements LatentEngine {
                 }
             }
         }, modelThread);
-    }
-
-    /** Runs {@code work}, wrapping a checked exception for a future. */
-    private static <T> T unchecked(Callable<T> work) {
-        try {
-            return work.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
     }
 
     @Override
@@ -255,7 +250,7 @@ public final class TorchEngine implements LatentEngine {
             }
             // The data sets load lazily: load them here, on the thread that owns the cache.
             return new Evaluation(requireModel().copy(), d.evaluationData(), info, d);
-        }).thenApplyAsync(in -> unchecked(() -> in.run(progress)), evaluationThread);
+        }).thenApplyAsync(in -> Futures.unchecked(() -> in.run(progress)), evaluationThread);
     }
 
     private DataCache dataCache() throws IOException {
@@ -294,5 +289,6 @@ public final class TorchEngine implements LatentEngine {
         modelThread.shutdown();
         evaluationThread.shutdown();
         analysisThread.shutdown();
+        layouts.close();
     }
 }

@@ -30,6 +30,7 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.common.LatencyRecorder;
+import org.latentlab.ui.explorer.MapFrameTimes;
 import org.latentlab.ui.training.TrainingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,10 @@ public final class UiBenchmark extends Application {
      */
     private void sliders() {
         moveSliders("slider_to_image", () -> whenMapShown(() -> moveSliders("slider_to_image_settled",
-                () -> encodes(new ArrayList<>(), 10))));
+                () -> MapFrameTimes.measure(stage.getScene(), map -> {
+                    results.putAll(map);
+                    encodes(new ArrayList<>(), 10);
+                }))));
     }
 
     private void moveSliders(String key, Runnable then) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.Preparation;
@@ -17,6 +19,7 @@ import org.latentlab.engine.Direction;
 import org.latentlab.engine.Encoding;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
+import org.latentlab.engine.MapMethod;
 import org.latentlab.engine.ModelChange;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
@@ -214,15 +217,16 @@ public final class FakeEngine implements LatentEngine {
             return CompletableFuture.failedFuture(new DataFormatException(NO_DATA));
         }
         return CompletableFuture.completedFuture(new LatentMap(new float[] {0, 0, 1, 1}, new int[] {0, 1},
-                new int[] {0, 1}, new String[] {"0", "1"}, mapCodes()));
+                new int[] {0, 1}, new String[] {"0", "1"}, FakeMap.codes(ZDIM)));
     }
 
-    /** Point 0's code is 0.1 in every dimension, point 1's 0.5. */
-    static float[] mapCodes() {
-        float[] codes = new float[2 * ZDIM];
-        Arrays.fill(codes, 0, ZDIM, 0.1f);
-        Arrays.fill(codes, ZDIM, 2 * ZDIM, 0.5f);
-        return codes;
+    /** When set, the layouts' futures come from here (a test completes them when it wants). */
+    public Function<MapMethod, CompletableFuture<LatentMap>> layouts;
+
+    @Override
+    public CompletableFuture<LatentMap> latentMap(MapMethod method, DoubleConsumer progress) {
+        return layouts != null && method != MapMethod.PCA ? layouts.apply(method)
+                : latentMap().thenApply(m -> FakeMap.laidOut(m, method, progress));
     }
 
     @Override

@@ -14,15 +14,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window (1024×700 unless told) on the real engine (libtorch), opened on the bundled model, for robot
  * tests. TestFX finds only the test class's own {@code @Start}: each calls {@link #open}.
  */
-abstract class RealWindow {
+public abstract class RealWindow {
     protected LatentEngine engine;
     protected MainViewModel vm;
 
-    void open(Stage stage) {
+    protected void open(Stage stage) {
         open(stage, 1024, 700);
     }
 
-    void open(Stage stage, int width, int height) {
+    protected void open(Stage stage, int width, int height) {
         engine = new TorchEngine();
         vm = new MainViewModel(engine, new FxBackground());
         stage.setScene(new Scene(new MainView(vm), width, height));
@@ -35,7 +35,7 @@ abstract class RealWindow {
         engine.close();
     }
 
-    static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+    protected static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 }

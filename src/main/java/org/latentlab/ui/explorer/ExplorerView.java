@@ -151,9 +151,10 @@ public final class ExplorerView extends HBox {
     private VBox right() {
         Button refresh = button("Refresh directions and map", "Recompute them from the current weights",
                 vm::refreshDirections);
-        VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh,
-                titled("Latent map: test set on PC1 × PC2", new LatentMapView(vm)),
-                caption("Hover a point to see its image; click to load its z."));
+        LatentMapView map = new LatentMapView(vm);
+        VBox mapBox = new VBox(4, MapControls.title(vm.map()), MapControls.row(vm, map), map);
+        VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh, mapBox,
+                caption("Scroll: zoom · drag: pan · hover: image · click: load its z"));
         box.setPrefWidth(350);
         box.setMinWidth(LatentMapView.SIZE + 10);
         return box;

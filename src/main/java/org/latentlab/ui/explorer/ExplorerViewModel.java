@@ -41,6 +41,7 @@ public final class ExplorerViewModel {
     private final DirectionMaker maker;
     private final SessionState sessions;
     private final LatentTextInput text;
+    private final MapViewModel map;
     private boolean muted;
     private float[] home; // the code Reset returns to
 
@@ -58,6 +59,7 @@ public final class ExplorerViewModel {
         this.maker = new DirectionMaker(derived, dims::size);
         this.sessions = new SessionState(this, derived, gallery);
         this.text = new LatentTextInput(this);
+        this.map = new MapViewModel(engine, background, derived.mapProperty(), model, this::setZ, this::fail);
         engine.subscribe(change -> background.onUiThread(() -> modelChanged(change.info(), change.loaded())));
     }
 
@@ -83,8 +85,13 @@ public final class ExplorerViewModel {
         return image.imageProperty();
     }
 
+    /** The map as shown (laid out by the method chosen in {@link #map()}). */
     public ReadOnlyObjectProperty<LatentMap> mapProperty() {
-        return derived.mapProperty();
+        return map.shownProperty();
+    }
+
+    public MapViewModel map() {
+        return map;
     }
 
     /** Why the directions and the map are not there: being computed, or what they need. */
@@ -271,18 +278,6 @@ public final class ExplorerViewModel {
 
     public void recall(Remembered r) {
         setZ(r.z());
-    }
-
-    /** Loads a test-set image's encoding (from the map) into the sliders. */
-    public void loadTestImage(int index) {
-        background.await(engine.encodeTestImage(index), e -> setZ(e.z()), this::fail);
-    }
-
-    /** The test image behind a map point, as a small picture for hovering. */
-    public void testImage(int index, Consumer<Image> show) {
-        ModelInfo info = model.get();
-        background.await(engine.testImage(index),
-                px -> show.accept(FxImages.of(px, info.config().channels(), info.config().imageSize(), 3)), this::fail);
     }
 
     private void changed() {

@@ -1,49 +1,64 @@
 package org.latentlab.ui.explorer;
 
-import java.util.Arrays;
-import java.util.function.DoubleUnaryOperator;
+import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
 import org.latentlab.engine.LatentMap;
-import org.latentlab.ui.common.FxImages;
-import org.latentlab.ui.common.Palette;
 
-/** The encoded test set on its first two principal components; hover shows the image, click loads it. */
+/**
+ * The encoded test set laid out in 2-D (see {@link MapViewModel}). Scroll zooms about the
+ * pointer, drag pans, double-click fits; at close zoom points become thumbnails. Hover shows a
+ * point's image and label, click loads its z, Shift+drag lassoes points into a direction's group.
+ */
 final class LatentMapView extends Pane {
     static final double SIZE = 330;
     private static final double PAD = 8;
-    static final int BACKGROUND = 0xff1e1f24;
+    private static final double LEGEND = 16; // room at the foot for the legend's first row
     private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final WritableImage dots = new WritableImage((int) SIZE, (int) SIZE);
+    private final int[] argb = new int[(int) (SIZE * SIZE)];
     private final MapLasso lasso = new MapLasso(new Canvas(SIZE, SIZE));
+    private final MapViewport view = new MapViewport(SIZE, SIZE - LEGEND, PAD);
     private final ImageView hoverImage = new ImageView();
-    private final VBox hoverBox = new VBox(hoverImage);
-    private final FlowPane legend = new FlowPane(10, 2);
+    private final Label hoverText = new Label();
+    private final VBox hoverBox = new VBox(hoverImage, hoverText);
+    private final MapLegend legend;
+    private final MapThumbnails thumbnails;
     private final ExplorerViewModel vm;
     private LatentMap map;
-    private float minX, maxX, minY, maxY;
+    private int[] rgb = new int[0];
+    private float[] sx = new float[0];
+    private float[] sy = new float[0];
     private int hovered = -1;
+    private double lastX;
+    private double lastY;
+    private boolean repaintAsked;
+    private int thumbnailsShown;
+    /** Milliseconds the last repaint took (for the frame-time benchmark). */
+    private double lastPaintMillis;
 
     LatentMapView(ExplorerViewModel vm) {
         this.vm = vm;
+        this.legend = new MapLegend(vm.map());
+        this.thumbnails = new MapThumbnails(vm.map(), this::repaintSoon);
         setPrefSize(SIZE, SIZE);
         setMinSize(SIZE, SIZE);
         setMaxSize(SIZE, SIZE);
         hoverBox.getStyleClass().add("map-hover");
         hoverBox.setVisible(false);
         hoverBox.setMouseTransparent(true);
-        legend.setId("map-legend");
-        legend.getStyleClass().add("map-legend");
-        legend.setMouseTransparent(true); // the dots under it still answer hover and click
-        legend.setPrefWrapLength(SIZE - 12);
+        hoverText.setMnemonicParsing(false);
+        hoverText.setId("map-hover-text");
         Label pending = new Label(); // while the map is computed, or why there is none
         pending.setId("map-status");
         pending.textProperty().bind(vm.derivedStatusProperty());
@@ -52,32 +67,118 @@ final class LatentMapView extends Pane {
         pending.relocate(20, SIZE / 2 - 30);
         pending.visibleProperty().bind(vm.mapProperty().isNull());
         pending.getStyleClass().add("caption");
-        getChildren().addAll(canvas, lasso.overlay(), legend, hoverBox, pending);
+        Label progress = new Label(); // a layout being computed over the map shown meanwhile
+        progress.setId("map-progress");
+        progress.textProperty().bind(vm.map().progressProperty());
+        progress.visibleProperty().bind(vm.map().progressProperty().isNotEmpty());
+        progress.getStyleClass().add("map-progress");
+        progress.relocate(6, 4);
+        getChildren().addAll(canvas, lasso.overlay(), legend, hoverBox, pending, progress);
         getStyleClass().add("latent-map");
+        setId("latent-map");
         vm.mapProperty().addListener((obs, o, n) -> show(n));
-        canvas.setOnMouseMoved(this::hover);
-        canvas.setOnMouseExited(e -> hoverBox.setVisible(false));
-        canvas.setOnMouseClicked(e -> {
-            int i = nearest(e.getX(), e.getY());
-            if (i >= 0 && e.isStillSincePress()) {
-                if (e.isShiftDown()) { // one point into the lasso's group
-                    maker().addMapPoints(maker().lassoGroupProperty().get(), new int[] {i}, map.codes());
-                } else {
-                    vm.loadTestImage(map.indices()[i]);
-                }
-            }
-        });
-        lassoEvents();
+        vm.map().colourDimProperty().addListener((obs, o, n) -> show(map));
+        mouseEvents();
+        SetChangeListener<Integer> marks = c -> marks();
+        vm.directionMaker().mapRows(DirectionMaker.Group.A).addListener(marks);
+        vm.directionMaker().mapRows(DirectionMaker.Group.B).addListener(marks);
         show(vm.mapProperty().get());
+    }
+
+    private void show(LatentMap m) {
+        boolean sameLayout = map != null && m != null && map.xy() == m.xy();
+        map = m;
+        legend.show(m);
+        if (m == null) {
+            rgb = new int[0];
+            sx = new float[0];
+            sy = new float[0];
+        } else {
+            rgb = MapColours.of(m, vm.map().colourDimProperty().get()).rgb();
+            sx = new float[m.size()];
+            sy = new float[m.size()];
+            if (!sameLayout) {
+                view.fit(m.xy());
+            }
+        }
+        repaint();
+    }
+
+    /** Everything in view again (double-click, or the Fit button). */
+    void fit() {
+        view.reset();
+        repaint();
+    }
+
+    /** Dots (or thumbnails at close zoom), then the groups' marks. */
+    void repaint() {
+        long start = System.nanoTime();
+        repaintAsked = false;
+        if (map != null) {
+            view.place(map.xy(), sx, sy);
+        }
+        MapDots.paint(sx, sy, rgb, (int) SIZE, (int) SIZE, argb);
+        dots.getPixelWriter().setPixels(0, 0, (int) SIZE, (int) SIZE, PixelFormat.getIntArgbPreInstance(), argb, 0,
+                (int) SIZE);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.drawImage(dots, 0, 0);
+        thumbnailsShown = map == null ? 0 : thumbnails.draw(g, map, sx, sy, rgb, view);
+        marks();
+        lastPaintMillis = (System.nanoTime() - start) / 1e6;
+    }
+
+    double lastPaintMillis() {
+        return lastPaintMillis;
+    }
+
+    MapViewport viewport() {
+        return view;
+    }
+
+    /** How many points the last repaint drew as thumbnails. */
+    int thumbnailsShown() {
+        return thumbnailsShown;
+    }
+
+    int pointCount() {
+        return sx.length;
+    }
+
+    /** Where the first point is on screen (the benchmark zooms in there). */
+    double firstPointX() {
+        return sx.length == 0 ? SIZE / 2 : sx[0];
+    }
+
+    double firstPointY() {
+        return sy.length == 0 ? SIZE / 2 : sy[0];
+    }
+
+    /** One repaint for a burst of thumbnails arriving. */
+    private void repaintSoon() {
+        if (!repaintAsked) {
+            repaintAsked = true;
+            Platform.runLater(this::repaint);
+        }
+    }
+
+    private void marks() {
+        if (map != null) {
+            lasso.draw(vm.directionMaker().mapRows(DirectionMaker.Group.A),
+                    vm.directionMaker().mapRows(DirectionMaker.Group.B), r -> sx[r], r -> sy[r]);
+        }
     }
 
     private DirectionMaker maker() {
         return vm.directionMaker();
     }
 
-    /** Shift+drag draws a lasso; the points inside go to the group chosen for it. Marks follow both groups. */
-    private void lassoEvents() {
+    private void mouseEvents() {
+        canvas.setOnScroll(this::zoom);
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> hoverBox.setVisible(false));
         canvas.setOnMousePressed(e -> {
+            lastX = e.getX();
+            lastY = e.getY();
             if (e.isShiftDown() && map != null) {
                 lasso.start(e.getX(), e.getY());
             }
@@ -86,102 +187,54 @@ final class LatentMapView extends Pane {
             if (lasso.active()) {
                 lasso.extend(e.getX(), e.getY());
                 marks();
+            } else if (e.getButton() == MouseButton.PRIMARY && map != null) {
+                hoverBox.setVisible(false);
+                view.pan(e.getX() - lastX, e.getY() - lastY);
+                lastX = e.getX();
+                lastY = e.getY();
+                repaint();
             }
         });
-        canvas.setOnMouseReleased(e -> {
-            if (!lasso.active()) {
-                return;
-            }
-            if (e.isStillSincePress()) {
-                lasso.cancel(); // a Shift+click: the click handler adds the point
-            } else {
-                int[] rows = lasso.finish(map.size(), r -> px(map.xy()[2 * r]), r -> py(map.xy()[2 * r + 1]));
-                maker().addMapPoints(maker().lassoGroupProperty().get(), rows, map.codes());
-            }
-            marks();
-        });
-        SetChangeListener<Integer> redraw = c -> marks();
-        maker().mapRows(DirectionMaker.Group.A).addListener(redraw);
-        maker().mapRows(DirectionMaker.Group.B).addListener(redraw);
+        canvas.setOnMouseReleased(this::released);
+        canvas.setOnMouseClicked(this::clicked);
     }
 
-    private void marks() {
-        if (map != null) {
-            lasso.draw(maker().mapRows(DirectionMaker.Group.A), maker().mapRows(DirectionMaker.Group.B),
-                    r -> px(map.xy()[2 * r]), r -> py(map.xy()[2 * r + 1]));
+    private void zoom(ScrollEvent e) {
+        if (map != null && e.getDeltaY() != 0) {
+            // deltaY is wheel notches times a platform's multiplier (40 on X11): 1.2x a notch everywhere
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
+            view.zoomAt(Math.pow(1.2, notches), e.getX(), e.getY());
+            repaint();
+            e.consume();
         }
     }
 
-    private void show(LatentMap m) {
-        map = m;
-        fillLegend(m);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.rgb(BACKGROUND >> 16 & 0xff, BACKGROUND >> 8 & 0xff, BACKGROUND & 0xff));
-        g.fillRect(0, 0, SIZE, SIZE);
-        if (m == null) {
-            return; // the status label says why
+    private void released(MouseEvent e) {
+        if (!lasso.active()) {
+            return;
         }
-        bounds();
-        // 5,000 canvas ovals took 103-109 ms to paint in the software pipeline (pulse logger), in
-        // the first second after start-up while the sliders move; one image of dots takes 8-23 ms.
-        int size = (int) SIZE;
-        int[] argb = dotPixels(m, size, x -> px((float) x), y -> py((float) y));
-        g.drawImage(FxImages.of(argb, size, size, 1), 0, 0);
+        if (e.isStillSincePress()) {
+            lasso.cancel(); // a Shift+click: the click handler adds the point
+        } else {
+            int[] rows = lasso.finish(map.size(), r -> sx[r], r -> sy[r]);
+            maker().addMapPoints(maker().lassoGroupProperty().get(), rows, map.codes());
+        }
         marks();
     }
 
-    /**
-     * The map's points as ARGB pixels of a {@code size} square: a 3x3 dot per point in its class
-     * colour, blended over the background; {@code px} and {@code py} place a point in pixels.
-     */
-    static int[] dotPixels(LatentMap m, int size, DoubleUnaryOperator px, DoubleUnaryOperator py) {
-        int[] argb = new int[size * size];
-        Arrays.fill(argb, BACKGROUND);
-        for (int i = 0; i < m.size(); i++) {
-            int rgb = rgb(Palette.of(m.labels()[i]));
-            int cx = (int) Math.round(px.applyAsDouble(m.xy()[2 * i]));
-            int cy = (int) Math.round(py.applyAsDouble(m.xy()[2 * i + 1]));
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    int x = cx + dx;
-                    int y = cy + dy;
-                    if (x >= 0 && y >= 0 && x < size && y < size) {
-                        // Corners fainter, so a dot reads as round, as the 3-pixel ovals did.
-                        argb[y * size + x] = blend(argb[y * size + x], rgb, dx != 0 && dy != 0 ? 0.35 : 0.75);
-                    }
-                }
-            }
+    private void clicked(MouseEvent e) {
+        if (!e.isStillSincePress() || e.getButton() != MouseButton.PRIMARY) {
+            return;
         }
-        return argb;
-    }
-
-    static int rgb(Color c) {
-        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
-    }
-
-    /** {@code alpha} of {@code rgb} over the opaque pixel {@code under}. */
-    static int blend(int under, int rgb, double alpha) {
-        int out = 0xff000000;
-        for (int shift = 0; shift <= 16; shift += 8) {
-            double mixed = alpha * (rgb >> shift & 0xff) + (1 - alpha) * (under >> shift & 0xff);
-            out |= (int) Math.round(mixed) << shift;
+        if (e.getClickCount() == 2) {
+            fit();
+            return;
         }
-        return out;
-    }
-
-    /**
-     * The class names with their colours, laid out by JavaFX in rows at the foot of the map: names
-     * such as Fashion-MNIST's ("T-shirt/top", "Ankle boot") need more room than a digit, and text
-     * measured outside a scene ran into the next entry.
-     */
-    private void fillLegend(LatentMap m) {
-        legend.getChildren().clear();
-        String[] names = m == null ? new String[0] : m.classNames();
-        for (int c = 0; c < names.length; c++) {
-            Label entry = new Label(names[c], new Circle(4, Palette.of(c)));
-            entry.setMnemonicParsing(false);
-            legend.getChildren().add(entry);
+        int i = nearest(e.getX(), e.getY());
+        if (i >= 0 && e.isShiftDown()) { // one point into the lasso's group
+            maker().addMapPoints(maker().lassoGroupProperty().get(), new int[] {i}, map.codes());
+        } else if (i >= 0) {
+            vm.map().loadTestImage(map.indices()[i]);
         }
     }
 
@@ -192,34 +245,13 @@ final class LatentMapView extends Pane {
         legend.relocate(6, SIZE - legend.getHeight() - 4);
     }
 
-    private void bounds() {
-        minX = minY = Float.MAX_VALUE;
-        maxX = maxY = -Float.MAX_VALUE;
-        for (int i = 0; i < map.size(); i++) {
-            minX = Math.min(minX, map.xy()[2 * i]);
-            maxX = Math.max(maxX, map.xy()[2 * i]);
-            minY = Math.min(minY, map.xy()[2 * i + 1]);
-            maxY = Math.max(maxY, map.xy()[2 * i + 1]);
-        }
-    }
-
-    private double px(float x) {
-        return PAD + (x - minX) / Math.max(1e-6, maxX - minX) * (SIZE - 2 * PAD);
-    }
-
-    private double py(float y) {
-        return PAD + (y - minY) / Math.max(1e-6, maxY - minY) * (SIZE - 2 * PAD - 14);
-    }
-
+    /** The point under (x, y): within 6 pixels, or within a thumbnail's half-width when zoomed in to them. */
     int nearest(double x, double y) {
-        if (map == null) {
-            return -1;
-        }
         int best = -1;
-        double bestD = 36; // within 6 pixels
-        for (int i = 0; i < map.size(); i++) {
-            double dx = px(map.xy()[2 * i]) - x;
-            double dy = py(map.xy()[2 * i + 1]) - y;
+        double bestD = view.zoom() > 4 ? MapThumbnails.SIZE * MapThumbnails.SIZE / 4 : 36;
+        for (int i = 0; i < sx.length; i++) {
+            double dx = sx[i] - x;
+            double dy = sy[i] - y;
             double d = dx * dx + dy * dy;
             if (d < bestD) {
                 bestD = d;
@@ -240,14 +272,10 @@ final class LatentMapView extends Pane {
         if (i != hovered) {
             hovered = i;
             int index = map.indices()[i];
-            vm.testImage(index, img -> {
+            int label = map.labels()[i];
+            vm.map().testImage(index, 3, img -> {
                 hoverImage.setImage(img);
-                if (hoverBox.getChildren().size() == 1) {
-                    hoverBox.getChildren().add(new Label());
-                }
-                int label = map.labels()[i];
-                ((Label) hoverBox.getChildren().get(1)).setText("#" + index + (label >= 0 ? "  label "
-                        + map.classNames()[label] : ""));
+                hoverText.setText("#" + index + (label >= 0 ? "  " + map.classNames()[label] : ""));
             });
         }
         hoverBox.setVisible(true);

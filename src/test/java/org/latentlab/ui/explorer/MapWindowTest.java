@@ -1,0 +1,68 @@
+package org.latentlab.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentlab.engine.MapMethod;
+import org.latentlab.ui.RealWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The map in the window, on the bundled model's 10,000 test codes: UMAP chosen and computed, a
+ * zoom with the wheel down to thumbnails, hover, a pan, a double-click back to everything, and
+ * the points coloured by a latent dimension.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("slow")
+class MapWindowTest extends RealWindow {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private static Point2D firstPoint(LatentMapView map) {
+        return map.localToScreen(map.firstPointX(), map.firstPointY());
+    }
+
+    @Test
+    void umapZoomsToThumbnailsHoversPansFitsAndColoursByADimension(FxRobot robot) throws Exception {
+        var ex = vm.explorer();
+        waitFor(90, () -> ex.mapProperty().get() != null);
+        LatentMapView map = robot.lookup("#latent-map").queryAs(LatentMapView.class);
+        assertEquals(10_000, map.pointCount());
+        robot.clickOn("#map-method").clickOn("UMAP");
+        waitFor(180, () -> ex.mapProperty().get().method() == MapMethod.UMAP);
+        assertTrue(robot.lookup("Latent map: test set on UMAP").tryQuery().isPresent());
+        robot.moveTo(firstPoint(map));
+        robot.scroll(1, VerticalDirection.UP);
+        // On X11 the wheel turned up zooms in (tried under Xvfb); the headless robot's wheel turns the other way.
+        VerticalDirection in = map.viewport().zoom() > 1 ? VerticalDirection.UP : VerticalDirection.DOWN;
+        for (int i = 0; i < 60 && map.viewport().zoom() < 40; i++) {
+            robot.scroll(1, in);
+        }
+        assertTrue(map.viewport().zoom() >= 40, "the wheel zooms in: " + map.viewport().zoom());
+        waitFor(20, () -> map.thumbnailsShown() > 0);
+        robot.moveTo(firstPoint(map));
+        Label hover = robot.lookup("#map-hover-text").queryAs(Label.class);
+        int index = ex.mapProperty().get().indices()[0];
+        waitFor(10, () -> hover.isVisible() && hover.getText().startsWith("#" + index + "  "));
+        double before = map.firstPointX();
+        robot.drag(firstPoint(map).add(5, 5)).moveBy(20, 0).moveBy(20, 0).release(MouseButton.PRIMARY);
+        assertEquals(before + 40, map.firstPointX(), 2, "a drag pans");
+        robot.doubleClickOn(map.localToScreen(LatentMapView.SIZE / 2, LatentMapView.SIZE / 2));
+        assertEquals(1, map.viewport().zoom(), "a double-click fits everything in view");
+        robot.clickOn("#map-colour").clickOn("z01");
+        assertTrue(robot.lookup("#map-legend").queryAs(MapLegend.class).getChildren().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().startsWith("z01")), "the legend names it");
+    }
+}
