@@ -42,4 +42,12 @@ record AxisTicks(double lower, double upper, double unit) {
                 DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f;
     }
+
+    /**
+     * How many step ticks fit a plot this wide: one per 70 px (labels such as "1,200" need about
+     * 40), 2 to 8. A fixed 8 ran the labels into each other ("8001,000") at 1024×700.
+     */
+    static int stepTicks(double plotWidth) {
+        return (int) Math.max(2, Math.min(8, plotWidth / 70));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -28,6 +29,7 @@ public final class LiveChart extends Region {
     private static final Color PLOT = Color.web("#1e1f24");
     private static final Color GRID = Color.web("#33363e");
     private static final Color TEXT = Color.web("#c9cdd5");
+    private static final Color CURSOR = Color.web("#ffb454");
     private static final double LEFT = 64;
     private static final double TOP = 8;
     private static final double RIGHT = 26; // room for the last step label, centred on the edge
@@ -42,6 +44,8 @@ public final class LiveChart extends Region {
     private final DecimalFormat readoutSteps = new DecimalFormat("#,##0",
             DecimalFormatSymbols.getInstance(Locale.ROOT));
     private double hoverX = Double.NaN;
+    private double stepCursor = Double.NaN;
+    private Plot plot; // the last one drawn, for clicks
 
     public LiveChart(String yLabel, String... names) {
         this.yLabel = yLabel;
@@ -107,14 +111,6 @@ public final class LiveChart extends Region {
         draw();
     }
 
-    /**
-     * How many step ticks fit a plot this wide: one per 70 px (labels such as "1,200" need about
-     * 40), 2 to 8. A fixed 8 ran the labels into each other ("8001,000") at 1024×700.
-     */
-    static int stepTicks(double plotWidth) {
-        return (int) Math.max(2, Math.min(8, plotWidth / 70));
-    }
-
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -126,7 +122,7 @@ public final class LiveChart extends Region {
         double[] steps = range(0);
         double[] values = range(1);
         Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM,
-                AxisTicks.enclosing(steps[0], steps[1], stepTicks(w - LEFT - RIGHT)),
+                AxisTicks.enclosing(steps[0], steps[1], AxisTicks.stepTicks(w - LEFT - RIGHT)),
                 AxisTicks.enclosing(values[0], values[1], 5));
         g.setFont(font);
         g.setFill(PLOT);
@@ -138,9 +134,32 @@ public final class LiveChart extends Region {
             strokeSeries(g, p, series.get(i));
         }
         drawLegend(g, w, h);
+        plot = p;
+        double cursor = Double.isNaN(stepCursor) ? Double.NaN : p.px(stepCursor);
         if (hoverX >= p.left && hoverX <= p.right) {
-            drawReadout(g, p);
+            drawReadout(g, p, hoverX, TEXT.deriveColor(0, 1, 1, 0.5));
+        } else if (cursor >= p.left && cursor <= p.right) {
+            drawReadout(g, p, cursor, CURSOR);
         }
+    }
+
+    /** Marks {@code step} (the training history's, where its grids are) with a line and its values; NaN: none. */
+    public void setStepCursor(double step) {
+        stepCursor = step;
+        draw();
+    }
+
+    public double stepCursor() {
+        return stepCursor;
+    }
+
+    /** A click on the plot hands {@code chosen} the step under the pointer. */
+    public void setOnStepChosen(DoubleConsumer chosen) {
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (plot != null && e.getX() >= plot.left && e.getX() <= plot.right) {
+                chosen.accept(plot.step(e.getX()));
+            }
+        });
     }
 
     /** Grid lines, tick labels and the two axis titles. */
@@ -207,12 +226,12 @@ public final class LiveChart extends Region {
         }
     }
 
-    /** A vertical line at the pointer and each series' value at the nearest recorded step. */
-    private void drawReadout(GraphicsContext g, Plot p) {
-        double step = p.x.lower() + (hoverX - p.left) / (p.right - p.left) * (p.x.upper() - p.x.lower());
+    /** A vertical line at {@code x} (the pointer, or the history's step) and each series' value at the nearest step. */
+    private void drawReadout(GraphicsContext g, Plot p, double x, Color line) {
+        double step = p.step(x);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < series.size(); i++) {
-            float[] pt = nearest(series.get(i), step);
+            float[] pt = SeriesStore.nearest(series.get(i), step);
             if (pt != null) {
                 if (text.length() == 0) {
                     text.append("step ").append(readoutSteps.format(pt[0]));
@@ -223,35 +242,15 @@ public final class LiveChart extends Region {
         if (text.length() == 0) {
             return;
         }
-        g.setStroke(TEXT.deriveColor(0, 1, 1, 0.5));
+        g.setStroke(line);
         g.setLineWidth(1);
-        g.strokeLine(snap(hoverX), p.top, snap(hoverX), p.bottom);
+        g.strokeLine(snap(x), p.top, snap(x), p.bottom);
         g.setFill(Color.rgb(20, 20, 24, 0.9));
         g.fillRect(p.left + 4, p.top + 4, Math.min(p.right - p.left - 8, textWidth(text.toString()) + 12), 20);
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text.toString(), p.left + 10, p.top + 14);
-    }
-
-    static float[] nearest(List<float[]> points, double step) {
-        if (points.isEmpty()) {
-            return null;
-        }
-        int lo = 0;
-        int hi = points.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (points.get(mid)[0] < step) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo > 0 && step - points.get(lo - 1)[0] < points.get(lo)[0] - step) {
-            lo--;
-        }
-        return points.get(lo);
     }
 
     /** {smallest, largest} of coordinate 0 (step) or 1 (value) over every series' finite points; NaNs if none. */
@@ -283,6 +282,10 @@ public final class LiveChart extends Region {
     private record Plot(double left, double top, double right, double bottom, AxisTicks x, AxisTicks y) {
         double px(double step) {
             return left + (step - x.lower()) / (x.upper() - x.lower()) * (right - left);
+        }
+
+        double step(double px) {
+            return x.lower() + (px - left) / (right - left) * (x.upper() - x.lower());
         }
 
         double py(double value) {

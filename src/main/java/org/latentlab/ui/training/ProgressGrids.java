@@ -3,22 +3,35 @@ package org.latentlab.ui.training;
 import static org.latentlab.ui.common.Controls.title;
 
 import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleExpression;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The training tab's grids at a recorded step: what G draws from the prior and from a density of
  * E(x) refitted as the model trains (the two ways the explorer's Randomize draws), and real x
- * beside G(E(x)); a scrubber walks back through the recorded steps.
+ * beside G(E(x)). One step control for the whole history: the scrubber, Play and a typed step
+ * choose the recorded step, which the charts mark with their cursor (a click on a chart chooses too).
  */
 final class ProgressGrids extends VBox {
-    /** Height besides the grids: four titles, the scrubber and the step's two lines. */
-    static final double CHROME_HEIGHT = 200;
+    /** Height besides the grids: four titles, the scrubber, Play and the step's two lines. */
+    static final double CHROME_HEIGHT = 236;
+    /** Play shows five recorded steps a second. */
+    static final Duration PLAY_FRAME = Duration.millis(200);
 
     private final TrainingHistory history;
     private final ImageView prior = view("sample-grid");
@@ -38,7 +51,7 @@ final class ProgressGrids extends VBox {
         density.managedProperty().bind(density.visibleProperty());
         stepLabel.setWrapText(true);
         getChildren().addAll(wrapped(title("From the prior U(-1, 1)")), prior, densityTitle, density,
-                wrapped(title("Real x | reconstruction G(E(x))")), pairs, scrubber(), stepLabel);
+                wrapped(title("Real x | reconstruction G(E(x))")), pairs, scrubber(), playback(), stepLabel);
         prefWidthProperty().bind(gridWidth.add(10));
         setMinWidth(240);
     }
@@ -58,6 +71,55 @@ final class ProgressGrids extends VBox {
             show();
         });
         return scrub;
+    }
+
+    /** Play through the recorded steps, and a step typed to jump to. */
+    private HBox playback() {
+        Timeline playing = new Timeline();
+        Button play = new Button("Play");
+        play.setTooltip(new Tooltip("Play the run's recorded steps: the grids and the charts' cursor"));
+        play.setId("history-play");
+        playing.getKeyFrames().setAll(new KeyFrame(PLAY_FRAME, e -> {
+            if (!history.next()) {
+                playing.stop();
+                play.setText("Play");
+            }
+        }));
+        playing.setCycleCount(Animation.INDEFINITE);
+        play.setOnAction(e -> {
+            if (playing.getStatus() == Animation.Status.RUNNING) {
+                playing.stop();
+                play.setText("Play");
+                return;
+            }
+            if (history.selectedFrameProperty().get() >= history.frames().size() - 1) {
+                history.selectedFrameProperty().set(0); // from the start again
+            }
+            play.setText("Pause");
+            playing.play();
+        });
+        play.disableProperty().bind(Bindings.size(history.frames()).lessThan(2));
+        TextField step = new TextField();
+        step.setId("history-step");
+        step.setPromptText("go to step");
+        step.setPrefColumnCount(8);
+        step.setOnAction(e -> jumpTo(step));
+        HBox row = new HBox(6, play, step);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void jumpTo(TextField field) {
+        String text = field.getText().strip().replace(",", "").replace("_", "");
+        try {
+            long shown = history.selectStep(Long.parseLong(text));
+            field.setText(shown < 0 ? "" : Long.toString(shown));
+            if (shown < 0) {
+                stepLabel.setText("No grids yet: start training.");
+            }
+        } catch (NumberFormatException e) {
+            stepLabel.setText("'" + field.getText() + "' is not a step: type a number such as 1200.");
+        }
     }
 
     private void show() {

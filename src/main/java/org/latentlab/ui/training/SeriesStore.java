@@ -59,4 +59,25 @@ public final class SeriesStore {
         }
         return out;
     }
+
+    /** The point (step, value) whose step is nearest {@code step}; points in step order; null when none. */
+    static float[] nearest(List<float[]> points, double step) {
+        if (points.isEmpty()) {
+            return null;
+        }
+        int lo = 0;
+        int hi = points.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid)[0] < step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && step - points.get(lo - 1)[0] < points.get(lo)[0] - step) {
+            lo--;
+        }
+        return points.get(lo);
+    }
 }

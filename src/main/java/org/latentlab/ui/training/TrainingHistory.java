@@ -2,6 +2,8 @@ package org.latentlab.ui.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
@@ -28,6 +30,9 @@ public final class TrainingHistory {
     private final SeriesStore reconError = new SeriesStore();
     private final ObservableList<GridFrame> frames = FXCollections.observableArrayList();
     private final IntegerProperty selectedFrame = new SimpleIntegerProperty(-1);
+    private final DoubleBinding selectedStep = Bindings.createDoubleBinding(() -> selectedFrame.get() >= 0
+            && selectedFrame.get() < frames.size() ? frames.get(selectedFrame.get()).step() : Double.NaN,
+            selectedFrame, frames);
     private boolean followLatest = true; // FX thread
     private long frameBytes; // FX thread
 
@@ -127,5 +132,34 @@ public final class TrainingHistory {
 
     public IntegerProperty selectedFrameProperty() {
         return selectedFrame;
+    }
+
+    /** The step of the grids shown (the charts' cursor), or NaN before the first grids. */
+    public DoubleBinding selectedStepProperty() {
+        return selectedStep;
+    }
+
+    /**
+     * Shows the recorded grids nearest {@code step} (typed, or clicked on a chart); returns their
+     * step, or -1 when nothing is recorded yet.
+     */
+    public long selectStep(double step) {
+        int best = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            if (best < 0 || Math.abs(frames.get(i).step() - step) < Math.abs(frames.get(best).step() - step)) {
+                best = i;
+            }
+        }
+        selectedFrame.set(best);
+        return best < 0 ? -1 : frames.get(best).step();
+    }
+
+    /** Shows the next recorded grids (Play); false, and nothing moves, at the newest. */
+    public boolean next() {
+        if (selectedFrame.get() + 1 >= frames.size()) {
+            return false;
+        }
+        selectedFrame.set(selectedFrame.get() + 1);
+        return true;
     }
 }

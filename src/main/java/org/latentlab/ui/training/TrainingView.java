@@ -52,6 +52,10 @@ public final class TrainingView extends BorderPane {
         charts.setPadding(new Insets(0, 10, 0, 10));
         setCenter(charts);
         setRight(grids());
+        for (LiveChart c : new LiveChart[] {losses, outputs, recon}) { // one step control: grids and charts
+            vm.history().selectedStepProperty().addListener((o, was, now) -> c.setStepCursor(now.doubleValue()));
+            c.setOnStepChosen(vm.history()::selectStep);
+        }
         setBottom(progressRow());
         // Charts are redrawn only while the tab shows: on 2 cores, laying out and painting three
         // hidden charts ten times a second took CPU from the tab the user is looking at.

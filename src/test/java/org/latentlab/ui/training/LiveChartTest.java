@@ -45,11 +45,11 @@ class LiveChartTest {
     @Test
     void theReadoutPicksThePointNearestThePointersStep() {
         List<float[]> points = List.of(new float[] {0, 1}, new float[] {100, 2}, new float[] {200, 3});
-        assertArrayEquals(new float[] {100, 2}, LiveChart.nearest(points, 120));
-        assertArrayEquals(new float[] {200, 3}, LiveChart.nearest(points, 160));
-        assertArrayEquals(new float[] {0, 1}, LiveChart.nearest(points, -50));
-        assertArrayEquals(new float[] {200, 3}, LiveChart.nearest(points, 900));
-        assertNull(LiveChart.nearest(List.of(), 5));
+        assertArrayEquals(new float[] {100, 2}, SeriesStore.nearest(points, 120));
+        assertArrayEquals(new float[] {200, 3}, SeriesStore.nearest(points, 160));
+        assertArrayEquals(new float[] {0, 1}, SeriesStore.nearest(points, -50));
+        assertArrayEquals(new float[] {200, 3}, SeriesStore.nearest(points, 900));
+        assertNull(SeriesStore.nearest(List.of(), 5));
     }
 
     @Test
@@ -70,10 +70,10 @@ class LiveChartTest {
     /** A narrow chart gets fewer step ticks, so their labels do not run into each other. */
     @Test
     void aNarrowChartHasFewerStepTicks() {
-        assertEquals(8, LiveChart.stepTicks(900));
-        assertEquals(3, LiveChart.stepTicks(230));
-        assertEquals(2, LiveChart.stepTicks(60));
-        AxisTicks narrow = AxisTicks.enclosing(0, 1600, LiveChart.stepTicks(230));
+        assertEquals(8, AxisTicks.stepTicks(900));
+        assertEquals(3, AxisTicks.stepTicks(230));
+        assertEquals(2, AxisTicks.stepTicks(60));
+        AxisTicks narrow = AxisTicks.enclosing(0, 1600, AxisTicks.stepTicks(230));
         assertTrue(narrow.count() <= 5, "ticks: " + narrow.count());
     }
 }
