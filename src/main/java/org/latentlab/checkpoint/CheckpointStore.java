@@ -76,6 +76,16 @@ public final class CheckpointStore implements CheckpointSink {
         }
     }
 
+    /** The checkpoint folders of run folder {@code run} (those with a manifest), oldest step first. */
+    public static List<Path> checkpointsOf(Path run) {
+        try (Stream<Path> s = Files.list(run)) {
+            return s.filter(p -> STEP.matcher(p.getFileName().toString()).matches()
+                    && Files.isRegularFile(p.resolve(Checkpoints.MANIFEST))).sorted().toList();
+        } catch (IOException e) {
+            return List.of(); // not a folder (a model alone): no run to compare within
+        }
+    }
+
     /** A store for the same run in another folder (the first free one at or beside {@code other}), same pruning. */
     @Override
     public CheckpointStore elsewhere(Path other) throws IOException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.latentlab.data.DataDescription;
+import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
@@ -56,6 +57,23 @@ final class DataCache {
 
     static DataCache load(String spec, ModelConfig config, List<String> recordedNames) {
         return new DataCache(spec, config, recordedNames);
+    }
+
+    /** The data of the model {@code info} describes (null: the bundled MNIST), or why there are none, in words. */
+    static DataCache forModel(ModelInfo info, ModelConfig config) throws IOException {
+        String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
+        if (info != null && !info.data().hasSource()) {
+            throw new DataFormatException("This imported generator came without a data set: the map, the directions"
+                    + " and test images need one; the sliders, Randomize and your own pictures work.");
+        }
+        try {
+            DataSources.resolve(spec);
+        } catch (DataFormatException e) {
+            throw new DataFormatException("This model's data (" + spec + ") is not there any more: the map,"
+                    + " the directions and test images need it; the sliders, Randomize and your own pictures"
+                    + " still work.");
+        }
+        return load(spec, config, info != null ? info.classNames() : List.of());
     }
 
     /** The class names of {@code t}, or the model's recorded ones where {@code t} only numbers its classes. */

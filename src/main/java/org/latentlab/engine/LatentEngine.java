@@ -76,6 +76,12 @@ public interface LatentEngine extends AutoCloseable {
      */
     CompletableFuture<LatentMap> latentMap(MapMethod method, DoubleConsumer progress);
 
+    /** The checkpoints of the loaded model's run, oldest first (its own among them); none for an imported model. */
+    CompletableFuture<List<RunCheckpoint>> runCheckpoints();
+
+    /** G(z) of another checkpoint of the same latent size (kept loaded while it is compared). */
+    CompletableFuture<float[]> generateWith(Path checkpoint, float[] z);
+
     /** The pixels of a test image. */
     CompletableFuture<float[]> testImage(int index);
 

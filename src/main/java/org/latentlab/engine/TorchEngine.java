@@ -16,7 +16,6 @@ import java.util.function.DoubleConsumer;
 import org.latentlab.AppPaths;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
-import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
@@ -53,6 +52,7 @@ public final class TorchEngine implements LatentEngine {
             TorchThreads.factory("latentlab-analysis", 1));
     private final TrainingRunner training = new TrainingRunner(this);
     private final MapLayouts layouts = new MapLayouts(AppPaths.cacheDir().resolve("maps"));
+    private final OtherCheckpoints others = new OtherCheckpoints(); // model thread only
 
     private <T> CompletableFuture<T> onModelThread(Callable<T> work) {
         try {
@@ -254,23 +254,21 @@ public final class TorchEngine implements LatentEngine {
     }
 
     private DataCache dataCache() throws IOException {
-        String spec = info != null && info.dataset() != null ? info.dataset() : DataSources.BUNDLED_MNIST;
-        if (info != null && !info.data().hasSource()) {
-            throw new DataFormatException("This imported generator came without a data set: the map, the directions"
-                    + " and test images need one; the sliders, Randomize and your own pictures work.");
-        }
         if (data == null) {
-            try {
-                DataSources.resolve(spec);
-            } catch (DataFormatException e) {
-                throw new DataFormatException("This model's data (" + spec + ") is not there any more: the map,"
-                        + " the directions and test images need it; the sliders, Randomize and your own pictures"
-                        + " still work.");
-            }
-            data = DataCache.load(spec, requireModel().config(),
-                    info != null ? info.classNames() : List.of());
+            data = DataCache.forModel(info, requireModel().config());
         }
         return data;
+    }
+
+    @Override
+    public CompletableFuture<List<RunCheckpoint>> runCheckpoints() {
+        return onModelThread(() -> info == null || info.source() == null ? List.<RunCheckpoint>of()
+                : OtherCheckpoints.of(info.source()));
+    }
+
+    @Override
+    public CompletableFuture<float[]> generateWith(Path checkpoint, float[] z) {
+        return onModelThread(() -> others.generate(checkpoint, z, requireModel().config().zdim()));
     }
 
     @Override
@@ -281,6 +279,7 @@ public final class TorchEngine implements LatentEngine {
         training.stop();
         training.close();
         modelThread.submit(() -> {
+            others.close();
             if (model != null) {
                 model.close();
                 model = null;

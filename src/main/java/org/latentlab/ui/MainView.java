@@ -29,7 +29,7 @@ public final class MainView extends BorderPane {
         TabPane tabs = new TabPane();
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ExplorerView explorerView = new ExplorerView(vm.explorer(), vm.folders());
+        ExplorerView explorerView = new ExplorerView(vm.explorer(), vm.checkpoints(), vm.folders());
         // Each tab fills the window down to its minimum size and scrolls as a whole below it; these
         // minimums fit a 1024×700 screen (the tab area is about 1020×615 there).
         Tab explorer = new Tab("Explorer", scrollingTab(explorerView, 990, 560));

@@ -12,6 +12,7 @@ import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.FolderMemory;
 import org.latentlab.ui.common.UserMessages;
 import org.latentlab.ui.encoder.EncoderViewModel;
+import org.latentlab.ui.explorer.CheckpointCompareViewModel;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.latentlab.ui.explorer.Gallery;
 import org.latentlab.ui.metrics.MetricsViewModel;
@@ -26,6 +27,7 @@ public final class MainViewModel {
     private final EncoderViewModel encoder;
     private final TrainingViewModel training;
     private final MetricsViewModel metrics;
+    private final CheckpointCompareViewModel checkpoints;
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("No model loaded");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final RecentModels recent;
@@ -56,6 +58,7 @@ public final class MainViewModel {
             }
         });
         this.metrics = new MetricsViewModel(engine, background);
+        this.checkpoints = new CheckpointCompareViewModel(engine, background, explorer);
         engine.subscribe(change -> background.onUiThread(() -> modelText.set(change.info().describe())));
     }
 
@@ -189,6 +192,11 @@ public final class MainViewModel {
 
     public MetricsViewModel metrics() {
         return metrics;
+    }
+
+    /** Two checkpoints of the explored model's run side by side (Explorer → Compare checkpoints). */
+    public CheckpointCompareViewModel checkpoints() {
+        return checkpoints;
     }
 
     public ReadOnlyStringProperty modelTextProperty() {

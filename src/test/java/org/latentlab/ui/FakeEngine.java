@@ -22,6 +22,7 @@ import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.MapMethod;
 import org.latentlab.engine.ModelChange;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.engine.RunCheckpoint;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.engine.TrainingService;
@@ -115,33 +116,7 @@ public final class FakeEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<float[]> generate(float[] z) {
-        return CompletableFuture.completedFuture(paint(z));
-    }
-
-    static float[] paint(float[] z) {
-        float[] px = new float[SIZE * SIZE];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (z[i % ZDIM] + 1) / 2;
-        }
-        return px;
-    }
-
-    private static float[] read(float[] px) {
-        float[] z = new float[ZDIM];
-        for (int i = 0; i < ZDIM; i++) {
-            z[i] = px[i] * 2 - 1;
-        }
-        return z;
-    }
-
-    private static Encoding encode(float[] px) {
-        float[] z = read(px);
-        float[] recon = paint(z);
-        double se = 0;
-        for (int i = 0; i < px.length; i++) {
-            se += (px[i] - recon[i]) * (px[i] - recon[i]);
-        }
-        return new Encoding(px, z, recon, (float) (se / px.length));
+        return CompletableFuture.completedFuture(FakePictures.paint(z));
     }
 
     @Override
@@ -153,28 +128,19 @@ public final class FakeEngine implements LatentEngine {
             int y = i / SIZE * image.getHeight() / SIZE;
             px[i] = (image.getRGB(x, y) & 0xFF) / 255f;
         }
-        return CompletableFuture.completedFuture(encode(px));
+        return CompletableFuture.completedFuture(FakePictures.encode(px));
     }
 
     @Override
     public CompletableFuture<Encoding> encodeTestImage(int index) {
-        return CompletableFuture.completedFuture(encode(testPixels(index)));
-    }
-
-    private static float[] testPixels(int index) {
-        float[] px = new float[SIZE * SIZE];
-        Random r = new Random(index);
-        for (int i = 0; i < px.length; i++) {
-            px[i] = r.nextFloat();
-        }
-        return px;
+        return CompletableFuture.completedFuture(FakePictures.encode(FakePictures.testPixels(index)));
     }
 
     /** Halves the error each step, moving z toward E's reading of x. */
     @Override
     public CompletableFuture<Refiner.Result> refine(float[] x, float[] z, int steps, Refiner.StepListener onStep) {
         float[] errors = new float[steps + 1];
-        float e = encode(x).error();
+        float e = FakePictures.encode(x).error();
         for (int s = 0; s <= steps; s++) {
             errors[s] = e;
             if (s < steps && !onStep.onStep(s + 1, e)) {
@@ -182,7 +148,7 @@ public final class FakeEngine implements LatentEngine {
             }
             e /= 2;
         }
-        return CompletableFuture.completedFuture(new Refiner.Result(read(x), errors));
+        return CompletableFuture.completedFuture(new Refiner.Result(FakePictures.read(x), errors));
     }
 
     @Override
@@ -191,8 +157,8 @@ public final class FakeEngine implements LatentEngine {
         float[] zs = Walk.path(keyframes, settings);
         float[] out = new float[frames * SIZE * SIZE];
         for (int f = 0; f < frames; f++) {
-            System.arraycopy(paint(Arrays.copyOfRange(zs, f * ZDIM, (f + 1) * ZDIM)), 0, out, f * SIZE * SIZE,
-                    SIZE * SIZE);
+            float[] frame = FakePictures.paint(Arrays.copyOfRange(zs, f * ZDIM, (f + 1) * ZDIM));
+            System.arraycopy(frame, 0, out, f * SIZE * SIZE, SIZE * SIZE);
         }
         return CompletableFuture.completedFuture(out);
     }
@@ -229,9 +195,25 @@ public final class FakeEngine implements LatentEngine {
                 : latentMap().thenApply(m -> FakeMap.laidOut(m, method, progress));
     }
 
+    /** Two checkpoints of the fake run: step 100's generator draws at half the brightness of step 200's. */
+    @Override
+    public CompletableFuture<List<RunCheckpoint>> runCheckpoints() {
+        return CompletableFuture.completedFuture(List.of(new RunCheckpoint(100, Path.of("run/step-00000100")),
+                new RunCheckpoint(200, Path.of("run/step-00000200"))));
+    }
+
+    @Override
+    public CompletableFuture<float[]> generateWith(Path checkpoint, float[] z) {
+        float[] px = FakePictures.paint(z);
+        for (int i = 0; checkpoint.toString().endsWith("100") && i < px.length; i++) {
+            px[i] /= 2;
+        }
+        return CompletableFuture.completedFuture(px);
+    }
+
     @Override
     public CompletableFuture<float[]> testImage(int index) {
-        return CompletableFuture.completedFuture(testPixels(index));
+        return CompletableFuture.completedFuture(FakePictures.testPixels(index));
     }
 
     @Override

@@ -13,9 +13,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -23,13 +21,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridCell;
 import org.controlsfx.control.GridView;
 import org.latentlab.ui.common.Controls;
 import org.latentlab.ui.common.FileDialogs;
@@ -38,12 +34,14 @@ import org.latentlab.ui.common.FolderMemory;
 /** Sliders per latent dimension and per direction, the generated image, a gallery and the latent map. */
 public final class ExplorerView extends HBox {
     private final ExplorerViewModel vm;
+    private final CheckpointCompareViewModel checkpoints;
     private final VBox dimBox = new VBox(2);
     private final VBox directionBox = new VBox(2);
     private ExplorerViewModel.Remembered selected; // the gallery item clicked last (Delete removes it)
 
-    public ExplorerView(ExplorerViewModel vm, FolderMemory folders) {
+    public ExplorerView(ExplorerViewModel vm, CheckpointCompareViewModel checkpoints, FolderMemory folders) {
         this.vm = vm;
+        this.checkpoints = checkpoints;
         getStyleClass().add("explorer");
         setPadding(new Insets(10));
         // An HBox, not a BorderPane: when the window narrows, the side columns give up width down to
@@ -96,7 +94,7 @@ public final class ExplorerView extends HBox {
         gallery.setCellWidth(56);
         gallery.setCellHeight(56);
         gallery.setPrefHeight(140);
-        gallery.setCellFactory(g -> new GalleryCell());
+        gallery.setCellFactory(g -> new GalleryCell(vm, r -> selected = r));
         gallery.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && selected != null) {
                 vm.forget(selected);
@@ -110,10 +108,15 @@ public final class ExplorerView extends HBox {
         Button walk = button("Walk through the gallery…", "An animation through the gallery's images, saved as GIF"
                 + " or MP4", () -> WalkPanel.show(this, vm.walk(), dialogs));
         walk.setId("walk-open");
+        Button compare = button("Compare checkpoints…", "Two checkpoints of this run side by side on this z",
+                () -> CheckpointComparePanel.show(this, checkpoints));
+        compare.setId("compare-open");
+        HBox tools = new HBox(8, walk, compare);
+        tools.setAlignment(Pos.CENTER);
         StackPane.setAlignment(emptyGallery, Pos.TOP_CENTER);
         VBox box = new VBox(10, info, framed(view), buttons, temperatureRow, message,
                 wrapping(new Label("Gallery — click to recall; right-click for more")),
-                galleryPane, walk, new DirectionMakerBar(vm.directionMaker(), dialogs));
+                galleryPane, tools, new DirectionMakerBar(vm.directionMaker(), dialogs));
         box.setAlignment(Pos.TOP_CENTER);
         box.setPadding(new Insets(0, 14, 0, 14));
         buttons.setMinWidth(Region.USE_PREF_SIZE); // the column narrows to its buttons' row, no further
@@ -253,42 +256,5 @@ public final class ExplorerView extends HBox {
         frame.setAlignment(Pos.CENTER);
         frame.setMaxWidth(Region.USE_PREF_SIZE);
         return frame;
-    }
-
-    private final class GalleryCell extends GridCell<ExplorerViewModel.Remembered> {
-        private final ImageView view = new ImageView();
-
-        GalleryCell() {
-            view.setFitWidth(52);
-            view.setFitHeight(52);
-            view.setSmooth(false);
-            MenuItem remove = new MenuItem("Remove from gallery");
-            remove.setOnAction(e -> vm.forget(getItem()));
-            MenuItem toA = new MenuItem("Add to group A (a direction's start)");
-            toA.setOnAction(e -> vm.directionMaker().add(DirectionMaker.Group.A, getItem().z()));
-            MenuItem toB = new MenuItem("Add to group B (where it points)");
-            toB.setOnAction(e -> vm.directionMaker().add(DirectionMaker.Group.B, getItem().z()));
-            ContextMenu menu = new ContextMenu(remove, toA, toB);
-            setOnMouseClicked(e -> {
-                if (getItem() != null && e.getButton() == MouseButton.PRIMARY) {
-                    selected = getItem();
-                    vm.recall(getItem());
-                } else if (getItem() != null && e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
-                    menu.show(this, e.getScreenX(), e.getScreenY()); // where no menu event comes (Monocle)
-                }
-            });
-            setOnContextMenuRequested(e -> {
-                if (getItem() != null) {
-                    menu.show(this, e.getScreenX(), e.getScreenY());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(ExplorerViewModel.Remembered item, boolean empty) {
-            super.updateItem(item, empty);
-            view.setImage(empty || item == null ? null : item.thumbnail());
-            setGraphic(empty ? null : view);
-        }
     }
 }

@@ -12,7 +12,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -23,12 +22,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.latentlab.latent.Walk;
 import org.latentlab.ui.common.FileDialogs;
+import org.latentlab.ui.common.OwnedWindows;
 
 /** The explorer's walk through the gallery: its settings, a looping preview and export as GIF or MP4. */
 final class WalkPanel extends VBox {
@@ -101,25 +99,13 @@ final class WalkPanel extends VBox {
      * for it in a 1024×700 window), or brings it to the front; its preview stops when it closes.
      */
     static void show(Node owner, WalkViewModel vm, FileDialogs dialogs) {
-        Window main = owner.getScene().getWindow();
-        for (Window w : Window.getWindows()) {
-            if (w instanceof Stage st && WINDOW_TITLE.equals(st.getTitle()) && st.getOwner() == main) {
-                st.toFront();
-                return;
-            }
-        }
-        WalkPanel panel = new WalkPanel(vm, dialogs);
-        panel.setPadding(new Insets(12));
-        panel.setId("walk-dialog");
-        Scene scene = new Scene(panel, 560, 380);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        scene.getRoot().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        Stage stage = new Stage();
-        stage.initOwner(main);
-        stage.setTitle(WINDOW_TITLE);
-        stage.setScene(scene);
-        stage.setOnHidden(e -> panel.playback.stop());
-        stage.show();
+        WalkPanel[] panel = new WalkPanel[1];
+        OwnedWindows.show(owner, WINDOW_TITLE, () -> {
+            panel[0] = new WalkPanel(vm, dialogs);
+            panel[0].setPadding(new Insets(12));
+            panel[0].setId("walk-dialog");
+            return panel[0];
+        }, 560, 380, () -> panel[0].playback.stop());
     }
 
     /** Loops the preview's frames at the walk's frame rate (nothing when there are none). */
