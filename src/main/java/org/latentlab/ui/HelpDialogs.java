@@ -26,7 +26,9 @@ final class HelpDialogs {
             new String[] {"Page Up / Page Down", "Move the focused slider ten steps"},
             new String[] {"Tab / Shift+Tab", "Next / previous control"},
             new String[] {"Delete", "Remove the selected gallery item"},
-            new String[] {"Enter", "Apply a typed z value"});
+            new String[] {"Enter", "Apply a typed z value, or go to a typed training step"},
+            new String[] {"Scroll / drag (on the map)", "Zoom about the pointer / pan; double-click shows all"},
+            new String[] {"Shift+drag (on the map)", "Lasso points into the chosen group of your direction"});
 
     private final Supplier<Map<String, String>> versions;
     private final Consumer<String> openUri;

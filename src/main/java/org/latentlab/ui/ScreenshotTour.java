@@ -18,10 +18,13 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.MapMethod;
 import org.latentlab.engine.TorchEngine;
 import org.latentlab.ui.common.AwtImages;
 import org.latentlab.ui.common.FxBackground;
 import org.latentlab.ui.encoder.CompareViewModel;
+import org.latentlab.ui.explorer.DirectionMaker;
+import org.latentlab.ui.explorer.MapFrameTimes;
 import org.latentlab.ui.training.TrainingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +81,31 @@ public final class ScreenshotTour extends Application {
             }
             after(1500, () -> {
                 shoot("explorer.png");
-                walk();
+                map();
+            });
+        });
+    }
+
+    /**
+     * A direction of one's own (the first gallery image to the second), the map laid out by UMAP
+     * and zoomed in to thumbnails; then the comparison of the run's first and last checkpoints.
+     */
+    private void map() {
+        var ex = vm.explorer();
+        ex.directionMaker().add(DirectionMaker.Group.A, ex.gallery().get(0).z());
+        ex.directionMaker().add(DirectionMaker.Group.B, ex.gallery().get(1).z());
+        ex.directionMaker().nameProperty().set("first to second");
+        ex.directionMaker().make();
+        ex.map().methodProperty().set(MapMethod.UMAP);
+        waitUntil(() -> ex.mapProperty().get() != null && ex.mapProperty().get().method() == MapMethod.UMAP, () -> {
+            MapFrameTimes.zoomAtFirstPoint(scene, 30);
+            after(2500, () -> {
+                shoot("explorer-map.png");
+                ((Button) scene.lookup("#compare-open")).fire();
+                after(2500, () -> {
+                    shootWindow("#compare-checkpoints", "explorer-compare.png");
+                    walk();
+                });
             });
         });
     }
@@ -89,11 +116,7 @@ public final class ScreenshotTour extends Application {
         vm.explorer().walk().framesPerLegProperty().set(20);
         vm.explorer().walk().preview();
         waitUntil(() -> !vm.explorer().walk().frames().isEmpty(), () -> after(1200, () -> {
-            Window.getWindows().stream().filter(w -> w.getScene().lookup("#walk-dialog") != null).findFirst()
-                    .ifPresent(w -> {
-                        shoot(w.getScene(), "explorer-walk.png");
-                        w.hide();
-                    });
+            shootWindow("#walk-dialog", "explorer-walk.png");
             encoder();
         }));
     }
@@ -143,7 +166,13 @@ public final class ScreenshotTour extends Application {
         waitUntil(() -> tr.progressProperty().get() >= 0.3, () -> {
             shoot("training.png");
             tr.stop();
-            waitUntil(() -> tr.stateProperty().get() == TrainingState.IDLE, this::metrics);
+            waitUntil(() -> tr.stateProperty().get() == TrainingState.IDLE, () -> {
+                tr.history().selectStep(tr.history().frames().get(tr.history().frames().size() / 2).step());
+                after(1000, () -> {
+                    shoot("training-history.png"); // the grids of a step mid-run, every chart's cursor on it
+                    metrics();
+                });
+            });
         });
     }
 
@@ -159,6 +188,14 @@ public final class ScreenshotTour extends Application {
 
     private void select(int tab) {
         ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(tab);
+    }
+
+    /** A PNG of the tool window holding {@code id}, which is then closed. */
+    private void shootWindow(String id, String name) {
+        Window.getWindows().stream().filter(w -> w.getScene().lookup(id) != null).findFirst().ifPresent(w -> {
+            shoot(w.getScene(), name);
+            w.hide();
+        });
     }
 
     private void shoot(String name) {

@@ -90,6 +90,13 @@ public final class MapFrameTimes {
         return true;
     }
 
+    /** Zooms the map in {@code scene} by {@code zoom} about its first point (the screenshot tour's thumbnails). */
+    public static void zoomAtFirstPoint(Scene scene, double zoom) {
+        LatentMapView map = (LatentMapView) scene.lookup("#latent-map");
+        map.viewport().zoomAt(zoom, map.firstPointX(), map.firstPointY());
+        map.repaint();
+    }
+
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
