@@ -53,13 +53,7 @@ public final class AppPaths {
      * system property, else $XDG_CONFIG_HOME/latentlab, else ~/.config/latentlab.
      */
     public static Path configDir() {
-        String prop = System.getProperty("latentlab.config");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("latentlab");
+        return userDir("latentlab.config", "XDG_CONFIG_HOME", ".config");
     }
 
     /**
@@ -67,13 +61,18 @@ public final class AppPaths {
      * latentlab.cache} system property, else $XDG_CACHE_HOME/latentlab, else ~/.cache/latentlab.
      */
     public static Path cacheDir() {
-        String prop = System.getProperty("latentlab.cache");
+        return userDir("latentlab.cache", "XDG_CACHE_HOME", ".cache");
+    }
+
+    /** The system property {@code property}, else $`xdg`/latentlab, else ~/`fallback`/latentlab. */
+    private static Path userDir(String property, String xdg, String fallback) {
+        String prop = System.getProperty(property);
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("latentlab");
+        String base = System.getenv(xdg);
+        return (base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), fallback))
+                .resolve("latentlab");
     }
 
     private static Path jarHome() {

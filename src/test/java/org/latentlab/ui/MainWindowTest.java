@@ -166,6 +166,11 @@ class MainWindowTest extends RealWindow {
         // The explorer now shows the trained model (latent size 8), and Randomize draws from its density.
         waitFor(20, () -> vm.explorer().dims().size() == 8);
         waitFor(20, () -> vm.explorer().modelProperty().get().fittedDensity());
+        // The run's history: a typed step moves the grids and every chart's cursor to the nearest recorded step.
+        long first = vm.training().history().frames().get(0).step();
+        robot.clickOn("#history-step").write(Long.toString(first)).type(KeyCode.ENTER);
+        assertEquals(0, vm.training().history().selectedFrameProperty().get());
+        assertEquals(first, robot.lookup("#recon-chart").queryAs(LiveChart.class).stepCursor());
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * A {@link Background} whose UI actions wait until the test runs them, as the FX thread would run
  * them later, and which has no worker: code under test must hand the engine's future over instead.
  */
-final class QueuedUi implements Background {
+public final class QueuedUi implements Background {
     final Deque<Runnable> ui = new ArrayDeque<>();
 
     @Override
@@ -23,7 +23,7 @@ final class QueuedUi implements Background {
     }
 
     /** Runs the UI actions queued so far, in order. */
-    void runUi() {
+    public void runUi() {
         while (!ui.isEmpty()) {
             ui.poll().run();
         }

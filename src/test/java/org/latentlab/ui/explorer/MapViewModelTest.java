@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentlab.engine.LatentMap;
@@ -19,7 +15,7 @@ import org.latentlab.engine.MapMethod;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
 import org.latentlab.ui.FxThread;
-import org.latentlab.ui.common.Background;
+import org.latentlab.ui.common.QueuedUi;
 
 /** The map's layouts: chosen, computed in the background with progress, an older answer dropped. */
 class MapViewModelTest {
@@ -28,27 +24,6 @@ class MapViewModelTest {
     @BeforeAll
     static void toolkit() throws Exception {
         FxThread.start();
-    }
-
-    /** UI actions wait in a queue until the test runs them, as the FX thread would run them later. */
-    private static final class LaterUi implements Background {
-        final List<Runnable> ui = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            throw new AssertionError("no worker thread");
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            ui.add(action);
-        }
-
-        void runUi() {
-            while (!ui.isEmpty()) {
-                ui.remove(0).run();
-            }
-        }
     }
 
     @Test
@@ -74,7 +49,7 @@ class MapViewModelTest {
         Map<MapMethod, CompletableFuture<LatentMap>> pending = new EnumMap<>(MapMethod.class);
         engine.layouts = m -> pending.computeIfAbsent(m, k -> new CompletableFuture<>());
         FxThread.run(() -> {
-            LaterUi ui = new LaterUi();
+            QueuedUi ui = new QueuedUi();
             ExplorerViewModel vm = new ExplorerViewModel(engine, ui);
             engine.loadBundledModel();
             ui.runUi();
