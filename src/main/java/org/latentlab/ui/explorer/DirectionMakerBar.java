@@ -13,6 +13,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.latentlab.AppPaths;
@@ -33,8 +34,9 @@ final class DirectionMakerBar extends VBox {
         RadioButton toA = choice(DirectionMaker.Group.A, maker.groupA(), lasso, maker);
         RadioButton toB = choice(DirectionMaker.Group.B, maker.groupB(), lasso, maker);
         Button clear = button("Clear", "Empty both groups", maker::clear);
-        Label title = new Label("Your direction, from group");
+        Label title = new Label("Your direction: from");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox groups = new HBox(10, title, toA, new Label("to"), toB, clear);
         groups.setAlignment(Pos.CENTER);
         TextField name = new TextField();
@@ -58,6 +60,7 @@ final class DirectionMakerBar extends VBox {
                 .then("Fill the groups: right-click gallery images, or Shift+drag on the map.")
                 .otherwise(maker.messageProperty()));
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // in whole lines at 1024×700 too
         getChildren().addAll(groups, make, message);
     }
 

@@ -157,7 +157,7 @@ public final class ExplorerView extends HBox {
         LatentMapView map = new LatentMapView(vm);
         VBox mapBox = new VBox(4, MapControls.title(vm.map()), MapControls.row(vm, map), map);
         VBox box = new VBox(10, titled("Directions", scroll(directionBox, 340)), refresh, mapBox,
-                caption("Scroll: zoom · drag: pan · hover: image · click: load its z"));
+                fitted(caption("Scroll zooms, drag pans; hover shows an image, click loads its z")));
         box.setPrefWidth(350);
         box.setMinWidth(LatentMapView.SIZE + 10);
         return box;
@@ -239,6 +239,13 @@ public final class ExplorerView extends HBox {
 
     private static Label wrapping(Label l) {
         l.setWrapText(true);
+        return l;
+    }
+
+    /** A caption under the map: as wide as the map, in as many lines as it needs. */
+    private static Label fitted(Label l) {
+        wrapping(l).setMaxWidth(LatentMapView.SIZE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
