@@ -79,8 +79,11 @@ public interface LatentEngine extends AutoCloseable {
     /** The checkpoints of the loaded model's run, oldest first (its own among them); none for an imported model. */
     CompletableFuture<List<RunCheckpoint>> runCheckpoints();
 
-    /** G(z) of another checkpoint of the same latent size (kept loaded while it is compared). */
+    /** G(z) of another checkpoint of the same latent size (kept loaded until {@link #releaseOthers}). */
     CompletableFuture<float[]> generateWith(Path checkpoint, float[] z);
+
+    /** Frees the other checkpoints {@link #generateWith} loaded (the comparison closed). */
+    default void releaseOthers() {}
 
     /** The pixels of a test image. */
     CompletableFuture<float[]> testImage(int index);

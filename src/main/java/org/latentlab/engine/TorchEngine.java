@@ -272,6 +272,11 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
+    public void releaseOthers() {
+        onModelThread(Executors.callable(others::close));
+    }
+
+    @Override
     public TrainingRunner training() { return training; }
 
     @Override

@@ -202,6 +202,14 @@ public final class FakeEngine implements LatentEngine {
                 new RunCheckpoint(200, Path.of("run/step-00000200"))));
     }
 
+    /** How many times the comparison freed its generators. */
+    public int othersReleased;
+
+    @Override
+    public void releaseOthers() {
+        othersReleased++;
+    }
+
     @Override
     public CompletableFuture<float[]> generateWith(Path checkpoint, float[] z) {
         float[] px = FakePictures.paint(z);

@@ -67,9 +67,10 @@ public final class CheckpointCompareViewModel {
         list();
     }
 
-    /** The window closed: no more renders. */
+    /** The window closed: no more renders, and the other checkpoints' generators are freed. */
     public void hide() {
         shown = false;
+        engine.releaseOthers();
     }
 
     private void list() {

@@ -50,6 +50,7 @@ class CheckpointCompareViewModelTest {
             vm.rightProperty().set(vm.checkpoints().get(0));
             assertEquals(centre(vm.leftImageProperty().get()), centre(vm.rightImageProperty().get()));
             vm.hide();
+            assertEquals(1, engine.othersReleased, "the other generators freed");
             Image before = vm.leftImageProperty().get();
             explorer.setZ(new float[FakeEngine.ZDIM]);
             assertFalse(before != vm.leftImageProperty().get(), "no renders while hidden");
