@@ -127,4 +127,24 @@ class SessionTest {
             return null;
         });
     }
+
+    @Test
+    void aSessionWithMoreGalleryImagesThanTheGalleryHoldsKeepsTheFirstOnes() throws Exception {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        StringBuilder gallery = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            gallery.append(i == 0 ? "" : ", ").append(Arrays.toString(filled(i / 100f)));
+        }
+        Path file = dir.resolve("big.json");
+        Files.writeString(file, "{\"format\": \"latentlab-session\", \"version\": 1, \"model\": \"model\", \"z\": "
+                + Arrays.toString(filled(0)) + ", \"gallery\": [" + gallery + "]}");
+        FxThread.run(() -> {
+            MainViewModel vm = window("g");
+            vm.openSession(file);
+            assertEquals(24, vm.explorer().gallery().size(), "as many as the gallery holds");
+            assertEquals(0.23f, vm.explorer().gallery().get(23).z()[0], 1e-6);
+            return null;
+        });
+        assertTrue(Files.isDirectory(model));
+    }
 }

@@ -49,8 +49,9 @@ public final class SessionState {
         }
         derived.setYours(s.directions().stream().map(n -> new Direction(n.name(), DirectionMaker.KIND, n.vector()))
                 .toList());
-        gallery.replace(s.gallery());
-        vm.showGallery(s.gallery());
+        List<float[]> kept = s.gallery().subList(0, Math.min(s.gallery().size(), Gallery.LIMIT)); // as the gallery
+        gallery.replace(kept);
+        vm.showGallery(kept);
         vm.walk().restore(s.walk());
         vm.randomizeSource().restore(s.fromPrior(), s.temperature());
         vm.setHome(s.z());
