@@ -205,6 +205,7 @@ final class DataCache {
             labels[i] = t.label(i);
             indices[i] = i;
         }
-        return new LatentMap(xy, labels, indices, classNames(t), c);
+        String subject = t == train() ? "images" : "test set"; // an image folder has no test split
+        return new LatentMap(xy, labels, indices, classNames(t), c, MapMethod.PCA, subject);
     }
 }

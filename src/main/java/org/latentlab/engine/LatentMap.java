@@ -8,12 +8,14 @@ package org.latentlab.engine;
  * @param indices the test-set index of each point
  * @param codes E(x) of each point: zdim floats per point, in the order of the points
  * @param method how {@code xy} was made from the codes
+ * @param subject what the points are, for the map's title: "test set", or "images" where the data
+ *     have no test split (an image folder)
  */
 public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes,
-        MapMethod method) {
-    /** A map on the first two principal components. */
+        MapMethod method, String subject) {
+    /** A map of a test set on the first two principal components. */
     public LatentMap(float[] xy, int[] labels, int[] indices, String[] classNames, float[] codes) {
-        this(xy, labels, indices, classNames, codes, MapMethod.PCA);
+        this(xy, labels, indices, classNames, codes, MapMethod.PCA, "test set");
     }
 
     public int size() {
@@ -38,6 +40,6 @@ public record LatentMap(float[] xy, int[] labels, int[] indices, String[] classN
         if (placed.length != 2 * size()) {
             throw new IllegalArgumentException("A layout of " + placed.length / 2 + " points for " + size());
         }
-        return new LatentMap(placed, labels, indices, classNames, codes, by);
+        return new LatentMap(placed, labels, indices, classNames, codes, by, subject);
     }
 }

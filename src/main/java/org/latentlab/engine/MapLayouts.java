@@ -11,16 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
+import java.util.stream.Stream;
 import org.latentlab.latent.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class MapLayouts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MapLayouts.class);
     private static final int KEPT = 8;
+    /** Layouts kept on disk (80 KB each for 10,000 points); the least recently used go first. */
+    static final int KEPT_ON_DISK = 64;
     private final Path dir;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "latentlab-maps");
@@ -114,6 +120,7 @@ final class MapLayouts implements AutoCloseable {
             for (int i = 0; i < xy.length; i++) {
                 xy[i] = in.readFloat();
             }
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis())); // used: kept longer
             return xy;
         } catch (IOException e) {
             LOG.warn("A kept map could not be read ({}); computing it again", e.getMessage());
@@ -142,8 +149,21 @@ final class MapLayouts implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(temp);
             }
+            prune();
         } catch (IOException e) {
             LOG.warn("Could not keep the map in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Deletes the least recently used layouts beyond {@link #KEPT_ON_DISK}. */
+    private void prune() throws IOException {
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(dir)) {
+            kept = files.filter(p -> p.getFileName().toString().endsWith(".xy")).sorted(Comparator.comparing(
+                    (Path p) -> p.toFile().lastModified()).reversed()).toList();
+        }
+        for (Path old : kept.subList(Math.min(kept.size(), KEPT_ON_DISK), kept.size())) {
+            Files.deleteIfExists(old);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -94,6 +95,25 @@ class MapLayoutsTest {
             CompletionException e = assertThrows(CompletionException.class, first::join);
             assertTrue(e.getCause() instanceof CancellationException, e.toString());
             assertEquals(MapMethod.UMAP, second.join().method());
+        }
+    }
+
+    @Test
+    void theDiskKeepsTheMostRecentlyUsedLayoutsOnly() throws Exception {
+        long old = System.currentTimeMillis() - 3_600_000;
+        for (int i = 0; i < MapLayouts.KEPT_ON_DISK + 6; i++) {
+            Path stale = Files.write(dir.resolve("old-" + i + ".xy"), new byte[8]);
+            Files.setLastModifiedTime(stale, FileTime.fromMillis(old + i));
+        }
+        try (MapLayouts layouts = new MapLayouts(dir)) {
+            layouts.layout(clusters(), MapMethod.UMAP, p -> {}).join();
+        }
+        try (var files = Files.list(dir)) {
+            List<String> kept = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(MapLayouts.KEPT_ON_DISK, kept.size());
+            assertTrue(kept.stream().anyMatch(n -> !n.startsWith("old-")), "the new layout is kept");
+            assertTrue(kept.contains("old-" + (MapLayouts.KEPT_ON_DISK + 5) + ".xy") && !kept.contains("old-0.xy"),
+                    "the least recently used went first");
         }
     }
 }

@@ -60,6 +60,7 @@ class TorchEngineTest {
             LatentMap first = map.get(120, TimeUnit.SECONDS);
             assertEquals(DataCache.ENCODED, first.labels().length);
             assertTrue(first == engine.latentMap().get(60, TimeUnit.SECONDS), "cached for this model version");
+            assertEquals("test set", first.subject());
         }
     }
 
@@ -108,7 +109,9 @@ class TorchEngineTest {
             assertEquals(GeneratedData.CLASSES.stream().sorted().toList(), info.classNames());
             List<Direction> directions = engine.directions().get(120, TimeUnit.SECONDS);
             assertTrue(directions.stream().anyMatch(d -> d.name().equals("toward bar")), directions.toString());
-            assertEquals(60, engine.latentMap().get(60, TimeUnit.SECONDS).indices().length, "every shape projected");
+            LatentMap map = engine.latentMap().get(60, TimeUnit.SECONDS);
+            assertEquals(60, map.indices().length, "every shape projected");
+            assertEquals("images", map.subject(), "a folder has no test set: the map's title says images");
             Map<String, Object> m = engine.evaluate(EvaluationProgress.NONE).get(300, TimeUnit.SECONDS);
             assertTrue(m.containsKey("recon_mse") && m.containsKey("images_projected"), m.toString());
         }

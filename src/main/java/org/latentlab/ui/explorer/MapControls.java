@@ -14,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.MapMethod;
 
 /** Above the map: its title, how the points are placed, what colours them, and Fit. */
@@ -24,9 +25,11 @@ final class MapControls {
     static Label title(MapViewModel vm) {
         Label title = new Label();
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> "Latent map: test set on "
-                + (vm.shownProperty().get() == null ? vm.methodProperty().get() : vm.shownProperty().get().method())
-                        .axes(), vm.shownProperty(), vm.methodProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            LatentMap m = vm.shownProperty().get();
+            return "Latent map: " + (m == null ? "test set" : m.subject()) + " on "
+                    + (m == null ? vm.methodProperty().get() : m.method()).axes();
+        }, vm.shownProperty(), vm.methodProperty()));
         return title;
     }
 
