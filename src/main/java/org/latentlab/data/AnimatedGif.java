@@ -22,7 +22,7 @@ public final class AnimatedGif {
         if (frames.isEmpty()) {
             throw new IOException("An animation needs at least one frame");
         }
-        Animation.replace(file, tmp -> {
+        AtomicFiles.replace(file, tmp -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
                 writer.setOutput(out);

@@ -33,14 +33,9 @@ final class FolderCache {
         this.dir = dir;
     }
 
-    /**
-     * The cache of the user: the {@code latentlab.cache} system property, else
-     * $XDG_CACHE_HOME/latentlab/folders, else ~/.cache/latentlab/folders.
-     */
+    /** The cache of the user: {@code folders} in {@link AppPaths#cacheDir()}, beside the kept maps. */
     static FolderCache forUser() {
-        String prop = System.getProperty("latentlab.cache");
-        boolean set = prop != null && !prop.isBlank();
-        return new FolderCache(set ? Path.of(prop) : AppPaths.cacheDir().resolve("folders"));
+        return new FolderCache(AppPaths.cacheDir().resolve("folders"));
     }
 
     /** The key of these files decoded at this size: a SHA-256 of what they are. */

@@ -30,7 +30,7 @@ public final class Mp4Video {
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException("Frames per second must be 1 to 60, not " + fps);
         }
-        Animation.replace(file, tmp -> {
+        AtomicFiles.replace(file, tmp -> {
             try (SeekableByteChannel out = NIOUtils.writableChannel(tmp.toFile())) {
                 // MOV is JCodec's ISO base media (MP4) muxer
                 SequenceEncoder encoder = new SequenceEncoder(out, Rational.R(fps, 1), Format.MOV, Codec.H264, null);

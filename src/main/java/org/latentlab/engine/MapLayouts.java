@@ -10,7 +10,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
+import org.latentlab.data.AtomicFiles;
 import org.latentlab.latent.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,21 +134,15 @@ final class MapLayouts implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, key, ".partial");
-            try {
+            AtomicFiles.replace(dir.resolve(key + ".xy"), tmp -> {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(temp)))) {
+                        Files.newOutputStream(tmp)))) {
                     out.writeInt(xy.length / 2);
                     for (float v : xy) {
                         out.writeFloat(v);
                     }
                 }
-                Files.move(temp, dir.resolve(key + ".xy"), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            });
             prune();
         } catch (IOException e) {
             LOG.warn("Could not keep the map in {}: {}", dir, e.getMessage());

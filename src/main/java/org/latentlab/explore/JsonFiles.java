@@ -6,12 +6,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.latentlab.checkpoint.Json;
+import org.latentlab.data.AtomicFiles;
 
 /** Reading a JSON file of ours with errors in words, and writing one so that a crash leaves the old file whole. */
 final class JsonFiles {
@@ -43,19 +42,8 @@ final class JsonFiles {
         return o;
     }
 
-    /** Writes beside the target and moves it into place: the file is the old one or the new one, never half. */
+    /** Writes {@code o} to {@code file} whole: the file is the old one or the new one, never half. */
     static void write(Path file, JsonObject o) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling(target.getFileName() + ".partial");
-        try {
-            Files.writeString(temp, Json.GSON.toJson(o) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.replace(file, tmp -> Files.writeString(tmp, Json.GSON.toJson(o) + "\n", StandardCharsets.UTF_8));
     }
 }

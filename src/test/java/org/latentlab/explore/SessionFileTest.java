@@ -47,7 +47,7 @@ class SessionFileTest {
         SessionFile.write(elsewhere.resolve("t.json"), session(model));
         assertTrue(Files.readString(elsewhere.resolve("t.json")).contains(model.toAbsolutePath().toString()),
                 "a model outside the session's folder is named by its whole path");
-        assertEquals(List.of(), Files.list(dir).filter(p -> p.toString().endsWith(".partial")).toList());
+        assertEquals(List.of(), Files.list(dir).filter(p -> p.toString().endsWith(".tmp")).toList(), "no half file");
     }
 
     @Test
