@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.latentlab.engine.Direction;
 import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.LatentMap;
+import org.latentlab.latent.LatentDirections.Named;
 import org.latentlab.ui.common.Background;
 import org.latentlab.ui.common.UserMessages;
 
@@ -24,6 +25,8 @@ import org.latentlab.ui.common.UserMessages;
  */
 final class DerivedViews {
     static final String COMPUTING = "Computing directions and the map from the data…";
+    /** The kind of the user's directions (the data's are "principal component" and "class"). */
+    static final String YOURS = "yours";
 
     private final ObservableList<DirectionAmount> directions = FXCollections.observableArrayList();
     private final List<DirectionAmount> found = new ArrayList<>();
@@ -65,13 +68,13 @@ final class DerivedViews {
     }
 
     /** Adds a direction of the user's, or replaces one of theirs of the same name; not one of the data's names. */
-    void addYours(Direction d) {
+    void addYours(Named d) {
         if (found.stream().anyMatch(a -> a.name().equals(d.name()))) {
             throw new IllegalArgumentException("'" + d.name() + "' is the name of a direction found in the data;"
                     + " choose another.");
         }
         yours.removeIf(a -> a.name().equals(d.name()));
-        yours.add(amountOf(d));
+        yours.add(amountOf(new Direction(d.name(), YOURS, d.vector())));
         publish();
     }
 
@@ -82,14 +85,14 @@ final class DerivedViews {
     }
 
     /** The user's directions, in the order made. */
-    List<Direction> yours() {
-        return yours.stream().map(DirectionAmount::direction).toList();
+    List<Named> yours() {
+        return yours.stream().map(a -> new Named(a.name(), a.vector())).toList();
     }
 
     /** Replaces the user's directions (a restored session, or a model of another latent size: none). */
-    void setYours(List<Direction> ds) {
+    void setYours(List<Named> ds) {
         yours.clear();
-        ds.forEach(d -> yours.add(amountOf(d)));
+        ds.forEach(d -> yours.add(amountOf(new Direction(d.name(), YOURS, d.vector()))));
         publish();
     }
 

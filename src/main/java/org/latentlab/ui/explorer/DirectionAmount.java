@@ -21,10 +21,6 @@ public final class DirectionAmount {
         return direction.kind();
     }
 
-    Direction direction() {
-        return direction;
-    }
-
     float[] vector() {
         return direction.vector();
     }

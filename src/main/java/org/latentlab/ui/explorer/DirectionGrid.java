@@ -38,7 +38,7 @@ final class DirectionGrid {
         int row = 0;
         for (DirectionAmount d : directions) {
             boolean pc = d.kind().startsWith("principal");
-            boolean yours = DirectionMaker.KIND.equals(d.kind());
+            boolean yours = DerivedViews.YOURS.equals(d.kind());
             Slider s = Controls.stepped(new Slider(pc ? -3 : -1.5, pc ? 3 : 1.5, 0), 0.1);
             s.valueProperty().bindBidirectional(d.amountProperty());
             s.setTooltip(new Tooltip(pc ? "Standard deviations along " + d.name()

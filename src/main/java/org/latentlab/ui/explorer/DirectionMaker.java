@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import org.latentlab.engine.Direction;
+import org.latentlab.engine.LatentMap;
 import org.latentlab.explore.DirectionFile;
 import org.latentlab.latent.LatentDirections;
 
@@ -28,8 +28,6 @@ import org.latentlab.latent.LatentDirections;
 public final class DirectionMaker {
     /** The group a code goes to: the direction runs from A's mean to B's. */
     public enum Group { A, B }
-
-    static final String KIND = "yours";
 
     private final DerivedViews derived;
     private final IntSupplier zdim;
@@ -87,16 +85,13 @@ public final class DirectionMaker {
         message.set("");
     }
 
-    /** Adds map points (rows of {@code codes}, zdim floats each) to {@code g}; rows already in it are skipped. */
-    public void addMapPoints(Group g, int[] rows, float[] codes) {
+    /** Adds points of {@code map} (its rows) to {@code g}; rows already in it are skipped. */
+    public void addMapPoints(Group g, int[] rows, LatentMap map) {
         ObservableSet<Integer> marked = mapRows(g);
         List<float[]> fresh = new ArrayList<>();
-        int d = zdim.getAsInt();
         for (int r : rows) {
             if (marked.add(r)) {
-                float[] z = new float[d];
-                System.arraycopy(codes, r * d, z, 0, d);
-                fresh.add(z);
+                fresh.add(map.code(r));
             }
         }
         (g == Group.A ? from : to).addAll(fresh);
@@ -121,7 +116,7 @@ public final class DirectionMaker {
         String typed = name.get() == null ? "" : name.get().strip();
         String label = typed.isEmpty() ? "A→B (" + from.size() + "→" + to.size() + ")" : typed;
         try {
-            derived.addYours(new Direction(label, KIND, LatentDirections.meanDifference(from, to)));
+            derived.addYours(new LatentDirections.Named(label, LatentDirections.meanDifference(from, to)));
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -138,8 +133,7 @@ public final class DirectionMaker {
 
     /** Writes the user's directions to {@code file}. */
     public void save(Path file) {
-        List<LatentDirections.Named> yours = new ArrayList<>();
-        derived.yours().forEach(d -> yours.add(new LatentDirections.Named(d.name(), d.vector())));
+        List<LatentDirections.Named> yours = derived.yours();
         if (yours.isEmpty()) {
             message.set("There are no directions of yours to save yet.");
             return;
@@ -157,7 +151,7 @@ public final class DirectionMaker {
     public void load(Path file) {
         try {
             List<LatentDirections.Named> read = DirectionFile.read(file, zdim.getAsInt());
-            read.forEach(n -> derived.addYours(new Direction(n.name(), KIND, n.vector())));
+            read.forEach(derived::addYours);
             message.set("Loaded " + read.size() + " direction" + (read.size() == 1 ? "" : "s") + " from "
                     + file.getFileName() + ".");
         } catch (IOException | IllegalArgumentException e) {

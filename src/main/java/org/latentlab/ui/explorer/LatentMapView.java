@@ -49,7 +49,7 @@ final class LatentMapView extends Pane {
 
     LatentMapView(ExplorerViewModel vm) {
         this.vm = vm;
-        this.legend = new MapLegend(vm.map());
+        this.legend = new MapLegend();
         this.thumbnails = new MapThumbnails(vm.map(), this::repaintSoon);
         setPrefSize(SIZE, SIZE);
         setMinSize(SIZE, SIZE);
@@ -88,13 +88,15 @@ final class LatentMapView extends Pane {
     private void show(LatentMap m) {
         boolean sameLayout = map != null && m != null && map.xy() == m.xy();
         map = m;
-        legend.show(m);
+        int dim = vm.map().colourDimProperty().get();
+        MapColours.Result colours = m == null ? null : MapColours.of(m, dim); // the dots' and the legend's
+        legend.show(m, colours, dim);
         if (m == null) {
             rgb = new int[0];
             sx = new float[0];
             sy = new float[0];
         } else {
-            rgb = MapColours.of(m, vm.map().colourDimProperty().get()).rgb();
+            rgb = colours.rgb();
             sx = new float[m.size()];
             sy = new float[m.size()];
             if (!sameLayout) {
@@ -217,7 +219,7 @@ final class LatentMapView extends Pane {
             lasso.cancel(); // a Shift+click: the click handler adds the point
         } else {
             int[] rows = lasso.finish(map.size(), r -> sx[r], r -> sy[r]);
-            maker().addMapPoints(maker().lassoGroupProperty().get(), rows, map.codes());
+            maker().addMapPoints(maker().lassoGroupProperty().get(), rows, map);
         }
         marks();
     }
@@ -232,7 +234,7 @@ final class LatentMapView extends Pane {
         }
         int i = nearest(e.getX(), e.getY());
         if (i >= 0 && e.isShiftDown()) { // one point into the lasso's group
-            maker().addMapPoints(maker().lassoGroupProperty().get(), new int[] {i}, map.codes());
+            maker().addMapPoints(maker().lassoGroupProperty().get(), new int[] {i}, map);
         } else if (i >= 0) {
             vm.map().loadTestImage(map.indices()[i]);
         }

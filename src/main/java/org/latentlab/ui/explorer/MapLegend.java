@@ -18,11 +18,8 @@ import org.latentlab.ui.common.Palette;
  * colours the points, its name and range on the colour ramp.
  */
 final class MapLegend extends FlowPane {
-    private final MapViewModel vm;
-
-    MapLegend(MapViewModel vm) {
+    MapLegend() {
         super(10, 2);
-        this.vm = vm;
         setId("map-legend");
         getStyleClass().add("map-legend");
         setMouseTransparent(true); // the dots under it still answer hover and click
@@ -30,18 +27,17 @@ final class MapLegend extends FlowPane {
         setAlignment(Pos.CENTER_LEFT);
     }
 
-    void show(LatentMap m) {
+    /** The legend of {@code m} coloured as {@code colours} says (by dimension {@code dim}, or by class). */
+    void show(LatentMap m, MapColours.Result colours, int dim) {
         getChildren().clear();
         if (m == null) {
             return;
         }
-        int dim = vm.colourDimProperty().get();
         if (dim >= 0 && dim < m.zdim()) {
-            MapColours.Result r = MapColours.of(m, dim);
             Rectangle ramp = new Rectangle(120, 8, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
                     new Stop(0, MapColours.LOW), new Stop(0.5, MapColours.MID), new Stop(1, MapColours.HIGH)));
-            getChildren().addAll(new Label(String.format(Locale.ROOT, "z%02d   %.2f", dim + 1, r.low())), ramp,
-                    new Label(String.format(Locale.ROOT, "%.2f", r.high())));
+            getChildren().addAll(new Label(String.format(Locale.ROOT, "z%02d   %.2f", dim + 1, colours.low())), ramp,
+                    new Label(String.format(Locale.ROOT, "%.2f", colours.high())));
             return;
         }
         String[] names = m.classNames();

@@ -3,10 +3,8 @@ package org.latentlab.ui.explorer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.latentlab.engine.Direction;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.explore.ExplorerSession;
-import org.latentlab.latent.LatentDirections;
 
 /** The explorer's state as an {@link ExplorerSession}, and back: what File → Save session keeps. */
 public final class SessionState {
@@ -29,11 +27,9 @@ public final class SessionState {
         }
         Map<String, Double> amounts = new LinkedHashMap<>();
         vm.directions().forEach(d -> amounts.put(d.name(), d.amountProperty().get()));
-        List<LatentDirections.Named> yours = derived.yours().stream()
-                .map(d -> new LatentDirections.Named(d.name(), d.vector())).toList();
         RandomizeSource from = vm.randomizeSource();
         return new ExplorerSession(info.source(), vm.rawZ(), amounts,
-                gallery.items().stream().map(ExplorerViewModel.Remembered::z).toList(), yours,
+                gallery.items().stream().map(ExplorerViewModel.Remembered::z).toList(), derived.yours(),
                 vm.walk().settings(), !from.usesDensityProperty().get(), from.temperatureProperty().get());
     }
 
@@ -47,8 +43,7 @@ public final class SessionState {
             vm.say("The session's latent vectors have " + s.zdim() + " values; this model's have " + zdim + ".");
             return false;
         }
-        derived.setYours(s.directions().stream().map(n -> new Direction(n.name(), DirectionMaker.KIND, n.vector()))
-                .toList());
+        derived.setYours(s.directions());
         List<float[]> kept = s.gallery().subList(0, Math.min(s.gallery().size(), Gallery.LIMIT)); // as the gallery
         gallery.replace(kept);
         vm.showGallery(kept);

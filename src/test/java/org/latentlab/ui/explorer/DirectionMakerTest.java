@@ -46,8 +46,8 @@ class DirectionMakerTest {
             ExplorerViewModel vm = loaded();
             DirectionMaker maker = vm.directionMaker();
             maker.add(DirectionMaker.Group.A, filled(-0.4f)); // a gallery image
-            maker.addMapPoints(DirectionMaker.Group.B, new int[] {0, 1}, vm.mapProperty().get().codes()); // 0.1, 0.5
-            maker.addMapPoints(DirectionMaker.Group.B, new int[] {1}, vm.mapProperty().get().codes()); // once only
+            maker.addMapPoints(DirectionMaker.Group.B, new int[] {0, 1}, vm.mapProperty().get()); // 0.1, 0.5
+            maker.addMapPoints(DirectionMaker.Group.B, new int[] {1}, vm.mapProperty().get()); // once only
             assertEquals(2, maker.groupB().size());
             maker.nameProperty().set("brighter");
             maker.make();
