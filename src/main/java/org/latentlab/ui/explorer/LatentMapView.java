@@ -142,6 +142,11 @@ final class LatentMapView extends Pane {
         return thumbnailsShown;
     }
 
+    /** The map drawn last (null: none yet). */
+    LatentMap shown() {
+        return map;
+    }
+
     int pointCount() {
         return sx.length;
     }

@@ -12,11 +12,13 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentlab.engine.LatentMap;
 import org.latentlab.engine.MapMethod;
 import org.latentlab.ui.RealWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The map in the window, on the bundled model's 10,000 test codes: UMAP chosen and computed, a
@@ -31,6 +33,11 @@ class MapWindowTest extends RealWindow {
         open(stage);
     }
 
+    private static LatentMap drawn(LatentMapView map) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return map.shown();
+    }
+
     private static Point2D firstPoint(LatentMapView map) {
         return map.localToScreen(map.firstPointX(), map.firstPointY());
     }
@@ -38,11 +45,12 @@ class MapWindowTest extends RealWindow {
     @Test
     void umapZoomsToThumbnailsHoversPansFitsAndColoursByADimension(FxRobot robot) throws Exception {
         var ex = vm.explorer();
-        waitFor(90, () -> ex.mapProperty().get() != null);
         LatentMapView map = robot.lookup("#latent-map").queryAs(LatentMapView.class);
+        // The view's own state, read after the FX thread's queue (the property is set before its listeners run).
+        waitFor(90, () -> drawn(map) != null);
         assertEquals(10_000, map.pointCount());
         robot.clickOn("#map-method").clickOn("UMAP");
-        waitFor(180, () -> ex.mapProperty().get().method() == MapMethod.UMAP);
+        waitFor(180, () -> drawn(map).method() == MapMethod.UMAP);
         assertTrue(robot.lookup("Latent map: test set on UMAP").tryQuery().isPresent());
         robot.moveTo(firstPoint(map));
         robot.scroll(1, VerticalDirection.UP);
