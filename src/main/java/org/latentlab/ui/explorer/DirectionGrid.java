@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.latentlab.ui.common.Controls;
 
 /**
@@ -49,6 +50,7 @@ final class DirectionGrid {
             amount.textProperty().bind(d.amountProperty().asString(Locale.ROOT, "%.2f"));
             Label title = new Label(d.name());
             title.setMnemonicParsing(false);
+            title.setMinWidth(Region.USE_PREF_SIZE); // the slider gives way, never the name ("toward Ankle b…")
             grid.addRow(row, title, s, amount);
             if (yours) {
                 Button remove = Controls.button("×", "Remove this direction of yours", () -> forget.accept(d));
