@@ -74,7 +74,7 @@ final class DerivedViews {
                     + " choose another.");
         }
         yours.removeIf(a -> a.name().equals(d.name()));
-        yours.add(amountOf(new Direction(d.name(), YOURS, d.vector())));
+        yours.add(yoursAmount(d));
         publish();
     }
 
@@ -92,7 +92,7 @@ final class DerivedViews {
     /** Replaces the user's directions (a restored session, or a model of another latent size: none). */
     void setYours(List<Named> ds) {
         yours.clear();
-        ds.forEach(d -> yours.add(amountOf(new Direction(d.name(), YOURS, d.vector()))));
+        ds.forEach(d -> yours.add(yoursAmount(d)));
         publish();
     }
 
@@ -101,6 +101,10 @@ final class DerivedViews {
         pending.clear();
         pending.putAll(amounts);
         applyPending();
+    }
+
+    private DirectionAmount yoursAmount(Named d) {
+        return amountOf(new Direction(d.name(), YOURS, d.vector()));
     }
 
     private DirectionAmount amountOf(Direction d) {
