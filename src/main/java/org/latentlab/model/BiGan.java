@@ -27,6 +27,7 @@ public final class BiGan implements AutoCloseable {
     private final Block encoder;
     private final Block discriminator;
     private ParameterStore store;
+    private SpectralNormStore dStore;
 
     /**
      * Fresh networks initialised from libtorch's generator seeded with {@code seed}: the same seed
@@ -55,6 +56,16 @@ public final class BiGan implements AutoCloseable {
             return null;
         });
         this.store = new ParameterStore(manager, false);
+        this.dStore = SpectralNormStore.enabled() ? new SpectralNormStore(manager) : null;
+    }
+
+    /** D's store: the plain one, or one that normalises D's weights, for a forward pass in x's manager. */
+    private ParameterStore dStore(NDArray x) {
+        if (dStore == null) {
+            return store;
+        }
+        dStore.begin(x.getManager());
+        return dStore;
     }
 
     public ModelConfig config() {
@@ -84,6 +95,7 @@ public final class BiGan implements AutoCloseable {
     /** A new store after weights were replaced: the old one would keep serving released arrays. */
     public void refreshStore() {
         store = new ParameterStore(manager, false);
+        dStore = dStore == null ? null : dStore.renewed(manager);
     }
 
     /** G(z): (B, zdim) to (B, C, S, S). */
@@ -98,7 +110,7 @@ public final class BiGan implements AutoCloseable {
 
     /** D(x, z) logits: (B, 1). */
     public NDArray discriminate(NDArray x, NDArray z, boolean training) {
-        return discriminator.forward(store, new NDList(x, z), training).singletonOrThrow();
+        return discriminator.forward(dStore(x), new NDList(x, z), training).singletonOrThrow();
     }
 
     /**
@@ -107,7 +119,7 @@ public final class BiGan implements AutoCloseable {
      * only the gradients of ex and gz (the G+E step, D frozen).
      */
     public NDArray discriminatePairsForInputGradients(NDArray x, NDArray ex, NDArray gz, NDArray z, boolean training) {
-        return ((JointDiscriminator) discriminator).forwardPairsForInputGradients(store, x, ex, gz, z, training);
+        return ((JointDiscriminator) discriminator).forwardPairsForInputGradients(dStore(x), x, ex, gz, z, training);
     }
 
     /** G(z) for {@code n} latent vectors (n*zdim floats) in inference mode: n*pixels floats. */
