@@ -3,6 +3,7 @@ package org.latentlab.ui.explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Label;
@@ -38,6 +39,15 @@ class MapWindowTest extends RealWindow {
         return map.shown();
     }
 
+    /**
+     * The points the map drew, or -1 before it drew one: read on the FX thread in one go, where
+     * {@code show} runs whole. Read from the test thread, a map arriving meanwhile was seen as
+     * shown with none of its points yet (a failure of this test in a fresh clone's run).
+     */
+    private static int drawnPoints(LatentMapView map) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> map.shown() == null ? -1 : map.pointCount()).get(10, TimeUnit.SECONDS);
+    }
+
     private static Point2D firstPoint(LatentMapView map) {
         return map.localToScreen(map.firstPointX(), map.firstPointY());
     }
@@ -47,8 +57,8 @@ class MapWindowTest extends RealWindow {
         var ex = vm.explorer();
         LatentMapView map = robot.lookup("#latent-map").queryAs(LatentMapView.class);
         // The view's own state, read after the FX thread's queue (the property is set before its listeners run).
-        waitFor(90, () -> drawn(map) != null);
-        assertEquals(10_000, map.pointCount());
+        waitFor(90, () -> drawnPoints(map) >= 0);
+        assertEquals(10_000, drawnPoints(map));
         robot.clickOn("#map-method").clickOn("UMAP");
         waitFor(180, () -> drawn(map).method() == MapMethod.UMAP);
         assertTrue(robot.lookup("Latent map: test set on UMAP").tryQuery().isPresent());
