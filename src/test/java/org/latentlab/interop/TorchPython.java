@@ -1,7 +1,6 @@
 package org.latentlab.interop;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,17 +67,25 @@ public final class TorchPython {
         for (Object a : args) {
             cmd.add(a.toString());
         }
-        // standard error to a file: read after standard output, a full pipe would block the process
+        // both streams to files, read once it has ended: a full pipe would block the process, and
+        // reading a pipe would wait for ever on a process that hangs (a PyTorch error in backward
+        // once left one waiting on a lock at exit, and the test with it)
+        Path output = Files.createTempFile("latentlab-torch", ".out");
         Path errors = Files.createTempFile("latentlab-torch", ".err");
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", cmd) + " failed:\n" + out + Files.readString(errors));
+            Process p = new ProcessBuilder(cmd).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            String out = Files.readString(output);
+            if (!ended || p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", cmd) + (ended ? " failed:\n" : " ran past 120 s:\n") + out
+                        + Files.readString(errors));
             }
             return out;
         } finally {
+            Files.deleteIfExists(output);
             Files.deleteIfExists(errors);
         }
     }
