@@ -162,8 +162,54 @@ def encoder(c):
     return nn.Sequential(*layers)
 
 
+def _unit(a):
+    return a / (a.norm() + 1e-12)
+
+
+class SpectralNorm:
+    """D's weights divided by their largest singular value, as the app's SpectralNormStore: one power
+    iteration per training pass from the u vector kept per weight (buffer `weight_u`, first the unit
+    vector of equal entries), sigma's gradient kept. `begin()` starts a pass: its forward calls share
+    one iteration (the G+E step's two calls of D, like the app's single pass over both pairs)."""
+
+    def __init__(self, d):
+        self.layers = [m for m in d.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]
+        self.served = {}
+        for m in self.layers:
+            rows = m.weight.shape[0]
+            m.register_buffer("weight_u", torch.full((rows,), rows ** -0.5))
+            m.forward = self._forward(m)
+
+    def begin(self):
+        self.served = {}
+
+    def weight(self, m):
+        if m.training and m in self.served:
+            return self.served[m]
+        w = m.weight
+        matrix = w.reshape(w.shape[0], -1)                                   # (out, in*k*k)
+        fixed = matrix.detach()
+        u = m.weight_u.reshape(-1, 1)                                        # (out, 1)
+        v = _unit(fixed.t() @ u)                                             # (in, 1)
+        if m.training:
+            u = _unit(fixed @ v)
+            m.weight_u.copy_(u.reshape(-1))
+            v = _unit(fixed.t() @ u)
+        sigma = (u.t() @ (matrix @ v)).reshape(())
+        out = w / sigma
+        if m.training:
+            self.served[m] = out
+        return out
+
+    def _forward(self, m):
+        if isinstance(m, nn.Linear):
+            return lambda x: nn.functional.linear(x, self.weight(m), m.bias)
+        return lambda x: nn.functional.conv2d(x, self.weight(m), m.bias, m.stride, m.padding, m.dilation, m.groups)
+
+
 class Discriminator(nn.Module):
-    """D(x, z): features of x joined with z to one logit; with the image score, a second logit on x alone."""
+    """D(x, z): features of x joined with z to one logit; with the image score, a second logit on x alone;
+    with spectral_norm, its weights normalised (SpectralNorm)."""
 
     def __init__(self, c):
         super().__init__()
@@ -181,6 +227,12 @@ class Discriminator(nn.Module):
         if c["image_score"]:
             head = [nn.Linear(features, h), nn.LeakyReLU(slope), _dropout(c)] if c["arch"] == "mlp" else []
             self.image = nn.Sequential(*head, nn.Linear(h if c["arch"] == "mlp" else features, 1))
+        self.spectral = SpectralNorm(self) if c.get("spectral_norm") else None
+
+    def begin_pass(self):
+        """Starts a training pass: with spectral_norm, its forward calls share one power iteration."""
+        if self.spectral is not None:
+            self.spectral.begin()
 
     def forward(self, x, z):
         fx = self.x(x)
@@ -202,7 +254,7 @@ class Model:
                           ("discriminator", self.discriminator)):
             state = {k[len(name) + 1:]: v for k, v in weights.items() if k.startswith(name + ".")}
             missing, unexpected = net.load_state_dict(state, strict=False)
-            missing = [k for k in missing if not k.endswith("num_batches_tracked")]
+            missing = [k for k in missing if not k.endswith("num_batches_tracked") and not k.endswith("weight_u")]
             if missing or unexpected:
                 raise ValueError(f"{name}: weights missing {missing}, not expected {unexpected}")
             net.eval()

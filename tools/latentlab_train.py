@@ -276,6 +276,7 @@ class Trainer:
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
         self.clock.parts = 2
+        self.d.begin_pass()
         logits = self.d_run(torch.cat([x, gz.detach()]), torch.cat([ex.detach(), z]))
         self.clock.parts = 1
         real, fake = logits.chunk(2)
@@ -286,6 +287,7 @@ class Trainer:
         # G+E step: D (just updated) frozen and outside its wrapper, so no gradient reaches it.
         for p in self.d.parameters():
             p.requires_grad_(False)
+        self.d.begin_pass()  # one power iteration for both calls, as the app's one pass over both pairs
         real, fake = self.d(x, ex), self.d(gz, z)
         adversarial = self.k * (bce(fake, 1) + bce(real, 0))
         cycle = torch.zeros((), device=x.device)
@@ -383,7 +385,8 @@ def configs(a):
     hidden = a.hidden or (512 if a.arch == "mlp" else 32 if size == 64 else 64)
     c = {"format": "latentlab-torch", "version": 1, "arch": a.arch, "zdim": a.zdim, "channels": a.channels,
          "image_size": size, "hidden": hidden, "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
-         "image_score": a.image_score, "leaky_slope": 0.2, "batch_norm_eps": 1e-5, "prior": "uniform",
+         "image_score": a.image_score, "spectral_norm": a.spectral_norm, "leaky_slope": 0.2, "batch_norm_eps": 1e-5,
+         "prior": "uniform",
          "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise)
@@ -404,7 +407,8 @@ def restore(trainer, folder):
         if prefix == "":
             state = {k: v for k, v in state.items() if not k.startswith("discriminator.")}
         missing, unexpected = net.load_state_dict(state, strict=False)
-        missing = [k for k in missing if not k.endswith("num_batches_tracked")]
+        # no u vectors yet (a checkpoint of step 0): the power iteration starts from its first vector
+        missing = [k for k in missing if not k.endswith("num_batches_tracked") and not k.endswith("weight_u")]
         if missing or unexpected:
             raise SystemExit(f"{folder}: weights missing {missing}, not expected {unexpected}")
     with open(os.path.join(folder, lt.CONFIG)) as f:
@@ -432,6 +436,7 @@ def parser(sub):
     p.add_argument("--no-batchnorm", action="store_true", help="no batch normalisation in G and E")
     p.add_argument("--dropout", type=float, default=0.2, help="dropout in D (default 0.2)")
     p.add_argument("--image-score", action="store_true", help="D also scores images alone")
+    p.add_argument("--spectral-norm", action="store_true", help="divide D's weights by their largest singular value")
     p.add_argument("--batch", type=int, default=128, help="images per step, over all processes (default 128)")
     p.add_argument("--lr-d", type=float, default=1e-4, help="Adam learning rate of D (default 1e-4)")
     p.add_argument("--lr-ge", type=float, default=2e-4, help="Adam learning rate of G and E (default 2e-4)")

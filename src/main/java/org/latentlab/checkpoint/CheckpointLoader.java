@@ -46,6 +46,7 @@ public final class CheckpointLoader {
             loadBlock(resolved, m, ENCODER, model.encoder(), model);
             loadBlock(resolved, m, DISCRIMINATOR, model.discriminator(), model);
             model.refreshStore();
+            loadSpectralVectors(resolved, m, model);
             return model;
         } catch (CheckpointException | RuntimeException e) {
             model.close();
@@ -78,6 +79,19 @@ public final class CheckpointLoader {
             model.close();
             throw new CheckpointException(resolved,
                     "optimizer state does not match the model (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void loadSpectralVectors(Path dir, CheckpointManifest m, BiGan model) throws CheckpointException {
+        if (!m.files().containsKey(SpectralNormFile.NAME)) {
+            return; // none yet, or D is not normalised: the power iteration starts afresh
+        }
+        byte[] bytes = verifiedBytes(dir, m, SpectralNormFile.NAME);
+        try {
+            SpectralNormFile.restore(bytes, model);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CheckpointException(dir, SpectralNormFile.NAME + " does not match the model (" + e.getMessage()
+                    + ")");
         }
     }
 

@@ -16,7 +16,8 @@ import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
 
 /**
- * Checkpoint folders: manifest.json plus the weights of G, E, D and the optimizer state. Saving
+ * Checkpoint folders: manifest.json plus the weights of G, E, D and the optimizer state (and D's
+ * power-iteration vectors where D is spectrally normalised). Saving
  * writes a temporary sibling folder and renames it into place, so a crash mid-save leaves the
  * previous checkpoint intact. Loading checks the manifest, every file's SHA-256 and every
  * parameter's shape, because DJL itself loads mismatched weights silently.
@@ -79,6 +80,10 @@ public final class Checkpoints {
             hashes.put(ENCODER, CheckpointFiles.writeDurably(tmp, ENCODER, model.encoder()::saveParameters));
             hashes.put(DISCRIMINATOR, CheckpointFiles.writeDurably(tmp, DISCRIMINATOR,
                     model.discriminator()::saveParameters));
+            if (model.config().spectralNorm()) {
+                hashes.put(SpectralNormFile.NAME, CheckpointFiles.writeDurably(tmp, SpectralNormFile.NAME,
+                        out -> SpectralNormFile.write(out, model)));
+            }
             if (withOptimizer) {
                 hashes.put(OPTIMIZER, CheckpointFiles.writeDurably(tmp, OPTIMIZER,
                         out -> optimizerState(trainer).encode(out)));

@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
     @Option(names = "--image-score", description = "D also scores images alone (BigBiGAN's unary term).")
     boolean imageScore;
+    @Option(names = "--spectral-norm", description = "Divide D's weights by their largest singular value, so D "
+            + "cannot win by sharpening them (with --lr-d 4e-4 and weak cycles: better samples from the prior; "
+            + "docs/BENCHMARKS.md).") boolean spectralNorm;
     @Option(names = "--reference",
             description = "Exactly the reference recipe (no batch norm, dropout or cycles).") boolean reference;
     @Option(names = "--limit", description = "Use only the first N training images.") Integer limit;
@@ -169,7 +172,8 @@ final class TrainCommand implements Callable<Integer> {
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
     private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
             "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
-            "--lambda-prior", "--code-noise", "--dropout", "--no-batchnorm", "--image-score", "--reference");
+            "--lambda-prior", "--code-noise", "--dropout", "--no-batchnorm", "--image-score", "--spectral-norm",
+            "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {
@@ -199,7 +203,8 @@ final class TrainCommand implements Callable<Integer> {
                 return new TrainingSession.Plan(data, mc, TrainConfig.reference(seed), null, out, keep, false, limit);
             }
             int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
-            var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore);
+            var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore,
+                    spectralNorm);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
                     .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise);
             return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);

@@ -41,9 +41,15 @@ public final class TorchExport {
         Files.createDirectories(out);
         try (NDManager manager = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(dir, manager)) {
             Map<String, Safetensors.Tensor> tensors = new LinkedHashMap<>();
+            Map<Parameter, float[]> vectors = model.spectralVectors();
             for (Map.Entry<String, Parameter> e : TorchNames.of(model).entrySet()) {
                 NDArray a = e.getValue().getArray();
                 tensors.put(e.getKey(), new Safetensors.Tensor(a.getShape().getShape(), a.toFloatArray()));
+                float[] u = vectors.get(e.getValue());
+                if (u != null) {
+                    String name = TorchNames.spectralVector(e.getKey());
+                    tensors.put(name, new Safetensors.Tensor(new long[] {u.length}, u));
+                }
             }
             Safetensors.write(out.resolve(WEIGHTS), tensors, Map.of("format", "pt", "step", Long.toString(m.step())));
         }
@@ -68,6 +74,7 @@ public final class TorchExport {
         out.put("batch_norm", c.batchNorm());
         out.put("d_dropout", c.dDropout());
         out.put("image_score", c.imageScore());
+        out.put("spectral_norm", c.spectralNorm());
         out.put("leaky_slope", LEAKY_SLOPE);
         out.put("batch_norm_eps", BATCH_NORM_EPS);
         out.put("prior", "uniform");

@@ -29,6 +29,14 @@ public final class TorchNames {
         return out;
     }
 
+    /**
+     * The name of a normalised weight's u vector (spectral normalisation in D), as PyTorch's
+     * {@code torch.nn.utils.spectral_norm} names it: {@code discriminator.joint.1.weight_u}.
+     */
+    public static String spectralVector(String weightName) {
+        return weightName + "_u";
+    }
+
     private static void walk(String path, Block block, Map<String, Parameter> out) {
         for (Pair<String, Parameter> p : block.getDirectParameters()) {
             String torch = PARAMETERS.get(p.getKey());

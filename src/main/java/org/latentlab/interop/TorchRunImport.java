@@ -62,7 +62,8 @@ public final class TorchRunImport {
             ModelConfig model = new ModelConfig(Architecture.valueOf(text(c, "arch").toUpperCase(Locale.ROOT)),
                     c.get("zdim").getAsInt(), c.get("channels").getAsInt(), c.get("image_size").getAsInt(),
                     c.get("hidden").getAsInt(), c.get("batch_norm").getAsBoolean(), c.get("d_dropout").getAsFloat(),
-                    c.get("image_score").getAsBoolean());
+                    c.get("image_score").getAsBoolean(),
+                    c.has("spectral_norm") && c.get("spectral_norm").getAsBoolean()); // exports before it: off
             TrainConfig train = Json.GSON.fromJson(c.get("train"), TrainConfig.class);
             long step = c.get("step").getAsLong();
             long[] updates = c.has("optimizer_updates") ? Json.GSON.fromJson(c.get("optimizer_updates"), long[].class)
@@ -88,6 +89,10 @@ public final class TorchRunImport {
             Map<String, Parameter> named = TorchNames.of(t.model());
             for (Map.Entry<String, Parameter> e : named.entrySet()) {
                 copy(weights.get(e.getKey()), e.getValue().getArray(), e.getKey());
+                Safetensors.Tensor u = weights.get(TorchNames.spectralVector(e.getKey()));
+                if (u != null && run.model().spectralNorm()) {
+                    restoreVector(t.model(), e.getValue(), u, e.getKey());
+                }
             }
             Path optimizer = run.dir().resolve(OPTIMIZER);
             if (Files.isRegularFile(optimizer)) {
@@ -101,6 +106,16 @@ public final class TorchRunImport {
             t.close();
             t.model().close();
             throw e;
+        }
+    }
+
+    private static void restoreVector(BiGan model, Parameter weight, Safetensors.Tensor u, String name)
+            throws ImportException {
+        try {
+            model.restoreSpectralVector(weight, u.values());
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(TorchNames.spectralVector(name) + " does not fit its weight (" + e.getMessage()
+                    + ")");
         }
     }
 

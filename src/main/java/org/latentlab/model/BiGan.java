@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The three networks of a BiGAN and the manager that owns their weights. Not thread-safe: one
@@ -56,7 +57,7 @@ public final class BiGan implements AutoCloseable {
             return null;
         });
         this.store = new ParameterStore(manager, false);
-        this.dStore = SpectralNormStore.enabled() ? new SpectralNormStore(manager) : null;
+        this.dStore = config.spectralNorm() ? new SpectralNormStore(manager) : null;
     }
 
     /** D's store: the plain one, or one that normalises D's weights, for a forward pass in x's manager. */
@@ -96,6 +97,28 @@ public final class BiGan implements AutoCloseable {
     public void refreshStore() {
         store = new ParameterStore(manager, false);
         dStore = dStore == null ? null : dStore.renewed(manager);
+    }
+
+    /**
+     * The u vector of each of D's normalised weights (empty without spectral normalisation, or
+     * before the first training pass), for checkpoints and exports.
+     */
+    public Map<Parameter, float[]> spectralVectors() {
+        return dStore == null ? Map.of() : dStore.leftVectors();
+    }
+
+    /** Restores the u vector of one of D's weights; a weight D does not normalise, or a wrong length, is refused. */
+    public void restoreSpectralVector(Parameter weight, float[] u) {
+        if (dStore == null) {
+            throw new IllegalArgumentException("this model's D is not spectrally normalised");
+        }
+        boolean inD = discriminator.getParameters().values().contains(weight);
+        Shape shape = weight.getArray().getShape();
+        if (!inD || weight.getType() != Parameter.Type.WEIGHT || shape.dimension() < 2 || shape.get(0) != u.length) {
+            throw new IllegalArgumentException(weight.getName() + " is not one of D's weights with " + u.length
+                    + " rows");
+        }
+        dStore.restoreLeftVector(weight, u);
     }
 
     /** G(z): (B, zdim) to (B, C, S, S). */

@@ -11,9 +11,11 @@ package org.latentlab.model;
  * @param dDropout dropout rate on D's hidden layers (0 = none)
  * @param imageScore D also scores the image alone (BigBiGAN's unary s_x term), which gives G a
  *     direct image-realism signal; false in checkpoints written before the option existed
+ * @param spectralNorm D's weights are divided by their largest singular value in training
+ *     ({@link SpectralNormStore}), so D cannot win by sharpening them; false in older checkpoints
  */
 public record ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden,
-        boolean batchNorm, float dDropout, boolean imageScore) {
+        boolean batchNorm, float dDropout, boolean imageScore, boolean spectralNorm) {
 
     public ModelConfig {
         if (zdim < 1 || zdim > 1024) {
@@ -35,6 +37,12 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         if (dDropout < 0 || dDropout >= 1) {
             throw new IllegalArgumentException("Dropout must be in [0, 1), not " + dDropout);
         }
+    }
+
+    /** Without spectral normalisation in D. */
+    public ModelConfig(Architecture arch, int zdim, int channels, int imageSize, int hidden, boolean batchNorm,
+            float dDropout, boolean imageScore) {
+        this(arch, zdim, channels, imageSize, hidden, batchNorm, dDropout, imageScore, false);
     }
 
     /** Latent size by default. */
@@ -69,7 +77,12 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     /** The same networks at another width. */
     public ModelConfig withHidden(int width) {
-        return new ModelConfig(arch, zdim, channels, imageSize, width, batchNorm, dDropout, imageScore);
+        return new ModelConfig(arch, zdim, channels, imageSize, width, batchNorm, dDropout, imageScore, spectralNorm);
+    }
+
+    /** The same networks with or without spectral normalisation in D. */
+    public ModelConfig withSpectralNorm(boolean on) {
+        return new ModelConfig(arch, zdim, channels, imageSize, hidden, batchNorm, dDropout, imageScore, on);
     }
 
     /**

@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Serves D's weights divided by their largest singular value (spectral normalisation, Miyato et
@@ -17,10 +17,10 @@ import java.util.Random;
  * weight; the gradient reaches W through sigma too (u and v are constants), as in PyTorch's
  * {@code torch.nn.utils.spectral_norm}.
  *
- * <p>A measuring switch for now, not a recipe option: {@code -Dlatentlab.spectralNorm=true} turns it
- * on for every D the JVM builds (docs/BENCHMARKS.md, "Spectral normalisation in D", has what it
- * measured). The u vectors live in memory only, so a resumed run starts them again from their
- * seeded draws; a recipe option would keep them in the checkpoint and in the PyTorch trainer.
+ * <p>On when the model's {@link ModelConfig#spectralNorm()} is (docs/BENCHMARKS.md, "Spectral
+ * normalisation in D", has what it measured). Each u starts as the unit vector of equal entries,
+ * which {@code tools/latentlab_train.py} starts from too, and travels in checkpoints, so a resumed
+ * run goes on from the vectors it had.
  */
 final class SpectralNormStore extends ParameterStore {
     private final Map<Parameter, float[]> leftVectors = new HashMap<>();
@@ -31,16 +31,21 @@ final class SpectralNormStore extends ParameterStore {
         super(model, false);
     }
 
-    /** Whether this JVM's discriminators are normalised (the measuring switch). */
-    static boolean enabled() {
-        return Boolean.getBoolean("latentlab.spectralNorm");
-    }
-
     /** A store for replaced weights (the old one would serve released arrays) that keeps the u vectors. */
     SpectralNormStore renewed(NDManager model) {
         SpectralNormStore next = new SpectralNormStore(model);
         next.leftVectors.putAll(leftVectors);
         return next;
+    }
+
+    /** The u vector of each weight normalised so far (one float per output row), for checkpoints. */
+    Map<Parameter, float[]> leftVectors() {
+        return Map.copyOf(leftVectors);
+    }
+
+    /** Sets a weight's u vector, as a checkpoint kept it. */
+    void restoreLeftVector(Parameter weight, float[] u) {
+        leftVectors.put(weight, u.clone());
     }
 
     /** Starts one forward pass (or a group of them) whose arrays live in {@code stepManager}. */
@@ -68,7 +73,7 @@ final class SpectralNormStore extends ParameterStore {
         long rows = w.getShape().get(0);
         NDArray matrix = w.reshape(rows, -1);                               // (out, in*k*k)
         matrix.attach(step);
-        float[] u0 = leftVectors.computeIfAbsent(parameter, p -> firstVector((int) rows, p.getName()));
+        float[] u0 = leftVectors.computeIfAbsent(parameter, p -> firstVector((int) rows));
         NDArray u = step.create(u0, new Shape(rows, 1));                    // (out, 1)
         NDArray fixed = matrix.stopGradient();
         NDArray v = unit(fixed.transpose().matMul(u));                      // (in, 1)
@@ -87,12 +92,13 @@ final class SpectralNormStore extends ParameterStore {
         return a.div(a.norm().add(1e-12f));
     }
 
-    private static float[] firstVector(int n, String name) {
-        Random r = new Random(name.hashCode());
+    /**
+     * The unit vector of equal entries: reproducible in any trainer, and not orthogonal to the top
+     * singular vector of a freshly drawn W except by chance.
+     */
+    private static float[] firstVector(int n) {
         float[] u = new float[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = (float) r.nextGaussian();
-        }
+        Arrays.fill(u, (float) (1 / Math.sqrt(n)));
         return u;
     }
 }

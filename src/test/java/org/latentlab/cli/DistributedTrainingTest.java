@@ -1,22 +1,31 @@
 package org.latentlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.GeneratedData;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
+import org.latentlab.interop.Safetensors;
+import org.latentlab.interop.TorchExport;
+import org.latentlab.interop.TorchNames;
 import org.latentlab.interop.TorchPython;
+import org.latentlab.model.BiGan;
 
 /**
  * The recipe on many processes (torchrun, gloo, this machine's CPUs): two processes with a global
@@ -34,7 +43,7 @@ class DistributedTrainingTest {
         // with the terms that need the whole batch: batch norm, dropout, code noise, and prior matching (MMD) at a
         // weight where it steers (at 10 a halved MMD gradient on two processes stayed within the tolerance)
         Object[] recipe = {"train", "--data", data, "--steps", STEPS, "--batch", 128, "--hidden", 128, "--log-every",
-            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1};
+            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1, "--spectral-norm"};
         TorchPython.run(python, append(recipe, "--out", dir.resolve("one"), "--threads", 1));
         TorchPython.torchrun(python, 2, append(recipe, "--out", dir.resolve("two")));
         List<String> one = Files.readAllLines(dir.resolve("one/losses.jsonl"));
@@ -62,6 +71,7 @@ class DistributedTrainingTest {
         assertEquals(GeneratedData.CLASSES, manifest.dataDescription().classNames());
         assertTrue(manifest.command().startsWith("torchrun --nproc_per_node 2 "), manifest.command());
         assertTrue(Files.exists(imported.resolve(LatentDensityFile.FILE)), "the density is fitted");
+        assertSameSpectralVectors(Checkpoints.resolve(dir.resolve("two"), TorchExport.CONFIG), imported);
         try (LatentModel m = LatentModels.open(imported)) {
             assertEquals(4 * 32, m.drawLatents(4, 1, false, 0.7).length);
         }
@@ -70,6 +80,25 @@ class DistributedTrainingTest {
                 "--out", resumed.toString(), "--no-density");
         assertEquals(0, t.code(), t.err());
         assertEquals(STEPS + 2, Checkpoints.readManifest(Checkpoints.resolve(resumed)).step());
+    }
+
+    /** The normalised D's u vectors came over with its weights, one per weight. */
+    private static void assertSameSpectralVectors(Path torchCheckpoint, Path imported) throws Exception {
+        Map<String, Safetensors.Tensor> saved = Safetensors.read(torchCheckpoint.resolve(TorchExport.WEIGHTS));
+        try (NDManager nd = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(imported, nd)) {
+            assertTrue(model.config().spectralNorm());
+            Map<Parameter, float[]> vectors = model.spectralVectors();
+            int found = 0;
+            for (Map.Entry<String, Parameter> e : TorchNames.of(model).entrySet()) {
+                Safetensors.Tensor u = saved.get(TorchNames.spectralVector(e.getKey()));
+                if (u != null) {
+                    assertArrayEquals(u.values(), vectors.get(e.getValue()), e.getKey());
+                    found++;
+                }
+            }
+            assertEquals(vectors.size(), found);
+            assertTrue(found >= 3, "D's three layers each have a vector: " + found);
+        }
     }
 
     private static Object[] append(Object[] a, Object... more) {

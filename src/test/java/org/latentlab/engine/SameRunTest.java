@@ -33,8 +33,8 @@ class SameRunTest {
         try (LatentEngine engine = new TorchEngine()) {
             CountDownLatch done = new CountDownLatch(1);
             String[] failure = new String[1];
-            var request = new TrainingRequest("mnist", TestModels.small(), TestModels.smallTrain(7), 30, window, null,
-                    5, 1000);
+            var request = new TrainingRequest("mnist", TestModels.small().withSpectralNorm(true),
+                    TestModels.smallTrain(7), 30, window, null, 5, 1000);
             engine.training().start(request, new TrainingEvents() {
                 @Override
                 public void progress(TrainingProgress progress) {}
@@ -62,7 +62,8 @@ class SameRunTest {
         Path cli = dir.resolve("cli");
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "64",
-                "--image-score", "--dropout", "0.2", "--batch", "32", "--lr-d", "2e-4", "--lr-ge", "2e-4",
+                "--image-score", "--spectral-norm",
+                "--dropout", "0.2", "--batch", "32", "--lr-d", "2e-4", "--lr-ge", "2e-4",
                         "--lambda-x", "0.1",
                 "--lambda-z", "1", "--cycle-shift", "0", "--seed", "7", "--steps", "30", "--threads",
                         "" + TorchThreads.backgroundTrainingThreads(), "--no-density",
@@ -71,7 +72,8 @@ class SameRunTest {
         CheckpointManifest a = Checkpoints.readManifest(window);
         CheckpointManifest b = Checkpoints.readManifest(cli);
         assertEquals(30, a.step());
-        for (String f : new String[] {"generator.params", "encoder.params", "discriminator.params"}) {
+        for (String f : new String[] {"generator.params", "encoder.params", "discriminator.params",
+            "spectral-norm.bin"}) {
             assertEquals(b.files().get(f), a.files().get(f),
                     f + " differs between the window's run and the command line's");
         }

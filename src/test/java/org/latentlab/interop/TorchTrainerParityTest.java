@@ -1,5 +1,6 @@
 package org.latentlab.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,9 +51,12 @@ class TorchTrainerParityTest {
         String python = TorchPython.requireOrSkip();
         TorchThreads.prepare(1);
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
-        // the x-cycle shifted, both cycles, prior matching, batch norm and D's image score: every term of the recipe
-        assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true), "mlp", 10f);
-        assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false), "conv", 0f);
+        // the x-cycle shifted, both cycles, prior matching, batch norm, D's image score and spectral
+        // normalisation: every term of the recipe (the normalised D in both architectures, the plain one in rgb)
+        assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true, true), "mlp",
+                10f);
+        assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false, true), "conv",
+                0f);
         // an image folder of colour pictures at the model's size: the same pixels, read by Pillow
         Path colour = GeneratedData.folder(dir.resolve("colour"), 8, 32, true);
         assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb", 0f);
@@ -86,12 +90,29 @@ class TorchTrainerParityTest {
                 assertClose(ours.dFake(), theirs.get("dFake").getAsFloat(), at + "D(G(z), z)");
             }
             Path last = run.resolve(String.format("step-%08d", STEPS));
-            assertSameTensors(TorchNames.of(t.model()), Safetensors.read(last.resolve(TorchExport.WEIGHTS)), "",
-                    name + " weights");
+            Map<String, Safetensors.Tensor> weights = Safetensors.read(last.resolve(TorchExport.WEIGHTS));
+            assertSameSpectralVectors(t.model(), weights, name);
+            assertSameTensors(TorchNames.of(t.model()), weights, "", name + " weights");
             Map<String, Safetensors.Tensor> adam = Safetensors.read(last.resolve("optimizer.safetensors"));
             assertSameMoments(t.dOptimizer(), t.model(), adam, "d.", name + " D's Adam");
             assertSameMoments(t.geOptimizer(), t.model(), adam, "ge.", name + " G+E's Adam");
         }
+    }
+
+    /** D's power-iteration vectors, one per weight where D is normalised; taken out of {@code weights}. */
+    private static void assertSameSpectralVectors(BiGan model, Map<String, Safetensors.Tensor> weights, String name) {
+        Map<Parameter, float[]> ours = model.spectralVectors();
+        int compared = 0;
+        for (Map.Entry<String, Parameter> e : TorchNames.of(model).entrySet()) {
+            Safetensors.Tensor theirs = weights.remove(TorchNames.spectralVector(e.getKey()));
+            float[] u = ours.get(e.getValue());
+            assertEquals(u != null, theirs != null, name + ": a u vector for " + e.getKey() + " in both or neither");
+            if (u != null) {
+                assertArrayEquals(u, theirs.values(), 1e-4f, name + ": u of " + e.getKey());
+                compared++;
+            }
+        }
+        assertEquals(model.config().spectralNorm() ? ours.size() : 0, compared, name + ": u vectors");
     }
 
     private static void assertSameMoments(AdamOptimizer opt, BiGan model, Map<String, Safetensors.Tensor> saved,

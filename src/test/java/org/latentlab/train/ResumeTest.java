@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
@@ -19,14 +20,17 @@ class ResumeTest {
         return new TrainingLoop.Options(total, 10, 1000, 0, store, TestModels.MNIST_DATA, "test");
     }
 
-    @Test
-    void resumedRunMatchesAnUninterruptedOne() throws Exception {
+    /** With spectral normalisation in D, its power-iteration vectors must come back with the weights. */
+    @ParameterizedTest(name = "spectral normalisation {0}")
+    @ValueSource(booleans = {false, true})
+    void resumedRunMatchesAnUninterruptedOne(boolean spectralNorm) throws Exception {
         ImageDataset data = TestModels.mnist(320);
         float[] z = Prior.sample(77, 0, 4, 8);
         CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         float[] straight;
         try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(4))) {
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small().withSpectralNorm(spectralNorm),
+                        TestModels.smallTrain(4))) {
             // 10 batches per epoch: stopping at 13 also checks the mid-epoch data position.
             new TrainingLoop(t, data, opts(13, store), new TrainingListener() {}, new TrainingControl()).run();
             // The same trainer goes on in memory: the uninterrupted run from the same step-13 state.

@@ -48,6 +48,9 @@ final class SettingsPane extends VBox {
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
                 new PropertyItem(s.imageScore, Boolean.class, "Model", "Image score in D",
                         "D also judges images alone (BigBiGAN's unary score)"),
+                new PropertyItem(s.spectralNorm, Boolean.class, "Model", "Spectral norm in D",
+                        "D cannot win by sharpening its weights; with a faster D (4e-4) and weak cycles, better"
+                                + " samples from the prior"),
                 number(s.dropoutText, "Model", "Keeps D from winning too early (0 to 1)")));
         training.getItems().addAll(List.of(
                 number(s.stepsText, "Training", "Total steps to reach"),
@@ -62,7 +65,7 @@ final class SettingsPane extends VBox {
                         "Pulls the codes E(x) towards the prior, so samples from the prior look like the data"
                                 + " (0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
-        model.setPrefHeight(215);
+        model.setPrefHeight(245); // nine rows without a scroll bar
         training.setPrefHeight(275); // nine rows without a scroll bar
         Label data = new Label();
         data.setId("data-label");

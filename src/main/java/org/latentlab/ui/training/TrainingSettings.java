@@ -35,6 +35,7 @@ public final class TrainingSettings {
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
     final DoubleProperty dropout = new SimpleDoubleProperty(typed(ModelConfig.DEFAULT_DROPOUT));
     final BooleanProperty imageScore = new SimpleBooleanProperty(false);
+    final BooleanProperty spectralNorm = new SimpleBooleanProperty(false);
     final IntegerProperty batch = new SimpleIntegerProperty(TrainConfig.DEFAULT_BATCH);
     final DoubleProperty lrD = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LR_D));
     final DoubleProperty lrGE = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LR_GE));
@@ -163,7 +164,7 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get());
+                (float) dropout.get(), imageScore.get(), spectralNorm.get());
     }
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
@@ -198,6 +199,7 @@ public final class TrainingSettings {
         batchNorm.set(mc.batchNorm());
         dropout.set(typed(mc.dDropout()));
         imageScore.set(mc.imageScore());
+        spectralNorm.set(mc.spectralNorm());
         batch.set(tc.batchSize());
         lrD.set(typed(tc.lrD()));
         lrGE.set(typed(tc.lrGE()));

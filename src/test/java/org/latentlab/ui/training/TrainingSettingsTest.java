@@ -1,10 +1,14 @@
 package org.latentlab.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.latentlab.data.DataDescription;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.model.Architecture;
 
 /** The training settings: defaults that follow the architecture, and number fields checked as they are typed. */
@@ -87,5 +91,17 @@ class TrainingSettingsTest {
         s.lambdaPriorText.textProperty().set("-1");
         assertTrue(s.problemProperty().get().startsWith("The prior-matching weight must be finite and at least 0"),
                 s.problemProperty().get());
+    }
+
+    @Test
+    void spectralNormalisationReachesTheModelAndComesBackFromALoadedOne() {
+        TrainingSettings s = new TrainingSettings();
+        assertFalse(s.modelConfig().spectralNorm(), "off by default");
+        s.spectralNorm.set(true);
+        assertTrue(s.modelConfig().spectralNorm());
+        TrainingSettings shown = new TrainingSettings();
+        shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
+                Map.of(), false));
+        assertTrue(shown.spectralNorm.get(), "a loaded model's setting is shown");
     }
 }
