@@ -28,32 +28,32 @@ class SpectralNormFileTest {
         return bytes.toByteArray();
     }
 
-    /** A normalised model after two training steps, and the file of its vectors. */
-    private static byte[] trainedVectors(NDManager m, Map<Parameter, float[]>[] vectors) throws IOException {
+    /** The vectors of a normalised model after two training steps, and the file written of them. */
+    private record Trained(Map<Parameter, float[]> vectors, byte[] file) {}
+
+    private static Trained trained(NDManager m) throws IOException {
         try (BiGanTrainer t = TestModels.trainer(m, TestModels.small().withSpectralNorm(true),
                 TestModels.smallTrain(1))) {
             BatchIterator it = new BatchIterator(TestModels.mnist(64), 32, 1);
             for (int s = 0; s < 2; s++) {
                 t.train(it.next(), Prior.sample(1, s, 32, 8));
             }
-            vectors[0] = t.model().spectralVectors();
-            return bytesOf(t.model());
+            return new Trained(t.model().spectralVectors(), bytesOf(t.model()));
         }
     }
 
     @Test
     void vectorsComeBackByWeight() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            @SuppressWarnings("unchecked")
-            Map<Parameter, float[]>[] written = new Map[1];
-            byte[] file = trainedVectors(m, written);
-            assertTrue(written[0].size() >= 3, "every weight of D has a vector: " + written[0].size());
+            Trained written = trained(m);
+            byte[] file = written.file();
+            assertTrue(written.vectors().size() >= 3, "every weight of D has a vector: " + written.vectors().size());
             try (BiGan fresh = new BiGan(TestModels.small().withSpectralNorm(true), m)) {
                 SpectralNormFile.restore(file, fresh);
                 Map<Parameter, float[]> read = fresh.spectralVectors();
-                assertEquals(written[0].size(), read.size());
+                assertEquals(written.vectors().size(), read.size());
                 // the same weights by position in D: the fresh model's parameters are other objects
-                var before = written[0].values().stream().map(Arrays::toString).sorted().toList();
+                var before = written.vectors().values().stream().map(Arrays::toString).sorted().toList();
                 var after = read.values().stream().map(Arrays::toString).sorted().toList();
                 assertEquals(before, after);
             }
@@ -63,9 +63,7 @@ class SpectralNormFileTest {
     @Test
     void damagedOrForeignFilesAreRefused() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            @SuppressWarnings("unchecked")
-            Map<Parameter, float[]>[] written = new Map[1];
-            byte[] file = trainedVectors(m, written);
+            byte[] file = trained(m).file();
             try (BiGan fresh = new BiGan(TestModels.small().withSpectralNorm(true), m);
                     BiGan plain = new BiGan(TestModels.small(), m);
                     BiGan wider = new BiGan(TestModels.small().withHidden(32).withSpectralNorm(true), m)) {
