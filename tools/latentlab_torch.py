@@ -391,7 +391,7 @@ def main(argv=None):
     p.add_argument("--out", metavar="X.png", help="where --z or --sample writes its image")
     p.add_argument("--scale", type=int, default=4, help="pixels per image pixel in --out (default 4)")
     p.add_argument("--torchscript", metavar="DIR", help="write generator.pt and encoder.pt (traced TorchScript)")
-    p.add_argument("--dump", metavar="IN.json", help="for tests: JSON {z: [[...]], x: [[...]]} in, G(z) and E(x) out")
+    p.add_argument("--dump", metavar="IN.json", help="for tests: JSON {z: [[...]], x: [[...]]} in, G(z), E(x) and D(x, z) out")
     a = p.parse_args(argv)
     torch.set_grad_enabled(False)
     m = load(a.folder)
@@ -407,8 +407,9 @@ def main(argv=None):
         with open(a.dump) as f:
             j = json.load(f)
         s = c["image_size"]
-        out = {"g": m.generator(torch.tensor(j["z"])).flatten(1).tolist(),
-               "e": m.encoder(torch.tensor(j["x"]).reshape(-1, c["channels"], s, s)).tolist()}
+        x = torch.tensor(j["x"]).reshape(-1, c["channels"], s, s)
+        out = {"g": m.generator(torch.tensor(j["z"])).flatten(1).tolist(), "e": m.encoder(x).tolist(),
+               "d": m.discriminator(x, torch.tensor(j["z"])).tolist()}
         print(json.dumps(out))
     elif a.encode:
         print(json.dumps({"image": a.encode, "z": m.encoder(prepare(read_png(a.encode), c))[0].tolist()}))
