@@ -166,50 +166,40 @@ def _unit(a):
     return a / (a.norm() + 1e-12)
 
 
-class SpectralNorm:
+def spectrally_normalise(d):
     """D's weights divided by their largest singular value, as the app's SpectralNormStore: one power
-    iteration per training pass from the u vector kept per weight (buffer `weight_u`, first the unit
-    vector of equal entries), sigma's gradient kept. `begin()` starts a pass: its forward calls share
-    one iteration (the G+E step's two calls of D, like the app's single pass over both pairs)."""
-
-    def __init__(self, d):
-        self.layers = [m for m in d.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]
-        self.served = {}
-        for m in self.layers:
+    iteration per training forward pass from the u vector kept per weight (buffer `weight_u`, first
+    the unit vector of equal entries), sigma's gradient kept."""
+    for m in d.modules():
+        if isinstance(m, (nn.Linear, nn.Conv2d)):
             rows = m.weight.shape[0]
             m.register_buffer("weight_u", torch.full((rows,), rows ** -0.5))
-            m.forward = self._forward(m)
+            m.forward = _normalised_forward(m)
 
-    def begin(self):
-        self.served = {}
 
-    def weight(self, m):
-        if m.training and m in self.served:
-            return self.served[m]
-        w = m.weight
-        matrix = w.reshape(w.shape[0], -1)                                   # (out, in*k*k)
-        fixed = matrix.detach()
-        u = m.weight_u.reshape(-1, 1)                                        # (out, 1)
-        v = _unit(fixed.t() @ u)                                             # (in, 1)
-        if m.training:
-            u = _unit(fixed @ v)
-            m.weight_u.copy_(u.reshape(-1))
-            v = _unit(fixed.t() @ u)
-        sigma = (u.t() @ (matrix @ v)).reshape(())
-        out = w / sigma
-        if m.training:
-            self.served[m] = out
-        return out
+def _normalised_weight(m):
+    w = m.weight
+    matrix = w.reshape(w.shape[0], -1)                                       # (out, in*k*k)
+    fixed = matrix.detach()
+    u = m.weight_u.reshape(-1, 1)                                            # (out, 1)
+    v = _unit(fixed.t() @ u)                                                 # (in, 1)
+    if m.training:
+        u = _unit(fixed @ v)
+        m.weight_u.copy_(u.reshape(-1))
+        v = _unit(fixed.t() @ u)
+    sigma = (u.t() @ (matrix @ v)).reshape(())
+    return w / sigma
 
-    def _forward(self, m):
-        if isinstance(m, nn.Linear):
-            return lambda x: nn.functional.linear(x, self.weight(m), m.bias)
-        return lambda x: nn.functional.conv2d(x, self.weight(m), m.bias, m.stride, m.padding, m.dilation, m.groups)
+
+def _normalised_forward(m):
+    if isinstance(m, nn.Linear):
+        return lambda x: nn.functional.linear(x, _normalised_weight(m), m.bias)
+    return lambda x: nn.functional.conv2d(x, _normalised_weight(m), m.bias, m.stride, m.padding, m.dilation, m.groups)
 
 
 class Discriminator(nn.Module):
     """D(x, z): features of x joined with z to one logit; with the image score, a second logit on x alone;
-    with spectral_norm, its weights normalised (SpectralNorm)."""
+    with spectral_norm, its weights normalised (spectrally_normalise)."""
 
     def __init__(self, c):
         super().__init__()
@@ -227,17 +217,21 @@ class Discriminator(nn.Module):
         if c["image_score"]:
             head = [nn.Linear(features, h), nn.LeakyReLU(slope), _dropout(c)] if c["arch"] == "mlp" else []
             self.image = nn.Sequential(*head, nn.Linear(h if c["arch"] == "mlp" else features, 1))
-        self.spectral = SpectralNorm(self) if c.get("spectral_norm") else None
-
-    def begin_pass(self):
-        """Starts a training pass: with spectral_norm, its forward calls share one power iteration."""
-        if self.spectral is not None:
-            self.spectral.begin()
+        if c.get("spectral_norm"):
+            spectrally_normalise(self)
 
     def forward(self, x, z):
         fx = self.x(x)
         joint = self.joint(torch.cat([fx, z], 1))
         return joint if self.image is None else torch.cat([joint, self.image(fx)], 1)
+
+
+def load_weights(net, state):
+    """Loads `state` into `net`; returns the names missing from it and those it has that `net` does
+    not. Batch norm's step counters may be missing, and a normalised D's u vectors (a checkpoint of
+    step 0 has none: the power iteration starts from its first vector)."""
+    missing, unexpected = net.load_state_dict(state, strict=False)
+    return [k for k in missing if not k.endswith(("num_batches_tracked", "weight_u"))], unexpected
 
 
 class Model:
@@ -253,8 +247,7 @@ class Model:
         for name, net in (("generator", self.generator), ("encoder", self.encoder),
                           ("discriminator", self.discriminator)):
             state = {k[len(name) + 1:]: v for k, v in weights.items() if k.startswith(name + ".")}
-            missing, unexpected = net.load_state_dict(state, strict=False)
-            missing = [k for k in missing if not k.endswith("num_batches_tracked") and not k.endswith("weight_u")]
+            missing, unexpected = load_weights(net, state)
             if missing or unexpected:
                 raise ValueError(f"{name}: weights missing {missing}, not expected {unexpected}")
             net.eval()
@@ -391,7 +384,8 @@ def main(argv=None):
     p.add_argument("--out", metavar="X.png", help="where --z or --sample writes its image")
     p.add_argument("--scale", type=int, default=4, help="pixels per image pixel in --out (default 4)")
     p.add_argument("--torchscript", metavar="DIR", help="write generator.pt and encoder.pt (traced TorchScript)")
-    p.add_argument("--dump", metavar="IN.json", help="for tests: JSON {z: [[...]], x: [[...]]} in, G(z), E(x) and D(x, z) out")
+    p.add_argument("--dump", metavar="IN.json",
+                   help="for tests: JSON {z: [[...]], x: [[...]]} in, G(z), E(x) and D(x, z) out")
     a = p.parse_args(argv)
     torch.set_grad_enabled(False)
     m = load(a.folder)

@@ -268,6 +268,15 @@ class Trainer:
         out.update({"discriminator." + n: t for n, t in self.d.state_dict().items()})
         return out
 
+    def _pairs(self, d, x, ex, gz, z):
+        """D's logits of the real pairs (x, E(x)) and the fake pairs (G(z), z), in one pass of 2b rows
+        (parts = 2), as the app scores them: one pass, so a spectrally normalised D makes one power
+        iteration for both."""
+        self.clock.parts = 2
+        logits = d(torch.cat([x, gz]), torch.cat([ex, z]))
+        self.clock.parts = 1
+        return logits.chunk(2)
+
     def train(self, x, z, shifted_x, z_global):
         """x (b, C, S, S), z (b, zdim): this process's rows. Returns the global batch's
         [loss D, loss G+E, cycle loss, mean D(x, E(x)), mean D(G(z), z)], as StepStats."""
@@ -275,11 +284,7 @@ class Trainer:
         self.clock.start(self.step)
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
-        self.clock.parts = 2
-        self.d.begin_pass()
-        logits = self.d_run(torch.cat([x, gz.detach()]), torch.cat([ex.detach(), z]))
-        self.clock.parts = 1
-        real, fake = logits.chunk(2)
+        real, fake = self._pairs(self.d_run, x, ex.detach(), gz.detach(), z)
         loss_d = self.k * (bce(real, 1) + bce(fake, 0))
         d_real, d_fake = _joint(real.detach()), _joint(fake.detach())
         loss_d.backward()
@@ -287,8 +292,7 @@ class Trainer:
         # G+E step: D (just updated) frozen and outside its wrapper, so no gradient reaches it.
         for p in self.d.parameters():
             p.requires_grad_(False)
-        self.d.begin_pass()  # one power iteration for both calls, as the app's one pass over both pairs
-        real, fake = self.d(x, ex), self.d(gz, z)
+        real, fake = self._pairs(self.d, x, ex, gz, z)
         adversarial = self.k * (bce(fake, 1) + bce(real, 0))
         cycle = torch.zeros((), device=x.device)
         if x_cycle is not None:
@@ -406,9 +410,7 @@ def restore(trainer, folder):
         state = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
         if prefix == "":
             state = {k: v for k, v in state.items() if not k.startswith("discriminator.")}
-        missing, unexpected = net.load_state_dict(state, strict=False)
-        # no u vectors yet (a checkpoint of step 0): the power iteration starts from its first vector
-        missing = [k for k in missing if not k.endswith("num_batches_tracked") and not k.endswith("weight_u")]
+        missing, unexpected = lt.load_weights(net, state)
         if missing or unexpected:
             raise SystemExit(f"{folder}: weights missing {missing}, not expected {unexpected}")
     with open(os.path.join(folder, lt.CONFIG)) as f:
