@@ -14,6 +14,7 @@ per global row, the prior-matching term (MMD) is over the whole global batch,
 so N processes compute what one process computes (DistributedTrainingTest). Fresh weights use
 PyTorch's default initialisation (the app's are DJL's); --resume starts from an export.
 """
+import gc
 import json
 import math
 import os
@@ -482,6 +483,18 @@ def main(a):
         if os.listdir(a.out) and not (resumed and os.path.samefile(os.path.dirname(os.path.abspath(resumed)), a.out)):
             if any(n.startswith("step-") or n == "latest" for n in os.listdir(a.out)):
                 raise SystemExit(f"{a.out} already holds a training run: choose an empty folder, or --resume it")
+    train(a, c, t, resumed, rows, device)
+    if dist.is_initialized():
+        # The DDP modules are gone by now (train() returned): destroying the process group under a live DDP
+        # module let torch 1.13 hang freeing it afterwards, 1 run in 10 with both cores busy (rank 1 stuck in
+        # native code after main returned). The barrier has both ranks leave together, rank 0's checkpoint written.
+        gc.collect()
+        dist.barrier()
+        dist.destroy_process_group()
+
+
+def train(a, c, t, resumed, rows, device):
+    """Trains to --steps; the trainer (and its DDP modules) lives only in here, inside the process group's life."""
     images = data.load(c["data"], c["image_size"], c["channels"])[:a.limit]
     trainer = Trainer(c, t, device)
     if resumed:
@@ -489,8 +502,6 @@ def main(a):
     sampler = data.GlobalBatches(len(images), t["batchSize"], t["seed"], RANKS.rank, RANKS.world, trainer.step)
     batches = iter(DataLoader(TensorDataset(images), batch_size=rows.stop - rows.start, sampler=sampler))
     loop(a, c, t, trainer, batches, rows, device)
-    if dist.is_initialized():
-        dist.destroy_process_group()
 
 
 def loop(a, c, t, trainer, batches, rows, device):
