@@ -221,10 +221,13 @@ class JavaAdam:
         self.v = {n: torch.zeros_like(p) for n, p in self.named}
 
     @torch.no_grad()
-    def step(self):
+    def step(self, only=lambda name: True):
+        """Updates the weights `only` accepts; the others keep weights and moments (the count still advances)."""
         self.updates += 1
         bc = self.lr * math.sqrt(1 - self.b2 ** self.updates) / (1 - self.b1 ** self.updates)
         for n, p in self.named:
+            if not only(n):
+                continue
             g = p.grad
             self.m[n].mul_(self.b1).add_(g, alpha=1 - self.b1)
             self.v[n].mul_(self.b2).addcmul_(g, g, value=1 - self.b2)
@@ -283,6 +286,8 @@ class Trainer:
         [loss D, loss G+E, cycle loss, mean D(x, E(x)), mean D(G(z), z)], as StepStats."""
         t = self.t
         self.clock.start(self.step)
+        if encoder_only_at(t, self.step):
+            return self._global(self._encoder_only(x, z, shifted_x))
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
         real, fake = self._pairs(self.d_run, x, ex.detach(), gz.detach(), z)
@@ -307,11 +312,47 @@ class Trainer:
         for p in self.d.parameters():
             p.requires_grad_(True)
         self.step += 1
-        stats = torch.stack([loss_d.detach(), adversarial.detach(), cycle.detach(), d_real, d_fake])
+        return self._global([loss_d.detach(), adversarial.detach(), cycle.detach(), d_real, d_fake])
+
+    def _encoder_only(self, x, z, shifted_x):
+        """E alone learns to invert G (BiGanTrainer.encoderOnlyStep): G(E(x')) against x through G held fixed and
+        drawing as after training (eval mode); D measured, not trained. Outside the DDP wrapper (which expects every
+        weight to learn), so E's gradients are averaged over the processes here."""
+        g, e = self.ge.generator, self.ge.encoder
+        g.eval()
+        g.requires_grad_(False)
+        cycle = sum_squared_per_row(g(e(shifted_x if shifted_x is not None else x)), x)
+        cycle.backward()
+        if dist.is_initialized():
+            for p in e.parameters():
+                dist.all_reduce(p.grad)
+                p.grad /= RANKS.world
+        self.ge_opt.step(only=lambda name: name.startswith("encoder."))
+        g.requires_grad_(True)
+        with torch.no_grad():
+            e.eval()
+            self.d.eval()
+            real, fake = self._pairs(self.d, x, e(x), g(z), z)
+            self.d.train()
+            e.train()
+        g.train()
+        self.step += 1
+        return [self.k * (bce(real, 1) + bce(fake, 0)), self.k * (bce(fake, 1) + bce(real, 0)), cycle.detach(),
+                _joint(real), _joint(fake)]
+
+    @staticmethod
+    def _global(stats):
+        """The step's figures over the global batch."""
+        stats = torch.stack(stats)
         if dist.is_initialized():
             dist.all_reduce(stats)
             stats /= RANKS.world
         return stats.tolist()
+
+
+def encoder_only_at(t, step):
+    """Whether the step after `step` trains E alone (TrainConfig.encoderOnlyAt)."""
+    return 0 < t["encoderOnlyFrom"] <= step
 
 
 def _joint(logits):
@@ -370,7 +411,8 @@ def resume_from(path):
 
 
 TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "beta2": 0.999, "lambdaX": 4.0,
-                  "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0}
+                  "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0,
+                  "encoderOnlyFrom": 0}
 
 
 def configs(a):
@@ -380,6 +422,8 @@ def configs(a):
         with open(os.path.join(folder, lt.CONFIG)) as f:
             c = json.load(f)
         t = dict(TRAIN_DEFAULTS, **(c.get("train") or {}))
+        if a.encoder_only_from is not None:  # the checkpoint fixes the recipe, but for when E trains alone
+            t["encoderOnlyFrom"] = a.encoder_only_from
         c["data"] = a.data or c.get("data")
         if not c["data"]:
             raise SystemExit("Give --data: the checkpoint does not name its data set")
@@ -393,8 +437,11 @@ def configs(a):
          "image_score": a.image_score, "spectral_norm": a.spectral_norm, "leaky_slope": 0.2, "batch_norm_eps": 1e-5,
          "prior": "uniform",
          "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
+    if len(a.adam_betas) != 2:
+        raise SystemExit("--adam-betas takes two numbers, B1,B2 (for example 0,0.9)")
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
-             seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise)
+             seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise,
+             beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0)
     return c, t, None
 
 
@@ -450,6 +497,11 @@ def parser(sub):
                                                                   "prior (MMD; 0 = off; default 0)")
     p.add_argument("--code-noise", type=float, default=0.0, help="noise added to E(x) where G decodes it and where "
                                                                 "it meets the prior (0 = off; default 0)")
+    p.add_argument("--adam-betas", type=lambda v: [float(b) for b in v.split(",")], default=[0.5, 0.999],
+                   metavar="B1,B2", help="Adam's betas for D and for G+E (default 0.5,0.999)")
+    p.add_argument("--encoder-only-from", type=int, metavar="STEP",
+                   help="from this step on, only E trains: it learns to invert G, held fixed (0 = never, the "
+                        "default); with --resume it replaces the checkpoint's")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights, batches and noise (default 1)")
     p.add_argument("--steps", type=int, required=True, help="total steps to reach")
     p.add_argument("--limit", type=int, help="use only the first N training images")
@@ -513,7 +565,7 @@ def loop(a, c, t, trainer, batches, rows, device):
         z_global = data.prior(t["seed"], step, t["batchSize"], c["zdim"]).to(device)
         z = z_global[rows]
         shift = data.shifted(x, t["seed"], step, t["cycleShift"], rows) \
-            if t["cycleShift"] > 0 and t["lambdaX"] > 0 else None
+            if t["cycleShift"] > 0 and (t["lambdaX"] > 0 or encoder_only_at(t, step)) else None
         stats = trainer.train(x, z, shift, z_global)
         if not all(math.isfinite(s) for s in stats):
             raise SystemExit(f"Training diverged at step {trainer.step} (losses {stats}); the last checkpoint is "

@@ -56,10 +56,20 @@ public final class CheckpointLoader {
 
     /** Loads a checkpoint into a trainer ready to continue exactly where the checkpoint stopped. */
     public static BiGanTrainer loadTrainer(Path dir, NDManager manager) throws CheckpointException {
+        return loadTrainer(dir, manager, null);
+    }
+
+    /**
+     * As {@link #loadTrainer(Path, NDManager)}, the encoder training alone from {@code encoderOnlyFrom}
+     * on in place of the checkpoint's step (null keeps it).
+     */
+    public static BiGanTrainer loadTrainer(Path dir, NDManager manager, Long encoderOnlyFrom)
+            throws CheckpointException {
         Path resolved = Checkpoints.resolve(dir);
         CheckpointManifest m = Checkpoints.readManifest(resolved);
         BiGan model = loadModel(resolved, manager);
-        BiGanTrainer trainer = new BiGanTrainer(model, m.train());
+        BiGanTrainer trainer = new BiGanTrainer(model, encoderOnlyFrom == null ? m.train()
+                : m.train().withEncoderOnlyFrom(encoderOnlyFrom));
         trainer.restoreStep(m.step());
         if (!m.files().containsKey(OPTIMIZER)) {
             return trainer; // an exported model: Adam starts afresh

@@ -50,6 +50,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-ge", defaultValue = "" + TrainConfig.DEFAULT_LR_GE,
             description = "Adam learning rate of the generator G and encoder E (default ${DEFAULT-VALUE}).")
     float lrGE;
+    @Option(names = "--adam-betas", defaultValue = TrainConfig.BETA1 + "," + TrainConfig.BETA2, split = ",",
+            paramLabel = "B1,B2", description = "Adam's betas for D and for G+E (default ${DEFAULT-VALUE}; 0,0.9 "
+                    + "with a normalised D and higher rates trains the GAN faster: docs/BENCHMARKS.md).")
+    float[] adamBetas;
+    @Option(names = "--encoder-only-from", defaultValue = "0", paramLabel = "STEP",
+            description = "From this step on, only the encoder trains: it learns to invert G (G(E(x)) against x, G "
+                    + "held fixed); D and G stay as they are. After a GAN trained for its prior (--lambda-x 0), "
+                    + "this fits an encoder to it (0 = never; default ${DEFAULT-VALUE}). With --resume it replaces "
+                    + "the checkpoint's.") long encoderOnlyFrom;
     @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
             description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_Z,
@@ -172,8 +181,8 @@ final class TrainCommand implements Callable<Integer> {
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
     private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
             "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
-            "--lambda-prior", "--code-noise", "--dropout", "--no-batchnorm", "--image-score", "--spectral-norm",
-            "--reference");
+            "--lambda-prior", "--code-noise", "--adam-betas", "--dropout", "--no-batchnorm", "--image-score",
+            "--spectral-norm", "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {
@@ -190,8 +199,10 @@ final class TrainCommand implements Callable<Integer> {
      * from the options, where a bad value is a usage error naming it.
      */
     private TrainingSession.Plan plan() {
-        if (resume != null) {
-            return new TrainingSession.Plan(data, null, null, resume, out, keep, false, limit);
+        if (resume != null) { // the checkpoint fixes the recipe, but for when the encoder trains alone
+            Long encoderFrom = spec.commandLine().getParseResult().hasMatchedOption("--encoder-only-from")
+                    ? encoderOnlyFrom : null;
+            return new TrainingSession.Plan(data, null, null, resume, out, keep, false, limit, encoderFrom);
         }
         try {
             Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
@@ -206,7 +217,12 @@ final class TrainCommand implements Callable<Integer> {
             var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore,
                     spectralNorm);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
-                    .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise);
+                    .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom);
+            if (adamBetas.length != 2) {
+                throw new ParameterException(spec.commandLine(), "--adam-betas takes two numbers, B1,B2 (for example "
+                        + "0,0.9)");
+            }
+            tc = tc.withBetas(adamBetas[0], adamBetas[1]);
             return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")

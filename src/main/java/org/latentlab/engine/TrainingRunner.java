@@ -88,8 +88,10 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
     }
 
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
+        // a resumed run keeps its checkpoint's recipe, but for the step E trains alone from (the settings show it)
+        Long encoderOnlyFrom = req.resumeFrom() != null && req.train() != null ? req.train().encoderOnlyFrom() : null;
         var plan = new TrainingSession.Plan(req.data(), req.model(), req.train(), req.resumeFrom(), req.outDir(), 3,
-                true, null);
+                true, null, encoderOnlyFrom);
         try (TrainingSession session = TrainingSession.open(plan, events::loadingData)) {
             events.started(session.checkpointDir());
             BiGanTrainer trainer = session.trainer();

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Adam over a fixed list of parameters, with its moments owned here so that they can be saved,
@@ -90,11 +91,22 @@ public final class AdamOptimizer implements AutoCloseable {
 
     /** One Adam update of every parameter from its current gradient. */
     public void step() {
+        step(p -> true);
+    }
+
+    /**
+     * One Adam update of the parameters {@code which} accepts; the others, whose gradients were not
+     * computed, keep their weights and moments (the update count, shared, still advances).
+     */
+    public void step(Predicate<Parameter> which) {
         updates++;
         double coef1 = 1.0 - Math.pow(beta1, updates);
         double coef2 = 1.0 - Math.pow(beta2, updates);
         float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
         for (int i = 0; i < parameters.size(); i++) {
+            if (!which.test(parameters.get(i))) {
+                continue;
+            }
             NDArray weight = parameters.get(i).getArray();
             try (NDArray grad = weight.getGradient()) {
                 if (kernel == Kernel.VECTOR && vectorUpdatable(i, weight, grad)) {

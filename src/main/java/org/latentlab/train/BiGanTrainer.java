@@ -32,6 +32,7 @@ public final class BiGanTrainer implements AutoCloseable {
     private final AdamOptimizer dOptimizer;
     private final AdamOptimizer geOptimizer;
     private final Set<Parameter> dParameters;
+    private final Set<Parameter> eParameters;
     private final StepInput input;
     private float[] shifted; // the x-cycle's shifted copy of x, reused
     private long step;
@@ -42,6 +43,7 @@ public final class BiGanTrainer implements AutoCloseable {
         List<Parameter> d = BiGan.trainable(model.discriminator());
         List<Parameter> ge = BiGan.trainable(model.generator(), model.encoder());
         this.dParameters = new HashSet<>(d);
+        this.eParameters = new HashSet<>(BiGan.trainable(model.encoder()));
         ModelConfig mc = model.config();
         this.input = new StepInput(new Shape(config.batchSize(), mc.channels(), mc.imageSize(), mc.imageSize()),
                 new Shape(config.batchSize(), mc.zdim()));
@@ -83,6 +85,11 @@ public final class BiGanTrainer implements AutoCloseable {
             // inside the gate: no other thread draws
             Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
             NDArray[] in = input.wrap(m, x, z);
+            if (config.encoderOnlyAt(step)) {
+                float[] e = encoderOnlyStep(gc, in[0], in[1], cycleInput(m, x));
+                step++;
+                return new StepStats(step, e[1], e[2], e[0], e[3], e[4]);
+            }
             // E(x) and G(z) once a step, recorded: the D step takes them detached (torch's detach),
             // the G+E step back-propagates through them after D's update, as PyTorch's DCGAN
             // example does with G(z). The reference computes them twice: 12 % of a step's FLOPs.
@@ -135,7 +142,7 @@ public final class BiGanTrainer implements AutoCloseable {
      * moves for a given seed and step (so a resumed run repeats them); null when not shifted.
      */
     private NDArray cycleInput(NDManager m, float[] x) {
-        if (config.cycleShift() == 0 || config.lambdaX() == 0) {
+        if (config.cycleShift() == 0 || (config.lambdaX() == 0 && !config.encoderOnlyAt(step))) {
             return null;
         }
         if (shifted == null) {
@@ -178,6 +185,36 @@ public final class BiGanTrainer implements AutoCloseable {
             geOptimizer.step();
             return new float[] {adversarial.getFloat(), cycle.getFloat()};
         } finally {
+            model.discriminator().freezeParameters(false, dParameters::contains);
+        }
+    }
+
+    /**
+     * E alone learns to invert G: the squared error of G(E(x')) against x (x' the x-cycle's shifted
+     * x, or x), through G held fixed and drawing as it draws after training (running batch
+     * statistics); D and G do not change. Returns {cycle loss, then D's view of the step's pairs
+     * (its loss, the adversarial loss, mean D(x, E(x)), mean D(G(z), z)), measured, not trained},
+     * so the charts go on showing the game.
+     */
+    private float[] encoderOnlyStep(GradientCollector gc, NDArray x, NDArray z, NDArray shiftedX) {
+        model.generator().freezeParameters(true);
+        model.discriminator().freezeParameters(true, dParameters::contains);
+        try {
+            NDArray code = model.encode(shiftedX == null ? x : shiftedX, true); // (B, zdim)
+            NDArray cycle = Losses.sumSquaredPerRow(model.generate(code, false), x);
+            gc.backward(cycle);
+            geOptimizer.step(eParameters::contains);
+            NDArray ex = model.encode(x, false).stopGradient(); // (B, zdim)
+            NDArray gz = model.generate(z, false).stopGradient(); // (B, C, S, S)
+            NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), false));
+            float lossD = scores(Losses.bceWithLogits(logits[0], true).add(Losses.bceWithLogits(logits[1], false)))
+                    .getFloat();
+            float adversarial = scores(Losses.bceWithLogits(logits[1], true)
+                    .add(Losses.bceWithLogits(logits[0], false))).getFloat();
+            return new float[] {cycle.getFloat(), lossD, adversarial, meanJointProbability(logits[0]),
+                meanJointProbability(logits[1])};
+        } finally {
+            model.generator().freezeParameters(false);
             model.discriminator().freezeParameters(false, dParameters::contains);
         }
     }

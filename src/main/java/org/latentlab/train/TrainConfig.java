@@ -14,9 +14,14 @@ package org.latentlab.train;
  * @param codeNoise standard deviation of Gaussian noise added to E(x) where G decodes it in the
  *     x-cycle and where the prior-matching term compares it with the prior (0 = off): G learns to
  *     draw x from a neighbourhood of its code, not from the code alone. Old checkpoints read as 0.
+ * @param encoderOnlyFrom from this step on, a step trains E alone to invert G: G(E(x)) against x,
+ *     through G held fixed (its running batch statistics, as it draws); D and G do not change
+ *     (0 = never). After a GAN trained for its prior (weak or no cycles), this fits an encoder to
+ *     it without making G a decoder of E(x). Old checkpoints read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
-        float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise) {
+        float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise,
+        long encoderOnlyFrom) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -58,10 +63,20 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("The prior-matching weight must be finite and at least 0, not "
                     + lambdaPrior);
         }
+        if (encoderOnlyFrom < 0) {
+            throw new IllegalArgumentException("The step the encoder trains alone from must be at least 0 (0 = never), "
+                    + "not " + encoderOnlyFrom);
+        }
         if (cycleShift < 0 || cycleShift > MAX_CYCLE_SHIFT) {
             throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
                     + cycleShift);
         }
+    }
+
+    /** Without the encoder-only steps. */
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
+            long seed, int cycleShift, float lambdaPrior, float codeNoise) {
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior, codeNoise, 0);
     }
 
     /** Without the x-cycle shift and the prior-matching term. */
@@ -114,16 +129,32 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior,
-                codeNoise);
+                codeNoise, encoderOnlyFrom);
     }
 
     public TrainConfig withLambdaPrior(float weight) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight,
-                codeNoise);
+                codeNoise, encoderOnlyFrom);
     }
 
     public TrainConfig withCodeNoise(float sigma) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                sigma);
+                sigma, encoderOnlyFrom);
+    }
+
+    /** Adam's betas for both optimisers (DCGAN's 0.5 and 0.999 unless a recipe asks otherwise). */
+    public TrainConfig withBetas(float b1, float b2) {
+        return new TrainConfig(batchSize, lrD, lrGE, b1, b2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, encoderOnlyFrom);
+    }
+
+    public TrainConfig withEncoderOnlyFrom(long fromStep) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, fromStep);
+    }
+
+    /** Whether the step after {@code step} trains E alone. */
+    public boolean encoderOnlyAt(long step) {
+        return encoderOnlyFrom > 0 && step >= encoderOnlyFrom;
     }
 }

@@ -156,9 +156,12 @@ class CliTest {
     void trainWritesACheckpointThatSampleCanUse() throws Exception {
         Path run = dir.resolve("run");
         Run r = run("train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "32", "--steps", "20",
-                "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1");
+                "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1",
+                "--adam-betas", "0,0.9", "--encoder-only-from", "15");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("step 20/20"), r.out());
+        var recipe = Checkpoints.readManifest(run).train();
+        assertEquals(List.of(0f, 0.9f, 15L), List.of(recipe.beta1(), recipe.beta2(), recipe.encoderOnlyFrom()));
         assertTrue(r.out().contains("fitted the latent density"), r.out());
         Run s = run("sample", "--model", run.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
         assertEquals(0, s.code(), s.err());
@@ -174,8 +177,10 @@ class CliTest {
                 again.err());
         Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out",
                 run.toString(),
-                "--threads", "1", "--lr-d", "1e-3");
+                "--threads", "1", "--lr-d", "1e-3", "--encoder-only-from", "25");
         assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(25, Checkpoints.readManifest(run).train().encoderOnlyFrom(), "the one recipe option a resumed "
+                + "run takes");
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
         assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"),
                 resumed.err());
@@ -246,6 +251,14 @@ class CliTest {
         assertEquals(2, run("sample").code(), "missing --out");
         assertEquals(2, run("train", "--arch", "rnn", "--steps", "5", "--out", dir.resolve("x").toString()).code());
         assertEquals(2, run("frobnicate").code());
+        Run betas = run("train", "--steps", "5", "--adam-betas", "0.5", "--out", dir.resolve("b").toString());
+        assertEquals(2, betas.code());
+        assertTrue(betas.err().contains("--adam-betas takes two numbers"), betas.err());
+        Run high = run("train", "--steps", "5", "--adam-betas", "1,0.9", "--out", dir.resolve("b").toString());
+        assertEquals(2, high.code());
+        assertTrue(high.err().contains("Adam betas must be in [0, 1)"), high.err());
+        assertEquals(2, run("train", "--steps", "5", "--encoder-only-from", "-1", "--out", dir.resolve("b").toString())
+                .code());
         Run never = run("train", "--steps", "5", "--log-every", "0", "--out", dir.resolve("z").toString());
         assertEquals(2, never.code(), "--log-every 0 used to crash with a division by zero");
         assertTrue(never.err().contains("must be at least 1"), never.err());

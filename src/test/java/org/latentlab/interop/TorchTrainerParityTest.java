@@ -44,6 +44,8 @@ class TorchTrainerParityTest {
     private static final int BATCH = 16;
     private static final int STEPS = 3;
     private static final long SEED = 7;
+    private static final TrainConfig RECIPE = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1,
+            TrainConfig.BETA2, 4f, 1f, SEED, 1);
     @TempDir Path dir;
 
     @Test
@@ -52,21 +54,20 @@ class TorchTrainerParityTest {
         TorchThreads.prepare(1);
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
         // the x-cycle shifted, both cycles, prior matching, batch norm, D's image score and spectral
-        // normalisation: every term of the recipe (the normalised D in both architectures, the plain one in rgb)
+        // normalisation: every term of the recipe (the normalised D in both architectures, the plain one in rgb);
+        // in mlp, other Adam betas and a last step that trains the encoder alone
         assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true, true), "mlp",
-                10f);
+                RECIPE.withLambdaPrior(10f).withBetas(0f, 0.9f).withEncoderOnlyFrom(STEPS - 1));
         assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false, true), "conv",
-                0f);
+                RECIPE);
         // an image folder of colour pictures at the model's size: the same pixels, read by Pillow
         Path colour = GeneratedData.folder(dir.resolve("colour"), 8, 32, true);
-        assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb", 0f);
+        assertSameSteps(python, colour, new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0f, true), "rgb",
+                RECIPE);
     }
 
-    /** {@code lambdaPrior}: the weight of the prior-matching term (MMD), 0 for none. */
-    private void assertSameSteps(String python, Path data, ModelConfig c, String name, float lambdaPrior)
+    private void assertSameSteps(String python, Path data, ModelConfig c, String name, TrainConfig tc)
             throws Exception {
-        TrainConfig tc = new TrainConfig(BATCH, 1e-4f, 2e-4f, TrainConfig.BETA1, TrainConfig.BETA2, 4f, 1f, SEED, 1)
-                .withLambdaPrior(lambdaPrior);
         ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, c.imageSize(), c.channels());
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, SEED), tc)) {

@@ -20,17 +20,21 @@ class ResumeTest {
         return new TrainingLoop.Options(total, 10, 1000, 0, store, TestModels.MNIST_DATA, "test");
     }
 
-    /** With spectral normalisation in D, its power-iteration vectors must come back with the weights. */
-    @ParameterizedTest(name = "spectral normalisation {0}")
-    @ValueSource(booleans = {false, true})
-    void resumedRunMatchesAnUninterruptedOne(boolean spectralNorm) throws Exception {
+    /**
+     * With spectral normalisation in D, its power-iteration vectors must come back with the weights;
+     * with the encoder training alone from step 14, the resumed run must switch there too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plain", "spectral norm", "encoder alone from step 14"})
+    void resumedRunMatchesAnUninterruptedOne(String recipe) throws Exception {
+        boolean spectralNorm = recipe.equals("spectral norm");
+        TrainConfig train = TestModels.smallTrain(4).withEncoderOnlyFrom(recipe.startsWith("encoder") ? 14 : 0);
         ImageDataset data = TestModels.mnist(320);
         float[] z = Prior.sample(77, 0, 4, 8);
         CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
         float[] straight;
         try (NDManager m = NDManager.newBaseManager();
-                BiGanTrainer t = TestModels.trainer(m, TestModels.small().withSpectralNorm(spectralNorm),
-                        TestModels.smallTrain(4))) {
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small().withSpectralNorm(spectralNorm), train)) {
             // 10 batches per epoch: stopping at 13 also checks the mid-epoch data position.
             new TrainingLoop(t, data, opts(13, store), new TrainingListener() {}, new TrainingControl()).run();
             // The same trainer goes on in memory: the uninterrupted run from the same step-13 state.

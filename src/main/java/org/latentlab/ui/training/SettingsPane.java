@@ -55,8 +55,11 @@ final class SettingsPane extends VBox {
         training.getItems().addAll(List.of(
                 number(s.stepsText, "Training", "Total steps to reach"),
                 number(s.batchText, "Training", "Images per step"),
-                number(s.lrDText, "Training", "Adam, beta1 0.5 (for example 1e-4)"),
-                number(s.lrGEText, "Training", "Adam, beta1 0.5 (for example 2e-4)"),
+                number(s.lrDText, "Training", "Adam (for example 1e-4)"),
+                number(s.lrGEText, "Training", "Adam (for example 2e-4)"),
+                number(s.beta1Text, "Training", "Adam's beta1 for both (0.5, DCGAN's; 0 with a normalised D and"
+                        + " faster rates)"),
+                number(s.beta2Text, "Training", "Adam's beta2 for both (0.999; 0.9 with beta1 0)"),
                 number(s.lambdaXText, "Training", "Weight of ||x - G(E(x))||² (0 = off)"),
                 number(s.lambdaZText, "Training", "Weight of ||z - E(G(z))||² (0 = off)"),
                 number(s.cycleShiftText, "Training",
@@ -64,9 +67,11 @@ final class SettingsPane extends VBox {
                 number(s.lambdaPriorText, "Training",
                         "Pulls the codes E(x) towards the prior, so samples from the prior look like the data"
                                 + " (0 = off)"),
+                number(s.encoderOnlyFromText, "Training", "From this step on only E trains: it learns to invert G,"
+                        + " held fixed (0 = never). After a GAN trained for its prior, it fits an encoder to it"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(245); // nine rows without a scroll bar
-        training.setPrefHeight(275); // nine rows without a scroll bar
+        training.setPrefHeight(365); // twelve rows without a scroll bar
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));

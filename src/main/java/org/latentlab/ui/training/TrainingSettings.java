@@ -43,6 +43,9 @@ public final class TrainingSettings {
     final DoubleProperty lambdaZ = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_Z));
     final IntegerProperty cycleShift = new SimpleIntegerProperty(TrainConfig.DEFAULT_CYCLE_SHIFT);
     final DoubleProperty lambdaPrior = new SimpleDoubleProperty(typed(TrainConfig.DEFAULT_LAMBDA_PRIOR));
+    final DoubleProperty beta1 = new SimpleDoubleProperty(typed(TrainConfig.BETA1));
+    final DoubleProperty beta2 = new SimpleDoubleProperty(typed(TrainConfig.BETA2));
+    final IntegerProperty encoderOnlyFrom = new SimpleIntegerProperty(0);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -60,10 +63,13 @@ public final class TrainingSettings {
     final NumberField lambdaZText = new NumberField("z-cycle weight", lambdaZ, false);
     final NumberField cycleShiftText = new NumberField("x-cycle shift (px)", cycleShift, true);
     final NumberField lambdaPriorText = new NumberField("Prior-matching weight", lambdaPrior, false);
+    final NumberField beta1Text = new NumberField("Adam beta1", beta1, false);
+    final NumberField beta2Text = new NumberField("Adam beta2", beta2, false);
+    final NumberField encoderOnlyFromText = new NumberField("Encoder alone from step", encoderOnlyFrom, true);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
-            stepsText, batchText, lrDText, lrGEText, lambdaXText, lambdaZText, cycleShiftText, lambdaPriorText,
-            seedText);
+            stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText, lambdaZText, cycleShiftText,
+            lambdaPriorText, encoderOnlyFromText, seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -183,7 +189,8 @@ public final class TrainingSettings {
 
     TrainConfig trainConfig() {
         return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
-                (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get());
+                (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get())
+                .withBetas((float) beta1.get(), (float) beta2.get()).withEncoderOnlyFrom(encoderOnlyFrom.get());
     }
 
     /** Shows a loaded model's settings (so resuming continues with them). */
@@ -207,6 +214,9 @@ public final class TrainingSettings {
         lambdaZ.set(typed(tc.lambdaZ()));
         cycleShift.set(tc.cycleShift());
         lambdaPrior.set(typed(tc.lambdaPrior()));
+        beta1.set(typed(tc.beta1()));
+        beta2.set(typed(tc.beta2()));
+        encoderOnlyFrom.set((int) tc.encoderOnlyFrom());
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.DataDescription;
@@ -103,5 +104,24 @@ class TrainingSettingsTest {
         shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
                 Map.of(), false));
         assertTrue(shown.spectralNorm.get(), "a loaded model's setting is shown");
+    }
+
+    @Test
+    void adamBetasAndTheEncoderPhaseReachTheRecipeAndComeBackFromALoadedModel() {
+        TrainingSettings s = new TrainingSettings();
+        assertEquals(List.of(0.5f, 0.999f, 0L), List.of(s.trainConfig().beta1(), s.trainConfig().beta2(),
+                s.trainConfig().encoderOnlyFrom()), "DCGAN's betas, no encoder phase, by default");
+        s.beta1Text.textProperty().set("0");
+        s.beta2Text.textProperty().set("0.9");
+        s.encoderOnlyFromText.textProperty().set("24000");
+        assertEquals(List.of(0f, 0.9f, 24000L), List.of(s.trainConfig().beta1(), s.trainConfig().beta2(),
+                s.trainConfig().encoderOnlyFrom()));
+        TrainingSettings shown = new TrainingSettings();
+        shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
+                Map.of(), false));
+        assertEquals("0", shown.beta1Text.textProperty().get());
+        assertEquals(24000, shown.encoderOnlyFrom.get(), "a loaded model's phase is shown, and a resumed run keeps it");
+        s.beta1Text.textProperty().set("1");
+        assertEquals("Adam betas must be in [0, 1)", s.problemProperty().get());
     }
 }
