@@ -65,7 +65,7 @@ public final class TrainingSettings {
     final NumberField lambdaPriorText = new NumberField("Prior-matching weight", lambdaPrior, false);
     final NumberField beta1Text = new NumberField("Adam beta1", beta1, false);
     final NumberField beta2Text = new NumberField("Adam beta2", beta2, false);
-    final NumberField encoderOnlyFromText = new NumberField("Encoder alone from step", encoderOnlyFrom, true);
+    final NumberField encoderOnlyFromText = new NumberField("E alone from step", encoderOnlyFrom, true);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
             stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText, lambdaZText, cycleShiftText,
