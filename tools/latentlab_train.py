@@ -291,7 +291,7 @@ class Trainer:
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
         real, fake = self._pairs(self.d_run, x, ex.detach(), gz.detach(), z)
-        loss_d = self.k * (bce(real, 1) + bce(fake, 0))
+        loss_d = self._d_loss(real, fake)
         d_real, d_fake = _joint(real.detach()), _joint(fake.detach())
         loss_d.backward()
         self.d_opt.step()
@@ -299,7 +299,7 @@ class Trainer:
         for p in self.d.parameters():
             p.requires_grad_(False)
         real, fake = self._pairs(self.d, x, ex, gz, z)
-        adversarial = self.k * (bce(fake, 1) + bce(real, 0))
+        adversarial = self._d_loss(fake, real)  # the labels flipped
         cycle = torch.zeros((), device=x.device)
         if x_cycle is not None:
             cycle = cycle + t["lambdaX"] * sum_squared_per_row(x_cycle, x)
@@ -337,8 +337,11 @@ class Trainer:
             e.train()
         g.train()
         self.step += 1
-        return [self.k * (bce(real, 1) + bce(fake, 0)), self.k * (bce(fake, 1) + bce(real, 0)), cycle.detach(),
-                _joint(real), _joint(fake)]
+        return [self._d_loss(real, fake), self._d_loss(fake, real), cycle.detach(), _joint(real), _joint(fake)]
+
+    def _d_loss(self, real, fake):
+        """D's loss on the pairs it should call real and fake (swapped: G+E's adversarial loss)."""
+        return self.k * (bce(real, 1) + bce(fake, 0))
 
     @staticmethod
     def _global(stats):

@@ -88,7 +88,7 @@ public final class BiGanTrainer implements AutoCloseable {
             if (config.encoderOnlyAt(step)) {
                 float[] e = encoderOnlyStep(gc, in[0], in[1], cycleInput(m, x));
                 step++;
-                return new StepStats(step, e[1], e[2], e[0], e[3], e[4]);
+                return new StepStats(step, e[0], e[1], e[2], e[3], e[4]);
             }
             // E(x) and G(z) once a step, recorded: the D step takes them detached (torch's detach),
             // the G+E step back-propagates through them after D's update, as PyTorch's DCGAN
@@ -131,7 +131,7 @@ public final class BiGanTrainer implements AutoCloseable {
         NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), true));
         NDArray real = logits[0];
         NDArray fake = logits[1];
-        NDArray loss = scores(Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false)));
+        NDArray loss = discriminatorLoss(real, fake);
         gc.backward(loss);
         dOptimizer.step();
         return new float[] {loss.getFloat(), meanJointProbability(real), meanJointProbability(fake)};
@@ -165,7 +165,7 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray[] logits = split(model.discriminatePairsForInputGradients(x, ex, gz, z, true));
             NDArray real = logits[0];
             NDArray fake = logits[1];
-            NDArray adversarial = scores(Losses.bceWithLogits(fake, true).add(Losses.bceWithLogits(real, false)));
+            NDArray adversarial = discriminatorLoss(fake, real); // the labels flipped
             NDArray cycle = adversarial.zerosLike();
             NDArray noisyEx = withCodeNoise(ex); // (B, zdim)
             if (config.lambdaX() > 0) {
@@ -192,9 +192,9 @@ public final class BiGanTrainer implements AutoCloseable {
     /**
      * E alone learns to invert G: the squared error of G(E(x')) against x (x' the x-cycle's shifted
      * x, or x), through G held fixed and drawing as it draws after training (running batch
-     * statistics); D and G do not change. Returns {cycle loss, then D's view of the step's pairs
-     * (its loss, the adversarial loss, mean D(x, E(x)), mean D(G(z), z)), measured, not trained},
-     * so the charts go on showing the game.
+     * statistics); D and G do not change. Returns {D's loss, the adversarial loss, the cycle loss,
+     * mean D(x, E(x)), mean D(G(z), z)}, StepStats' order: D's view of the step's pairs is
+     * measured, not trained, so the charts go on showing the game.
      */
     private float[] encoderOnlyStep(GradientCollector gc, NDArray x, NDArray z, NDArray shiftedX) {
         model.generator().freezeParameters(true);
@@ -207,11 +207,8 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray ex = model.encode(x, false).stopGradient(); // (B, zdim)
             NDArray gz = model.generate(z, false).stopGradient(); // (B, C, S, S)
             NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), false));
-            float lossD = scores(Losses.bceWithLogits(logits[0], true).add(Losses.bceWithLogits(logits[1], false)))
-                    .getFloat();
-            float adversarial = scores(Losses.bceWithLogits(logits[1], true)
-                    .add(Losses.bceWithLogits(logits[0], false))).getFloat();
-            return new float[] {cycle.getFloat(), lossD, adversarial, meanJointProbability(logits[0]),
+            return new float[] {discriminatorLoss(logits[0], logits[1]).getFloat(),
+                discriminatorLoss(logits[1], logits[0]).getFloat(), cycle.getFloat(), meanJointProbability(logits[0]),
                 meanJointProbability(logits[1])};
         } finally {
             model.generator().freezeParameters(false);
@@ -239,6 +236,14 @@ public final class BiGanTrainer implements AutoCloseable {
     private static NDArray[] split(NDArray both) {
         long b = both.getShape().get(0) / 2;
         return new NDArray[] {both.get("0:" + b), both.get(b + ":")};
+    }
+
+    /**
+     * D's loss: its logits of the pairs it should call real against those it should call fake (the
+     * G+E step's adversarial loss is this with the two swapped).
+     */
+    private NDArray discriminatorLoss(NDArray real, NDArray fake) {
+        return scores(Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false)));
     }
 
     /**
