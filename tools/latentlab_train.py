@@ -244,6 +244,38 @@ class JavaAdam:
         self.updates = updates
 
 
+class GeneratorAverage:
+    """The moving average of G's weights and batch norm statistics that checkpoints hold as G
+    (org.latentlab.train.GeneratorAverage): average = decay * average + (1 - decay) * weights after each
+    G+E step, the factors in float32 as the app computes them."""
+
+    def __init__(self, generator, decay):
+        self.generator = generator
+        self.decay = float(torch.tensor(decay, dtype=torch.float32))
+        self.weight = float(torch.tensor(1, dtype=torch.float32) - torch.tensor(decay, dtype=torch.float32))
+        self.average = {n: t.detach().clone() for n, t in self._tensors().items()}
+        self.is_generator = False  # the encoder-only phase made G the average for good
+
+    def _tensors(self):
+        return {n: t for n, t in self.generator.state_dict().items() if not n.endswith("num_batches_tracked")}
+
+    @torch.no_grad()
+    def update(self):
+        for n, t in self._tensors().items():
+            self.average[n].mul_(self.decay).add_(t * self.weight)
+
+    @torch.no_grad()
+    def restart_at_weights(self):
+        for n, t in self._tensors().items():
+            self.average[n].copy_(t)
+
+    @torch.no_grad()
+    def copy_into_generator(self):
+        for n, t in self._tensors().items():
+            t.copy_(self.average[n])
+        self.is_generator = True
+
+
 class Trainer:
     """One BiGAN step on this process's share of a global batch: a D step, then a G+E step (BiGanTrainer)."""
 
@@ -261,14 +293,28 @@ class Trainer:
         wrap = (lambda m: DistributedDataParallel(m, broadcast_buffers=False)) if dist.is_initialized() else None
         self.ge_run = wrap(self.ge) if wrap else self.ge
         self.d_run = wrap(self.d) if wrap else self.d
+        decay = t.get("generatorAverage", 0.0)
+        self.average = GeneratorAverage(self.ge.generator, decay) if decay > 0 else None
+
+    def keeps_training_generator(self):
+        """Whether G's own weights differ from the sampled average (a checkpoint then keeps both)."""
+        return self.average is not None and not self.average.is_generator
 
     @staticmethod
     def _named(prefix, module):
         return [((prefix + "." if prefix else "") + n, p) for n, p in module.named_parameters()]
 
+    def training_generator(self):
+        """G's own weights where checkpoints hold their average as G: resume state, saved with Adam's."""
+        if not self.keeps_training_generator():
+            return {}
+        return {"g." + n: t for n, t in self.average._tensors().items()}
+
     def state(self):
         """The weights under the app's export names (TorchNames), batch norm statistics included."""
         out = {n: t for n, t in self.ge.state_dict().items() if not n.endswith("num_batches_tracked")}
+        if self.keeps_training_generator():  # the G that is sampled: the average of its weights
+            out.update({"generator." + n: t for n, t in self.average.average.items()})
         out.update({"discriminator." + n: t for n, t in self.d.state_dict().items()})
         return out
 
@@ -287,6 +333,8 @@ class Trainer:
         t = self.t
         self.clock.start(self.step)
         if encoder_only_at(t, self.step):
+            if self.keeps_training_generator():
+                self.average.copy_into_generator()  # E learns to invert the G that is sampled
             return self._global(self._encoder_only(x, z, shifted_x))
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
@@ -311,6 +359,8 @@ class Trainer:
         self.ge_opt.step()
         for p in self.d.parameters():
             p.requires_grad_(True)
+        if self.average is not None:
+            self.average.update()
         self.step += 1
         return self._global([loss_d.detach(), adversarial.detach(), cycle.detach(), d_real, d_fake])
 
@@ -371,7 +421,8 @@ def save(run_dir, trainer, config, keep):
     os.makedirs(tmp, exist_ok=True)
     lt.write_safetensors(os.path.join(tmp, lt.WEIGHTS), trainer.state(), {"format": "pt", "step": str(trainer.step)})
     lt.write_safetensors(os.path.join(tmp, OPTIMIZER), {**{"d." + k: v for k, v in trainer.d_opt.tensors().items()},
-                                                      **{"ge." + k: v for k, v in trainer.ge_opt.tensors().items()}})
+                                                      **{"ge." + k: v for k, v in trainer.ge_opt.tensors().items()},
+                                                      **trainer.training_generator()})
     cfg = dict(config, train=trainer.t, step=trainer.step,
                optimizer_updates=[trainer.d_opt.updates, trainer.ge_opt.updates])
     with open(os.path.join(tmp, lt.CONFIG), "w") as f:
@@ -415,7 +466,7 @@ def resume_from(path):
 
 TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "beta2": 0.999, "lambdaX": 4.0,
                   "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0,
-                  "encoderOnlyFrom": 0}
+                  "encoderOnlyFrom": 0, "generatorAverage": 0.0}
 
 
 def configs(a):
@@ -444,7 +495,8 @@ def configs(a):
         raise SystemExit("--adam-betas takes two numbers, B1,B2 (for example 0,0.9)")
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise,
-             beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0)
+             beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0,
+             generatorAverage=a.g_average)
     return c, t, None
 
 
@@ -468,8 +520,15 @@ def restore(trainer, folder):
         c = json.load(f)
     trainer.step = int(c.get("step", 0))
     optimizer = os.path.join(folder, OPTIMIZER)
+    saved = lt.read_safetensors(optimizer) if os.path.isfile(optimizer) else {}
+    if trainer.average is not None:  # G holds the sampled average; G's own weights, where kept, go back in
+        trainer.average.restart_at_weights()
+        own = {k[2:]: v for k, v in saved.items() if k.startswith("g.")}
+        if own:
+            missing, unexpected = lt.load_weights(trainer.ge.generator, own)
+            if missing or unexpected:
+                raise SystemExit(f"{folder}: G's training weights missing {missing}, not expected {unexpected}")
     if os.path.isfile(optimizer):
-        saved = lt.read_safetensors(optimizer)
         updates = c.get("optimizer_updates", [trainer.step, trainer.step])
         for key, opt, n in (("d.", trainer.d_opt, updates[0]), ("ge.", trainer.ge_opt, updates[1])):
             opt.restore({k[len(key):]: v for k, v in saved.items() if k.startswith(key)}, n)
@@ -505,6 +564,9 @@ def parser(sub):
     p.add_argument("--encoder-only-from", type=int, metavar="STEP",
                    help="from this step on, only E trains: it learns to invert G, held fixed (0 = never, the "
                         "default); with --resume it replaces the checkpoint's")
+    p.add_argument("--g-average", type=float, default=0.0, metavar="DECAY",
+                   help="checkpoints hold a moving average of G's weights with this decay (for example 0.999) as G "
+                        "(0 = off, the default)")
     p.add_argument("--seed", type=int, default=1, help="seed of the weights, batches and noise (default 1)")
     p.add_argument("--steps", type=int, required=True, help="total steps to reach")
     p.add_argument("--limit", type=int, help="use only the first N training images")

@@ -4,6 +4,7 @@ import static org.latentlab.checkpoint.Checkpoints.DISCRIMINATOR;
 import static org.latentlab.checkpoint.Checkpoints.ENCODER;
 import static org.latentlab.checkpoint.Checkpoints.GENERATOR;
 import static org.latentlab.checkpoint.Checkpoints.OPTIMIZER;
+import static org.latentlab.checkpoint.Checkpoints.TRAINING_GENERATOR;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
@@ -71,6 +72,18 @@ public final class CheckpointLoader {
         BiGanTrainer trainer = new BiGanTrainer(model, encoderOnlyFrom == null ? m.train()
                 : m.train().withEncoderOnlyFrom(encoderOnlyFrom));
         trainer.restoreStep(m.step());
+        try {
+            trainer.restoreGenerator(m.files().containsKey(TRAINING_GENERATOR) ? () -> {
+                // G's sampled weights, loaded first, stay with the model until it closes (one G's size)
+                loadBlock(resolved, m, TRAINING_GENERATOR, model.generator(), model);
+                model.refreshStore();
+                return null;
+            } : null);
+        } catch (CheckpointException | RuntimeException e) {
+            trainer.close();
+            model.close();
+            throw e;
+        }
         if (!m.files().containsKey(OPTIMIZER)) {
             return trainer; // an exported model: Adam starts afresh
         }

@@ -17,7 +17,9 @@ import org.latentlab.train.BiGanTrainer;
 
 /**
  * Checkpoint folders: manifest.json plus the weights of G, E, D and the optimizer state (and D's
- * power-iteration vectors where D is spectrally normalised). Saving
+ * power-iteration vectors where D is spectrally normalised). Where the recipe averages G's weights,
+ * generator.params holds the average (the G everything samples) and generator-training.params G's
+ * own weights, which only a resumed run reads. Saving
  * writes a temporary sibling folder and renames it into place, so a crash mid-save leaves the
  * previous checkpoint intact. Loading checks the manifest, every file's SHA-256 and every
  * parameter's shape, because DJL itself loads mismatched weights silently.
@@ -25,6 +27,8 @@ import org.latentlab.train.BiGanTrainer;
 public final class Checkpoints {
     public static final String MANIFEST = "manifest.json";
     static final String GENERATOR = "generator.params";
+    /** G's own weights where the sampled G is their moving average (resume state, like Adam's). */
+    static final String TRAINING_GENERATOR = "generator-training.params";
     static final String ENCODER = "encoder.params";
     static final String DISCRIMINATOR = "discriminator.params";
     static final String OPTIMIZER = "optimizer.params";
@@ -76,7 +80,12 @@ public final class Checkpoints {
         try {
             BiGan model = trainer.model();
             Map<String, String> hashes = new LinkedHashMap<>();
-            hashes.put(GENERATOR, CheckpointFiles.writeDurably(tmp, GENERATOR, model.generator()::saveParameters));
+            hashes.put(GENERATOR, trainer.withSamplingGenerator(() -> CheckpointFiles.writeDurably(tmp, GENERATOR,
+                    model.generator()::saveParameters)));
+            if (withOptimizer && trainer.keepsTrainingGenerator()) {
+                hashes.put(TRAINING_GENERATOR, CheckpointFiles.writeDurably(tmp, TRAINING_GENERATOR,
+                        model.generator()::saveParameters));
+            }
             hashes.put(ENCODER, CheckpointFiles.writeDurably(tmp, ENCODER, model.encoder()::saveParameters));
             hashes.put(DISCRIMINATOR, CheckpointFiles.writeDurably(tmp, DISCRIMINATOR,
                     model.discriminator()::saveParameters));

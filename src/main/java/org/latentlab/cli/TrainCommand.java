@@ -59,6 +59,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "held fixed); D and G stay as they are. After a GAN trained for its prior (--lambda-x 0), "
                     + "this fits an encoder to it (0 = never; default ${DEFAULT-VALUE}). With --resume it replaces "
                     + "the checkpoint's.") long encoderOnlyFrom;
+    @Option(names = "--g-average", defaultValue = "0", paramLabel = "DECAY",
+            description = "Checkpoints, grids and samples use a moving average of G's weights with this decay (for "
+                    + "example 0.999, about the last 1,000 steps), which draws better than G's last weights at fast "
+                    + "learning rates (0 = off; default ${DEFAULT-VALUE}).") float generatorAverage;
     @Option(names = "--lambda-x", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_X,
             description = "x-cycle weight (0 = off; default ${DEFAULT-VALUE}).") float lambdaX;
     @Option(names = "--lambda-z", defaultValue = "" + TrainConfig.DEFAULT_LAMBDA_Z,
@@ -217,7 +221,8 @@ final class TrainCommand implements Callable<Integer> {
             var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore,
                     spectralNorm);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
-                    .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom);
+                    .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom)
+                    .withGeneratorAverage(generatorAverage);
             if (adamBetas.length != 2) {
                 throw new ParameterException(spec.commandLine(), "--adam-betas takes two numbers, B1,B2 (for example "
                         + "0,0.9)");

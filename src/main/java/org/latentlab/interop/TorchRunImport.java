@@ -36,6 +36,9 @@ import org.latentlab.train.TrainConfig;
  */
 public final class TorchRunImport {
     static final String OPTIMIZER = "optimizer.safetensors";
+    /** The prefix of G's own weights in the optimizer file, where the weights file holds their average. */
+    private static final String TRAINING_GENERATOR = "g.";
+    private static final String GENERATOR = "generator.";
 
     /** What a run's checkpoint holds, read and checked; {@link #trainer} builds the trainer from it. */
     public record RunCheckpoint(Path dir, ModelConfig model, TrainConfig train, long step, long[] optimizerUpdates,
@@ -95,8 +98,11 @@ public final class TorchRunImport {
                 }
             }
             Path optimizer = run.dir().resolve(OPTIMIZER);
-            if (Files.isRegularFile(optimizer)) {
-                Map<String, Safetensors.Tensor> moments = readTensors(optimizer);
+            Map<String, Safetensors.Tensor> moments = Files.isRegularFile(optimizer) ? readTensors(optimizer)
+                    : Map.of();
+            t.restoreGenerator(hasTrainingGenerator(moments)
+                    ? () -> restoreTrainingGenerator(named, moments) : null);
+            if (!moments.isEmpty()) {
                 restore(t.dOptimizer(), named, moments, "d.", run.optimizerUpdates()[0]);
                 restore(t.geOptimizer(), named, moments, "ge.", run.optimizerUpdates()[1]);
             }
@@ -107,6 +113,22 @@ public final class TorchRunImport {
             t.model().close();
             throw e;
         }
+    }
+
+    /** Whether the run kept G's own weights beside their average ("g." + the name under "generator."). */
+    private static boolean hasTrainingGenerator(Map<String, Safetensors.Tensor> saved) {
+        return saved.keySet().stream().anyMatch(k -> k.startsWith(TRAINING_GENERATOR));
+    }
+
+    private static Void restoreTrainingGenerator(Map<String, Parameter> named, Map<String, Safetensors.Tensor> saved)
+            throws ImportException {
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+            if (e.getKey().startsWith(GENERATOR)) {
+                String name = TRAINING_GENERATOR + e.getKey().substring(GENERATOR.length());
+                copy(saved.get(name), e.getValue().getArray(), name);
+            }
+        }
+        return null;
     }
 
     private static void restoreVector(BiGan model, Parameter weight, Safetensors.Tensor u, String name)

@@ -1,10 +1,12 @@
 package org.latentlab.train;
 
+import static org.latentlab.train.PairLogits.meanJointProbability;
+import static org.latentlab.train.PairLogits.split;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.HashSet;
@@ -34,6 +36,8 @@ public final class BiGanTrainer implements AutoCloseable {
     private final Set<Parameter> dParameters;
     private final Set<Parameter> eParameters;
     private final StepInput input;
+    private final GeneratorAverage average; // null: G's last weights are the ones sampled
+    private boolean generatorIsAverage; // the encoder-only phase took over the average for good
     private float[] shifted; // the x-cycle's shifted copy of x, reused
     private long step;
 
@@ -49,6 +53,8 @@ public final class BiGanTrainer implements AutoCloseable {
                 new Shape(config.batchSize(), mc.zdim()));
         this.dOptimizer = new AdamOptimizer(d, model.manager(), config.lrD(), config.beta1(), config.beta2());
         this.geOptimizer = new AdamOptimizer(ge, model.manager(), config.lrGE(), config.beta1(), config.beta2());
+        this.average = config.generatorAverage() > 0
+                ? new GeneratorAverage(model.generator(), model.manager(), config.generatorAverage()) : null;
     }
 
     public BiGan model() {
@@ -71,6 +77,30 @@ public final class BiGanTrainer implements AutoCloseable {
         return geOptimizer;
     }
 
+    /**
+     * Runs {@code work} with the G one samples in G's place: the moving average of its weights where
+     * the recipe keeps one, else G as it is. Checkpoints, progress grids and densities go through it.
+     */
+    public <T, X extends Exception> T withSamplingGenerator(GeneratorAverage.Work<T, X> work) throws X {
+        return average == null || generatorIsAverage ? work.run() : average.withAverage(work);
+    }
+
+    /** Whether G's training weights differ from the sampled ones (a checkpoint then keeps both). */
+    public boolean keepsTrainingGenerator() {
+        return average != null && !generatorIsAverage;
+    }
+
+    /** After loading the sampled G into G: the average starts there, then G's own weights, if kept, come back. */
+    public <X extends Exception> void restoreGenerator(GeneratorAverage.Work<Void, X> loadTrainingWeights) throws X {
+        if (average == null) {
+            return;
+        }
+        average.restartAtWeights();
+        if (loadTrainingWeights != null) {
+            loadTrainingWeights.run();
+        }
+    }
+
     /** Sets the step counter after restoring a checkpoint. */
     public void restoreStep(long restored) {
         this.step = restored;
@@ -81,6 +111,18 @@ public final class BiGanTrainer implements AutoCloseable {
      * The torch generator is seeded per step so dropout, and so a resumed run, is reproducible.
      */
     public StepStats train(float[] x, float[] z) {
+        if (average != null && config.encoderOnlyAt(step) && !generatorIsAverage) {
+            average.copyIntoGenerator(); // E learns to invert the G that is sampled
+            generatorIsAverage = true;
+        }
+        StepStats stats = trainStep(x, z);
+        if (average != null && !generatorIsAverage) {
+            average.update(); // outside the collector: no graph recorded
+        }
+        return stats;
+    }
+
+    private StepStats trainStep(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager(); GradientCollector gc = TorchGate.collect()) {
             // inside the gate: no other thread draws
             Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + step));
@@ -229,16 +271,6 @@ public final class BiGanTrainer implements AutoCloseable {
     }
 
     /**
-     * D scores the real pairs (x, E(x)) and the fake pairs (G(z), z) in one forward pass of 2B rows
-     * (D has no batch norm, so every row is scored on its own, and one matmul of 2B rows runs
-     * faster than two of B). Splits its (2B, k) logits into {real (B, k), fake (B, k)}.
-     */
-    private static NDArray[] split(NDArray both) {
-        long b = both.getShape().get(0) / 2;
-        return new NDArray[] {both.get("0:" + b), both.get(b + ":")};
-    }
-
-    /**
      * D's loss: its logits of the pairs it should call real against those it should call fake (the
      * G+E step's adversarial loss is this with the two swapped).
      */
@@ -255,14 +287,11 @@ public final class BiGanTrainer implements AutoCloseable {
         return k == 1 ? meanOverScores : Losses.scale(meanOverScores, k);
     }
 
-    /** Mean D(x, z) of the joint score (column 0), the figure the BiGAN game is about. */
-    private static float meanJointProbability(NDArray logits) {
-        NDArray joint = logits.getShape().get(1) == 1 ? logits : logits.get(":, 0");
-        return Activation.sigmoid(joint).mean().getFloat();
-    }
-
     @Override
     public void close() {
+        if (average != null) {
+            average.close();
+        }
         dOptimizer.close();
         geOptimizer.close();
     }

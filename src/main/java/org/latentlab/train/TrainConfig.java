@@ -18,10 +18,12 @@ package org.latentlab.train;
  *     through G held fixed (its running batch statistics, as it draws); D and G do not change
  *     (0 = never). After a GAN trained for its prior (weak or no cycles), this fits an encoder to
  *     it without making G a decoder of E(x). Old checkpoints read as 0.
+ * @param generatorAverage decay of the moving average of G's weights that checkpoints, grids and
+ *     samples use ({@link GeneratorAverage}; 0 = off, G's last weights). Old checkpoints read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
         float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise,
-        long encoderOnlyFrom) {
+        long encoderOnlyFrom, float generatorAverage) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -67,16 +69,20 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("The step the encoder trains alone from must be at least 0 (0 = never), "
                     + "not " + encoderOnlyFrom);
         }
+        if (!(generatorAverage >= 0 && generatorAverage < 1)) {
+            throw new IllegalArgumentException("The decay of G's average must be at least 0 (0 = off) and below 1, not "
+                    + generatorAverage);
+        }
         if (cycleShift < 0 || cycleShift > MAX_CYCLE_SHIFT) {
             throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
                     + cycleShift);
         }
     }
 
-    /** Without the encoder-only steps. */
+    /** Without the encoder-only steps and G's average. */
     public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
             long seed, int cycleShift, float lambdaPrior, float codeNoise) {
-        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior, codeNoise, 0);
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior, codeNoise, 0, 0f);
     }
 
     /** Without the x-cycle shift and the prior-matching term. */
@@ -129,28 +135,34 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom);
+                codeNoise, encoderOnlyFrom, generatorAverage);
     }
 
     public TrainConfig withLambdaPrior(float weight) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight,
-                codeNoise, encoderOnlyFrom);
+                codeNoise, encoderOnlyFrom, generatorAverage);
     }
 
     public TrainConfig withCodeNoise(float sigma) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                sigma, encoderOnlyFrom);
+                sigma, encoderOnlyFrom, generatorAverage);
     }
 
     /** Adam's betas for both optimisers (DCGAN's 0.5 and 0.999 unless a recipe asks otherwise). */
     public TrainConfig withBetas(float b1, float b2) {
         return new TrainConfig(batchSize, lrD, lrGE, b1, b2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom);
+                codeNoise, encoderOnlyFrom, generatorAverage);
     }
 
     public TrainConfig withEncoderOnlyFrom(long fromStep) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, fromStep);
+                codeNoise, fromStep, generatorAverage);
+    }
+
+    /** G's weights averaged with this decay for sampling (0 = off). */
+    public TrainConfig withGeneratorAverage(float decay) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, encoderOnlyFrom, decay);
     }
 
     /** Whether the step after {@code step} trains E alone. */

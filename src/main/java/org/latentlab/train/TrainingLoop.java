@@ -158,8 +158,12 @@ public final class TrainingLoop {
         }
     }
 
-    /** Progress grids and inference weights at the current step. */
+    /** Progress grids and inference weights at the current step, of the G that is sampled. */
     public void snapshot() {
+        listener.onSnapshot(trainer.withSamplingGenerator(this::currentSnapshot));
+    }
+
+    private TrainingSnapshot currentSnapshot() {
         BiGan model = trainer.model();
         float[] samples = model.generate(fixedNoise, SAMPLE_COUNT);
         float[] densitySamples = runningDensity.samples(model, SAMPLE_COUNT, trainer.step());
@@ -170,9 +174,9 @@ public final class TrainingLoop {
             se += d * d;
         }
         try {
-            listener.onSnapshot(new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples,
+            return new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples,
                     densitySamples, REAL_COUNT, fixedReals.clone(), recon, (float) (se / recon.length),
-                    BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder())));
+                    BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

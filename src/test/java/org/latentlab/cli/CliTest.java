@@ -157,11 +157,12 @@ class CliTest {
         Path run = dir.resolve("run");
         Run r = run("train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "32", "--steps", "20",
                 "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1",
-                "--adam-betas", "0,0.9", "--encoder-only-from", "15");
+                "--adam-betas", "0,0.9", "--encoder-only-from", "15", "--g-average", "0.99");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("step 20/20"), r.out());
         var recipe = Checkpoints.readManifest(run).train();
-        assertEquals(List.of(0f, 0.9f, 15L), List.of(recipe.beta1(), recipe.beta2(), recipe.encoderOnlyFrom()));
+        assertEquals(List.of(0f, 0.9f, 15L, 0.99f), List.of(recipe.beta1(), recipe.beta2(), recipe.encoderOnlyFrom(),
+                recipe.generatorAverage()));
         assertTrue(r.out().contains("fitted the latent density"), r.out());
         Run s = run("sample", "--model", run.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
         assertEquals(0, s.code(), s.err());
@@ -259,6 +260,9 @@ class CliTest {
         assertTrue(high.err().contains("Adam betas must be in [0, 1)"), high.err());
         assertEquals(2, run("train", "--steps", "5", "--encoder-only-from", "-1", "--out", dir.resolve("b").toString())
                 .code());
+        Run average = run("train", "--steps", "5", "--g-average", "1", "--out", dir.resolve("b").toString());
+        assertEquals(2, average.code());
+        assertTrue(average.err().contains("The decay of G's average must be"), average.err());
         Run never = run("train", "--steps", "5", "--log-every", "0", "--out", dir.resolve("z").toString());
         assertEquals(2, never.code(), "--log-every 0 used to crash with a division by zero");
         assertTrue(never.err().contains("must be at least 1"), never.err());

@@ -41,9 +41,10 @@ class DistributedTrainingTest {
         String python = TorchPython.requireOrSkip();
         Path data = GeneratedData.idx(dir.resolve("shapes"), 384, 64);
         // with the terms that need the whole batch: batch norm, dropout, code noise, and prior matching (MMD) at a
-        // weight where it steers (at 10 a halved MMD gradient on two processes stayed within the tolerance)
+        // weight where it steers (at 10 a halved MMD gradient on two processes stayed within the tolerance); G's
+        // weights averaged, so the checkpoint holds G's own weights beside the average
         Object[] recipe = {"train", "--data", data, "--steps", STEPS, "--batch", 128, "--hidden", 128, "--log-every",
-            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1, "--spectral-norm"};
+            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1, "--spectral-norm", "--g-average", 0.9};
         TorchPython.run(python, append(recipe, "--out", dir.resolve("one"), "--threads", 1));
         TorchPython.torchrun(python, 2, append(recipe, "--out", dir.resolve("two")));
         List<String> one = Files.readAllLines(dir.resolve("one/losses.jsonl"));
@@ -72,6 +73,7 @@ class DistributedTrainingTest {
         assertTrue(manifest.command().startsWith("torchrun --nproc_per_node 2 "), manifest.command());
         assertTrue(Files.exists(imported.resolve(LatentDensityFile.FILE)), "the density is fitted");
         assertSameSpectralVectors(Checkpoints.resolve(dir.resolve("two"), TorchExport.CONFIG), imported);
+        assertSameTrainingGenerator(Checkpoints.resolve(dir.resolve("two"), TorchExport.CONFIG), imported);
         try (LatentModel m = LatentModels.open(imported)) {
             assertEquals(4 * 32, m.drawLatents(4, 1, false, 0.7).length);
         }
@@ -98,6 +100,23 @@ class DistributedTrainingTest {
             }
             assertEquals(vectors.size(), found);
             assertTrue(found >= 3, "D's three layers each have a vector: " + found);
+        }
+    }
+
+    /** G's own weights (the weights file holds their average) came over for the resumed run. */
+    private static void assertSameTrainingGenerator(Path torchCheckpoint, Path imported) throws Exception {
+        assertEquals(0.9f, Checkpoints.readManifest(imported).train().generatorAverage());
+        Map<String, Safetensors.Tensor> saved = Safetensors.read(torchCheckpoint.resolve("optimizer.safetensors"));
+        try (NDManager nd = NDManager.newBaseManager(); var t = CheckpointLoader.loadTrainer(imported, nd)) {
+            int found = 0;
+            for (Map.Entry<String, Parameter> e : TorchNames.of(t.model()).entrySet()) {
+                if (e.getKey().startsWith("generator.")) {
+                    Safetensors.Tensor own = saved.get("g." + e.getKey().substring("generator.".length()));
+                    assertArrayEquals(own.values(), e.getValue().getArray().toFloatArray(), e.getKey());
+                    found++;
+                }
+            }
+            assertTrue(found >= 4 && t.keepsTrainingGenerator(), "G's weights: " + found);
         }
     }
 

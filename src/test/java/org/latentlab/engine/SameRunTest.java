@@ -34,7 +34,8 @@ class SameRunTest {
             CountDownLatch done = new CountDownLatch(1);
             String[] failure = new String[1];
             var request = new TrainingRequest("mnist", TestModels.small().withSpectralNorm(true),
-                    TestModels.smallTrain(7).withBetas(0f, 0.9f).withEncoderOnlyFrom(25), 30, window, null, 5, 1000);
+                    TestModels.smallTrain(7).withBetas(0f, 0.9f).withEncoderOnlyFrom(25).withGeneratorAverage(0.9f), 30,
+                    window, null, 5, 1000);
             engine.training().start(request, new TrainingEvents() {
                 @Override
                 public void progress(TrainingProgress progress) {}
@@ -63,6 +64,7 @@ class SameRunTest {
         StringWriter err = new StringWriter();
         int code = Cli.run(new String[] {"train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "64",
                 "--image-score", "--spectral-norm", "--adam-betas", "0,0.9", "--encoder-only-from", "25",
+                "--g-average", "0.9",
                 "--dropout", "0.2", "--batch", "32", "--lr-d", "2e-4", "--lr-ge", "2e-4",
                         "--lambda-x", "0.1",
                 "--lambda-z", "1", "--cycle-shift", "0", "--seed", "7", "--steps", "30", "--threads",

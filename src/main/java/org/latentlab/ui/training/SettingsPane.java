@@ -69,6 +69,8 @@ final class SettingsPane extends VBox {
                                 + " (0 = off)"),
                 number(s.encoderOnlyFromText, "Training", "From this step on only E trains: it learns to invert G,"
                         + " held fixed (0 = never). After a GAN trained for its prior, it fits an encoder to it"),
+                number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
+                        + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(245); // nine rows without a scroll bar
         training.setPrefHeight(365); // twelve rows without a scroll bar

@@ -46,6 +46,7 @@ public final class TrainingSettings {
     final DoubleProperty beta1 = new SimpleDoubleProperty(typed(TrainConfig.BETA1));
     final DoubleProperty beta2 = new SimpleDoubleProperty(typed(TrainConfig.BETA2));
     final IntegerProperty encoderOnlyFrom = new SimpleIntegerProperty(0);
+    final DoubleProperty generatorAverage = new SimpleDoubleProperty(0);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -66,10 +67,11 @@ public final class TrainingSettings {
     final NumberField beta1Text = new NumberField("Adam beta1", beta1, false);
     final NumberField beta2Text = new NumberField("Adam beta2", beta2, false);
     final NumberField encoderOnlyFromText = new NumberField("E alone from step", encoderOnlyFrom, true);
+    final NumberField generatorAverageText = new NumberField("G average decay", generatorAverage, false);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
             stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText, lambdaZText, cycleShiftText,
-            lambdaPriorText, encoderOnlyFromText, seedText);
+            lambdaPriorText, encoderOnlyFromText, generatorAverageText, seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -190,7 +192,8 @@ public final class TrainingSettings {
     TrainConfig trainConfig() {
         return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
                 (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get())
-                .withBetas((float) beta1.get(), (float) beta2.get()).withEncoderOnlyFrom(encoderOnlyFrom.get());
+                .withBetas((float) beta1.get(), (float) beta2.get()).withEncoderOnlyFrom(encoderOnlyFrom.get())
+                .withGeneratorAverage((float) generatorAverage.get());
     }
 
     /** Shows a loaded model's settings (so resuming continues with them). */
@@ -217,6 +220,7 @@ public final class TrainingSettings {
         beta1.set(typed(tc.beta1()));
         beta2.set(typed(tc.beta2()));
         encoderOnlyFrom.set((int) tc.encoderOnlyFrom());
+        generatorAverage.set(typed(tc.generatorAverage()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

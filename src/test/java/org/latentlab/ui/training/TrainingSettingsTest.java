@@ -114,13 +114,16 @@ class TrainingSettingsTest {
         s.beta1Text.textProperty().set("0");
         s.beta2Text.textProperty().set("0.9");
         s.encoderOnlyFromText.textProperty().set("24000");
-        assertEquals(List.of(0f, 0.9f, 24000L), List.of(s.trainConfig().beta1(), s.trainConfig().beta2(),
-                s.trainConfig().encoderOnlyFrom()));
+        assertEquals(0f, s.trainConfig().generatorAverage(), "G's last weights by default");
+        s.generatorAverageText.textProperty().set("0.999");
+        assertEquals(List.of(0f, 0.9f, 24000L, 0.999f), List.of(s.trainConfig().beta1(), s.trainConfig().beta2(),
+                s.trainConfig().encoderOnlyFrom(), s.trainConfig().generatorAverage()));
         TrainingSettings shown = new TrainingSettings();
         shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
                 Map.of(), false));
         assertEquals("0", shown.beta1Text.textProperty().get());
         assertEquals(24000, shown.encoderOnlyFrom.get(), "a loaded model's phase is shown, and a resumed run keeps it");
+        assertEquals("0.999", shown.generatorAverageText.textProperty().get());
         s.beta1Text.textProperty().set("1");
         assertEquals("Adam betas must be in [0, 1)", s.problemProperty().get());
     }
