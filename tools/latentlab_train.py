@@ -253,25 +253,26 @@ class GeneratorAverage:
         self.generator = generator
         self.decay = float(torch.tensor(decay, dtype=torch.float32))
         self.weight = float(torch.tensor(1, dtype=torch.float32) - torch.tensor(decay, dtype=torch.float32))
-        self.average = {n: t.detach().clone() for n, t in self._tensors().items()}
+        self.average = {n: t.detach().clone() for n, t in self.tensors().items()}
         self.is_generator = False  # the encoder-only phase made G the average for good
 
-    def _tensors(self):
+    def tensors(self):
+        """G's weights and batch norm statistics by name (the step counters left out)."""
         return {n: t for n, t in self.generator.state_dict().items() if not n.endswith("num_batches_tracked")}
 
     @torch.no_grad()
     def update(self):
-        for n, t in self._tensors().items():
+        for n, t in self.tensors().items():
             self.average[n].mul_(self.decay).add_(t * self.weight)
 
     @torch.no_grad()
     def restart_at_weights(self):
-        for n, t in self._tensors().items():
+        for n, t in self.tensors().items():
             self.average[n].copy_(t)
 
     @torch.no_grad()
     def copy_into_generator(self):
-        for n, t in self._tensors().items():
+        for n, t in self.tensors().items():
             t.copy_(self.average[n])
         self.is_generator = True
 
@@ -308,7 +309,7 @@ class Trainer:
         """G's own weights where checkpoints hold their average as G: resume state, saved with Adam's."""
         if not self.keeps_training_generator():
             return {}
-        return {"g." + n: t for n, t in self.average._tensors().items()}
+        return {"g." + n: t for n, t in self.average.tensors().items()}
 
     def state(self):
         """The weights under the app's export names (TorchNames), batch norm statistics included."""
@@ -493,6 +494,8 @@ def configs(a):
          "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
     if len(a.adam_betas) != 2:
         raise SystemExit("--adam-betas takes two numbers, B1,B2 (for example 0,0.9)")
+    if not 0 <= a.g_average < 1:
+        raise SystemExit(f"The decay of G's average must be at least 0 (0 = off) and below 1, not {a.g_average}")
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise,
              beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0,
