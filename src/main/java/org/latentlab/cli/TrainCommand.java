@@ -185,8 +185,8 @@ final class TrainCommand implements Callable<Integer> {
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
     private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
             "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
-            "--lambda-prior", "--code-noise", "--adam-betas", "--dropout", "--no-batchnorm", "--image-score",
-            "--spectral-norm", "--reference");
+            "--lambda-prior", "--code-noise", "--adam-betas", "--g-average", "--dropout", "--no-batchnorm",
+            "--image-score", "--spectral-norm", "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {

@@ -178,13 +178,14 @@ class CliTest {
                 again.err());
         Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out",
                 run.toString(),
-                "--threads", "1", "--lr-d", "1e-3", "--encoder-only-from", "25");
+                "--threads", "1", "--lr-d", "1e-3", "--g-average", "0.5", "--encoder-only-from", "25");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(25, Checkpoints.readManifest(run).train().encoderOnlyFrom(), "the one recipe option a resumed "
                 + "run takes");
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
-        assertTrue(resumed.err().contains("--lr-d ignored: a resumed run keeps the settings of its checkpoint"),
-                resumed.err());
+        assertTrue(resumed.err().contains("--lr-d, --g-average ignored: a resumed run keeps the settings of its "
+                + "checkpoint"), resumed.err());
+        assertEquals(0.99f, Checkpoints.readManifest(run).train().generatorAverage(), "the checkpoint's average");
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
         assertEquals(30, Checkpoints.readManifest(run).step());
     }
