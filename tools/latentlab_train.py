@@ -254,7 +254,6 @@ class GeneratorAverage:
         self.decay = float(torch.tensor(decay, dtype=torch.float32))
         self.weight = float(torch.tensor(1, dtype=torch.float32) - torch.tensor(decay, dtype=torch.float32))
         self.average = {n: t.detach().clone() for n, t in self.tensors().items()}
-        self.is_generator = False  # the encoder-only phase made G the average for good
 
     def tensors(self):
         """G's weights and batch norm statistics by name (the step counters left out)."""
@@ -274,7 +273,6 @@ class GeneratorAverage:
     def copy_into_generator(self):
         for n, t in self.tensors().items():
             t.copy_(self.average[n])
-        self.is_generator = True
 
 
 class Trainer:
@@ -295,11 +293,12 @@ class Trainer:
         self.ge_run = wrap(self.ge) if wrap else self.ge
         self.d_run = wrap(self.d) if wrap else self.d
         decay = t.get("generatorAverage", 0.0)
+        # None: G's own weights are the ones sampled (no average, or E's phase made G the average for good)
         self.average = GeneratorAverage(self.ge.generator, decay) if decay > 0 else None
 
     def keeps_training_generator(self):
         """Whether G's own weights differ from the sampled average (a checkpoint then keeps both)."""
-        return self.average is not None and not self.average.is_generator
+        return self.average is not None
 
     @staticmethod
     def _named(prefix, module):
@@ -334,8 +333,9 @@ class Trainer:
         t = self.t
         self.clock.start(self.step)
         if encoder_only_at(t, self.step):
-            if self.keeps_training_generator():
-                self.average.copy_into_generator()  # E learns to invert the G that is sampled
+            if self.average is not None:
+                self.average.copy_into_generator()  # E learns to invert the G that is sampled, which G now is
+                self.average = None
             return self._global(self._encoder_only(x, z, shifted_x))
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).

@@ -36,8 +36,8 @@ public final class BiGanTrainer implements AutoCloseable {
     private final Set<Parameter> dParameters;
     private final Set<Parameter> eParameters;
     private final StepInput input;
-    private final GeneratorAverage average; // null: G's last weights are the ones sampled
-    private boolean generatorIsAverage; // the encoder-only phase took over the average for good
+    // null: G's own weights are the ones sampled (no average, or E's phase made G the average for good)
+    private GeneratorAverage average;
     private float[] shifted; // the x-cycle's shifted copy of x, reused
     private long step;
 
@@ -82,12 +82,12 @@ public final class BiGanTrainer implements AutoCloseable {
      * the recipe keeps one, else G as it is. Checkpoints, progress grids and densities go through it.
      */
     public <T, X extends Exception> T withSamplingGenerator(GeneratorAverage.Work<T, X> work) throws X {
-        return average == null || generatorIsAverage ? work.run() : average.withAverage(work);
+        return average == null ? work.run() : average.withAverage(work);
     }
 
     /** Whether G's training weights differ from the sampled ones (a checkpoint then keeps both). */
     public boolean keepsTrainingGenerator() {
-        return average != null && !generatorIsAverage;
+        return average != null;
     }
 
     /** After loading the sampled G into G: the average starts there, then G's own weights, if kept, come back. */
@@ -111,12 +111,13 @@ public final class BiGanTrainer implements AutoCloseable {
      * The torch generator is seeded per step so dropout, and so a resumed run, is reproducible.
      */
     public StepStats train(float[] x, float[] z) {
-        if (average != null && config.encoderOnlyAt(step) && !generatorIsAverage) {
-            average.copyIntoGenerator(); // E learns to invert the G that is sampled
-            generatorIsAverage = true;
+        if (average != null && config.encoderOnlyAt(step)) {
+            average.copyIntoGenerator(); // E learns to invert the G that is sampled, which G now is for good
+            average.close();
+            average = null;
         }
         StepStats stats = trainStep(x, z);
-        if (average != null && !generatorIsAverage) {
+        if (average != null) {
             average.update(); // outside the collector: no graph recorded
         }
         return stats;
