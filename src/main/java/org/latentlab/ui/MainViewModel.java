@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.explore.ExplorerSession;
 import org.latentlab.explore.SessionFile;
 import org.latentlab.ui.common.Background;
@@ -75,7 +76,7 @@ public final class MainViewModel {
         if (model != null && SessionFile.isSession(model)) {
             openSession(model, whenReady, () -> loadBundled(whenReady));
         } else if (model != null) {
-            background.await(engine.loadModel(model), info -> opened(model, whenReady), e -> {
+            background.await(engine.loadModel(model), info -> opened(model, info, whenReady), e -> {
                 notice.set("Could not open " + model + ": " + UserMessages.of(e) + " The bundled model is shown.");
                 loadBundled(whenReady);
             });
@@ -102,12 +103,13 @@ public final class MainViewModel {
      */
     public void openModel(Path model) {
         notice.set("Opening " + model + "…");
-        background.await(engine.loadModel(model), info -> opened(model, () -> showExplorer.run()),
+        background.await(engine.loadModel(model), info -> opened(model, info, () -> showExplorer.run()),
                 e -> notice.set("Could not open " + model + ": " + UserMessages.of(e)));
     }
 
-    private void opened(Path model, Runnable then) {
+    private void opened(Path model, ModelInfo info, Runnable then) {
         recent.opened(model);
+        training.modelOpened(info); // Start continues the model shown, as after "Load checkpoint…"
         notice.set("");
         explorer.openOnTestImage(0); // without its data the explorer says so and starts from z = 0
         then.run();

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.engine.LatentEngine;
+import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.train.TrainingProgress;
@@ -25,7 +26,7 @@ public final class TrainingViewModel {
     private final LatentEngine engine;
     private final Background background;
     private final TrainingSettings settings = new TrainingSettings();
-    private boolean closing; // FX thread: the window waits for the run's last checkpoint
+    private final RunClosing closing = new RunClosing();
     private boolean saveFailed; // FX thread: paused because a checkpoint could not be written
     private final ReadOnlyObjectWrapper<TrainingState> state = new ReadOnlyObjectWrapper<>(TrainingState.IDLE);
     private final RunProgress progress = new RunProgress();
@@ -106,40 +107,28 @@ public final class TrainingViewModel {
      * fit) and {@code closeNow} run once it has ended; returns true when nothing runs (close at once).
      */
     public boolean closeRequested(Runnable closeNow) {
-        if (state.get() == TrainingState.IDLE) {
-            return true;
-        }
-        if (closing) {
-            return false; // asked again while the last checkpoint is being saved
-        }
-        closing = true;
-        state.addListener((obs, old, now) -> {
-            if (now == TrainingState.IDLE) {
-                closeNow.run();
-            }
-        });
-        if (state.get() != TrainingState.STOPPING) {
-            engine.training().stopForExit();
-            engine.training().resume();
-            state.set(TrainingState.STOPPING);
-        }
-        status.set("Saving the last checkpoint before closing…");
-        return false;
+        return closing.request(state, engine.training(), status, closeNow);
     }
 
     /** Loads a checkpoint for exploring, and as the starting point of the next run. */
     public void loadCheckpoint(Path dir) {
         status.set("Loading " + dir.getFileName() + "…");
-        background.await(engine.loadModel(dir), info -> {
-            if (info.trainable()) { // an imported generator is explored, not trained: the settings stay
-                clearRun(); // the previous run's charts and grids are not this model's
-                settings.show(info);
-                resumeFrom.set(dir);
-                saving.shown(dir);
-            }
-            status.set("Loaded " + info.describe() + (info.trainable() ? ". Start continues training from it."
-                    : " for exploring: an imported generator is not trained here."));
-        }, this::fail);
+        background.await(engine.loadModel(dir), this::modelOpened, this::fail);
+    }
+
+    /** A model opened to explore (here, File menu, dropped folder): when no run goes on, Start continues it. */
+    public void modelOpened(ModelInfo info) {
+        if (state.get() != TrainingState.IDLE) {
+            return;
+        }
+        if (info.trainable()) { // an imported generator is explored, not trained: the settings stay
+            clearRun(); // the previous run's charts and grids are not this model's
+            settings.show(info);
+            resumeFrom.set(info.source());
+            saving.shown(info.source());
+        }
+        status.set("Loaded " + info.describe() + (info.trainable() ? ". Start continues training from it."
+                : " for exploring: an imported generator is not trained here."));
     }
 
     /** Saves the model into {@code target}: a run's weights after this step, else the checkpoint shown. */
