@@ -31,7 +31,7 @@ class OpenModelTest {
             TrainingViewModel training = vm.training();
             assertEquals(model, training.resumeFromProperty().get());
             assertEquals(FakeEngine.ZDIM, training.settings().zdimProperty().get(), "the model's recipe, not defaults");
-            assertTrue(training.statusProperty().get().contains("Start continues training from it"),
+            assertTrue(training.statusProperty().get().contains("Start in the Training tab continues training it"),
                     training.statusProperty().get());
             return null;
         });

@@ -127,7 +127,8 @@ public final class TrainingViewModel {
             resumeFrom.set(info.source());
             saving.shown(info.source());
         }
-        status.set("Loaded " + info.describe() + (info.trainable() ? ". Start continues training from it."
+        status.set("Loaded " + info.describe() + (info.trainable()
+                ? ". Start in the Training tab continues training it."
                 : " for exploring: an imported generator is not trained here."));
     }
 
