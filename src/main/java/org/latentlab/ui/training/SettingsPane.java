@@ -73,7 +73,7 @@ final class SettingsPane extends VBox {
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(245); // nine rows without a scroll bar
-        training.setPrefHeight(365); // twelve rows; the others scroll
+        training.setPrefHeight(395); // all thirteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));
