@@ -65,9 +65,10 @@ class HistoryControlTest {
         robot.clickOn("#history-step").eraseText(5).write("soon").type(KeyCode.ENTER);
         assertTrue(robot.lookup("'soon' is not a step: type a number such as 1200.").tryQuery().isPresent());
         robot.clickOn("#history-play");
+        // The frame, then the step the charts follow, change on the FX thread: wait for both, not the first alone
+        // (under load this thread read the cursor between the two: 900).
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> vm.history().selectedFrameProperty().get() == 9);
-        assertEquals(1000, cursor(robot, "#d-outputs"));
+                () -> vm.history().selectedFrameProperty().get() == 9 && cursor(robot, "#d-outputs") == 1000);
         LiveChart losses = robot.lookup("#training-losses").queryAs(LiveChart.class);
         var b = losses.localToScreen(losses.getBoundsInLocal());
         robot.clickOn((b.getMinX() + 64 + b.getMaxX() - 26) / 2, b.getMinY() + 40); // mid-plot: mid-run
