@@ -132,6 +132,7 @@ public final class MainViewModel {
         notice.set("Opening the session " + file.getFileName() + "…");
         background.await(engine.loadModel(s.model()), info -> {
             recent.opened(s.model());
+            training.modelOpened(info);
             boolean restored = explorer.sessions().restore(s);
             notice.set(restored ? "Restored the session " + file.getFileName() + "." : "Could not restore the session "
                     + file.getFileName() + ": " + explorer.messageProperty().get());

@@ -38,6 +38,23 @@ class OpenModelTest {
     }
 
     @Test
+    void aSessionsModelIsWhatStartContinuesToo() throws Exception {
+        Path model = Files.createDirectories(dir.resolve("run"));
+        Path file = dir.resolve("s.json");
+        FxThread.run(() -> {
+            MainViewModel first = new MainViewModel(engine, new DirectBackground());
+            first.openModel(model);
+            first.saveSession(file);
+            MainViewModel vm = new MainViewModel(engine, new DirectBackground());
+            vm.openSession(file);
+            Path resume = vm.training().resumeFromProperty().get();
+            assertEquals(model.toAbsolutePath().normalize(),
+                    resume == null ? null : resume.toAbsolutePath().normalize());
+            return null;
+        });
+    }
+
+    @Test
     void aModelOpenedDuringARunLeavesTheRunsSettings() throws Exception {
         Path model = Files.createDirectories(dir.resolve("run"));
         FxThread.run(() -> {
