@@ -15,8 +15,8 @@ import java.util.List;
  * At the fast learning rates of a GAN trained for its prior, G's weights jitter from step to step;
  * their average draws better (rates x4, 6,000 steps: prior score 7.28 and Fréchet distance 21.5
  * against 6.96 and 29.4 for the last weights), and with it the rates can go to x16 (8.26 and 6.5;
- * docs/BENCHMARKS.md). The trainer keeps training G's
- * own weights; checkpoints, the progress grids and everything that samples use the average.
+ * docs/BENCHMARKS.md). The trainer keeps training G's own weights; checkpoints, the progress grids
+ * and everything that samples use the average.
  */
 public final class GeneratorAverage implements AutoCloseable {
     /** An action run with the average in G's place. */

@@ -108,11 +108,16 @@ public final class MainViewModel {
     }
 
     private void opened(Path model, ModelInfo info, Runnable then) {
-        recent.opened(model);
-        training.modelOpened(info); // Start continues the model shown, as after "Load checkpoint…"
+        shown(model, info);
         notice.set("");
         explorer.openOnTestImage(0); // without its data the explorer says so and starts from z = 0
         then.run();
+    }
+
+    /** A model the user opened (alone or with a session): first of the recent ones, and what Start continues. */
+    private void shown(Path model, ModelInfo info) {
+        recent.opened(model);
+        training.modelOpened(info); // as after the Training tab's "Load checkpoint…"
     }
 
     /** Opens a session file (File → Open session): its model, then the explorer's state as saved. */
@@ -131,8 +136,7 @@ public final class MainViewModel {
         }
         notice.set("Opening the session " + file.getFileName() + "…");
         background.await(engine.loadModel(s.model()), info -> {
-            recent.opened(s.model());
-            training.modelOpened(info);
+            shown(s.model(), info);
             boolean restored = explorer.sessions().restore(s);
             notice.set(restored ? "Restored the session " + file.getFileName() + "." : "Could not restore the session "
                     + file.getFileName() + ": " + explorer.messageProperty().get());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.ui.training.TrainingState;
 import org.latentlab.ui.training.TrainingViewModel;
 
-/** A model opened from the File menu (or dropped, or recent) is the one the Training tab's Start continues. */
+/** A model opened from the File menu (or dropped, or recent; a session's: SessionTest) is what Start continues. */
 class OpenModelTest {
     @TempDir Path dir;
     private final FakeEngine engine = new FakeEngine(true);
@@ -33,23 +33,6 @@ class OpenModelTest {
             assertEquals(FakeEngine.ZDIM, training.settings().zdimProperty().get(), "the model's recipe, not defaults");
             assertTrue(training.statusProperty().get().contains("Start in the Training tab continues training it"),
                     training.statusProperty().get());
-            return null;
-        });
-    }
-
-    @Test
-    void aSessionsModelIsWhatStartContinuesToo() throws Exception {
-        Path model = Files.createDirectories(dir.resolve("run"));
-        Path file = dir.resolve("s.json");
-        FxThread.run(() -> {
-            MainViewModel first = new MainViewModel(engine, new DirectBackground());
-            first.openModel(model);
-            first.saveSession(file);
-            MainViewModel vm = new MainViewModel(engine, new DirectBackground());
-            vm.openSession(file);
-            Path resume = vm.training().resumeFromProperty().get();
-            assertEquals(model.toAbsolutePath().normalize(),
-                    resume == null ? null : resume.toAbsolutePath().normalize());
             return null;
         });
     }

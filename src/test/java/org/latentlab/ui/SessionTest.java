@@ -73,6 +73,9 @@ class SessionTest {
             vm.start(file, () -> {});
             ExplorerViewModel ex = vm.explorer();
             assertEquals("Restored the session s.json.", vm.noticeProperty().get());
+            Path resume = vm.training().resumeFromProperty().get();
+            assertEquals(model.toAbsolutePath().normalize(), resume == null ? null
+                    : resume.toAbsolutePath().normalize(), "the Training tab's Start continues the session's model");
             assertArrayEquals(filled(0.05f), ex.rawZ(), 1e-6f);
             assertEquals(2, ex.gallery().size());
             assertArrayEquals(filled(-0.3f), ex.gallery().get(1).z(), 1e-6f);
