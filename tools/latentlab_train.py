@@ -336,7 +336,7 @@ class Trainer:
             if self.average is not None:
                 self.average.copy_into_generator()  # E learns to invert the G that is sampled, which G now is
                 self.average = None
-            return self._global(self._encoder_only(x, z, shifted_x))
+            return self._global(self._encoder_only(x, z, shifted_x, z_global))
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
         real, fake = self._pairs(self.d_run, x, ex.detach(), gz.detach(), z)
@@ -365,14 +365,18 @@ class Trainer:
         self.step += 1
         return self._global([loss_d.detach(), adversarial.detach(), cycle.detach(), d_real, d_fake])
 
-    def _encoder_only(self, x, z, shifted_x):
+    def _encoder_only(self, x, z, shifted_x, z_global):
         """E alone learns to invert G (BiGanTrainer.encoderOnlyStep): G(E(x')) against x through G held fixed and
-        drawing as after training (eval mode); D measured, not trained. Outside the DDP wrapper (which expects every
+        drawing as after training (eval mode), plus E(x')'s pull to the prior if the recipe asks; D measured, not
+        trained. Outside the DDP wrapper (which expects every
         weight to learn), so E's gradients are averaged over the processes here."""
         g, e = self.ge.generator, self.ge.encoder
         g.eval()
         g.requires_grad_(False)
-        cycle = sum_squared_per_row(g(e(shifted_x if shifted_x is not None else x)), x)
+        code = e(shifted_x if shifted_x is not None else x)
+        cycle = sum_squared_per_row(g(code), x)
+        if self.t["encoderPrior"] > 0:
+            cycle = cycle + self.t["encoderPrior"] * prior_mmd(code, z_global)
         cycle.backward()
         if dist.is_initialized():
             for p in e.parameters():
@@ -467,7 +471,7 @@ def resume_from(path):
 
 TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "beta2": 0.999, "lambdaX": 4.0,
                   "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0,
-                  "encoderOnlyFrom": 0, "generatorAverage": 0.0}
+                  "encoderOnlyFrom": 0, "generatorAverage": 0.0, "encoderPrior": 0.0}
 
 
 def configs(a):
@@ -477,8 +481,11 @@ def configs(a):
         with open(os.path.join(folder, lt.CONFIG)) as f:
             c = json.load(f)
         t = dict(TRAIN_DEFAULTS, **(c.get("train") or {}))
-        if a.encoder_only_from is not None:  # the checkpoint fixes the recipe, but for when E trains alone
+        if a.encoder_only_from is not None:  # the checkpoint fixes the recipe, but for E's phase
             t["encoderOnlyFrom"] = a.encoder_only_from
+        if a.encoder_prior is not None:
+            t["encoderPrior"] = a.encoder_prior
+        check_encoder_phase(t)
         c["data"] = a.data or c.get("data")
         if not c["data"]:
             raise SystemExit("Give --data: the checkpoint does not name its data set")
@@ -499,8 +506,19 @@ def configs(a):
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise,
              beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0,
-             generatorAverage=a.g_average)
+             generatorAverage=a.g_average, encoderPrior=a.encoder_prior or 0.0)
+    check_encoder_phase(t)
     return c, t, None
+
+
+def check_encoder_phase(t):
+    """TrainConfig's checks of E's phase."""
+    if not t["encoderPrior"] >= 0 or math.isinf(t["encoderPrior"]):
+        raise SystemExit(f"The weight of the encoder's pull to the prior must be finite and at least 0, not "
+                         f"{t['encoderPrior']}")
+    if t["encoderPrior"] > 0 and t["encoderOnlyFrom"] == 0:
+        raise SystemExit("E's pull to the prior acts only while E trains alone: set the step E trains alone from "
+                         "(--encoder-only-from)")
 
 
 def command_line():
@@ -566,6 +584,9 @@ def parser(sub):
                    metavar="B1,B2", help="Adam's betas for D and for G+E (default 0.5,0.999)")
     p.add_argument("--encoder-only-from", type=int, metavar="STEP",
                    help="from this step on, only E trains: it learns to invert G, held fixed (0 = never, the "
+                        "default); with --resume it replaces the checkpoint's")
+    p.add_argument("--encoder-prior", type=float, metavar="W",
+                   help="while E trains alone, pull its codes toward the prior with this weight (MMD; 0 = off, the "
                         "default); with --resume it replaces the checkpoint's")
     p.add_argument("--g-average", type=float, default=0.0, metavar="DECAY",
                    help="checkpoints hold a moving average of G's weights with this decay (for example 0.999) as G "

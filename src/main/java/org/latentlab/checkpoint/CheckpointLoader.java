@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.TrainConfig;
 
 /**
  * Loads checkpoints: every file checked against the manifest's SHA-256 and every parameter's
@@ -61,16 +62,16 @@ public final class CheckpointLoader {
     }
 
     /**
-     * As {@link #loadTrainer(Path, NDManager)}, the encoder training alone from {@code encoderOnlyFrom}
-     * on in place of the checkpoint's step (null keeps it).
+     * As {@link #loadTrainer(Path, NDManager)}, with E's phase in place of the checkpoint's where
+     * {@code encoderPhase} says (null keeps it).
      */
-    public static BiGanTrainer loadTrainer(Path dir, NDManager manager, Long encoderOnlyFrom)
+    public static BiGanTrainer loadTrainer(Path dir, NDManager manager, TrainConfig.EncoderPhase encoderPhase)
             throws CheckpointException {
         Path resolved = Checkpoints.resolve(dir);
         CheckpointManifest m = Checkpoints.readManifest(resolved);
         BiGan model = loadModel(resolved, manager);
-        BiGanTrainer trainer = new BiGanTrainer(model, encoderOnlyFrom == null ? m.train()
-                : m.train().withEncoderOnlyFrom(encoderOnlyFrom));
+        BiGanTrainer trainer = new BiGanTrainer(model, encoderPhase == null ? m.train()
+                : m.train().withEncoderPhase(encoderPhase));
         trainer.restoreStep(m.step());
         try {
             trainer.restoreGenerator(m.files().containsKey(TRAINING_GENERATOR) ? () -> {

@@ -88,10 +88,11 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
     }
 
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
-        // a resumed run keeps its checkpoint's recipe, but for the step E trains alone from (the settings show it)
-        Long encoderOnlyFrom = req.resumeFrom() != null && req.train() != null ? req.train().encoderOnlyFrom() : null;
+        // a resumed run keeps its checkpoint's recipe, but for E's phase (the settings show it)
+        TrainConfig.EncoderPhase encoderPhase = req.resumeFrom() != null && req.train() != null
+                ? new TrainConfig.EncoderPhase(req.train().encoderOnlyFrom(), req.train().encoderPrior()) : null;
         var plan = new TrainingSession.Plan(req.data(), req.model(), req.train(), req.resumeFrom(), req.outDir(), 3,
-                true, null, encoderOnlyFrom);
+                true, null, encoderPhase);
         try (TrainingSession session = TrainingSession.open(plan, events::loadingData)) {
             events.started(session.checkpointDir());
             BiGanTrainer trainer = session.trainer();

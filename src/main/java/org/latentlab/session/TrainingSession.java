@@ -41,12 +41,12 @@ public final class TrainingSession implements AutoCloseable {
      * @param moveIfTaken a fresh run whose folder holds another run goes to a free one beside it
      *     (the window) instead of being refused (the command line)
      * @param limit use only the first N training images, or null for all
-     * @param encoderOnlyFrom when resuming, the step from which the encoder trains alone, in place of
-     *     the checkpoint's (the one part of a recipe a resumed run may change: it says when the
-     *     game ends, not what it is); null keeps the checkpoint's
+     * @param encoderPhase when resuming, E's phase in place of the checkpoint's where it says (the
+     *     one part of a recipe a resumed run may change: when the game ends and what E does after it,
+     *     not what the game is); null keeps the checkpoint's
      */
     public record Plan(String data, ModelConfig model, TrainConfig train, Path resumeFrom, Path outDir, int keep,
-            boolean moveIfTaken, Integer limit, Long encoderOnlyFrom) {
+            boolean moveIfTaken, Integer limit, TrainConfig.EncoderPhase encoderPhase) {
         public Plan(String data, ModelConfig model, TrainConfig train, Path resumeFrom, Path outDir, int keep,
                 boolean moveIfTaken, Integer limit) {
             this(data, model, train, resumeFrom, outDir, keep, moveIfTaken, limit, null);
@@ -83,7 +83,7 @@ public final class TrainingSession implements AutoCloseable {
                     plan.keep())
                     : CheckpointStore.forNewRun(plan.moveIfTaken() ? CheckpointStore.freeFolder(plan.outDir())
                             : plan.outDir(), plan.keep());
-            trainer = resuming ? CheckpointLoader.loadTrainer(plan.resumeFrom(), manager, plan.encoderOnlyFrom())
+            trainer = resuming ? CheckpointLoader.loadTrainer(plan.resumeFrom(), manager, plan.encoderPhase())
                     : new BiGanTrainer(BiGan.seeded(plan.model(), manager, plan.train().seed()), plan.train());
             String spec = resuming ? Checkpoints.readManifest(plan.resumeFrom()).dataset() : plan.data();
             ModelConfig mc = trainer.model().config();

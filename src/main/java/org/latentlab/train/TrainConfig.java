@@ -20,10 +20,13 @@ package org.latentlab.train;
  *     it without making G a decoder of E(x). Old checkpoints read as 0.
  * @param generatorAverage decay of the moving average of G's weights that checkpoints, grids and
  *     samples use ({@link GeneratorAverage}; 0 = off, G's last weights). Old checkpoints read as 0.
+ * @param encoderPrior weight of the pull of E(x) to the prior in E's phase alone (the MMD of
+ *     {@code lambdaPrior}; 0 = off): E's codes then lie where G was trained to draw from. Needs
+ *     {@code encoderOnlyFrom}. Old checkpoints read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
         float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise,
-        long encoderOnlyFrom, float generatorAverage) {
+        long encoderOnlyFrom, float generatorAverage, float encoderPrior) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -69,6 +72,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("The step the encoder trains alone from must be at least 0 (0 = never), "
                     + "not " + encoderOnlyFrom);
         }
+        if (!(encoderPrior >= 0) || Float.isInfinite(encoderPrior)) {
+            throw new IllegalArgumentException("The weight of the encoder's pull to the prior must be finite and at "
+                    + "least 0, not " + encoderPrior);
+        }
+        if (encoderPrior > 0 && encoderOnlyFrom == 0) {
+            throw new IllegalArgumentException("E's pull to the prior acts only while E trains alone: set the step E "
+                    + "trains alone from");
+        }
         if (!(generatorAverage >= 0 && generatorAverage < 1)) {
             throw new IllegalArgumentException("The decay of G's average must be at least 0 (0 = off) and below 1, not "
                     + generatorAverage);
@@ -77,6 +88,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
                     + cycleShift);
         }
+    }
+
+    /** Without the encoder's pull to the prior. */
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
+            long seed, int cycleShift, float lambdaPrior, float codeNoise, long encoderOnlyFrom,
+            float generatorAverage) {
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior, codeNoise,
+                encoderOnlyFrom, generatorAverage, 0f);
     }
 
     /** Without the encoder-only steps and G's average. */
@@ -135,35 +154,56 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, generatorAverage);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
     }
 
     public TrainConfig withLambdaPrior(float weight) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight,
-                codeNoise, encoderOnlyFrom, generatorAverage);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
     }
 
     public TrainConfig withCodeNoise(float sigma) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                sigma, encoderOnlyFrom, generatorAverage);
+                sigma, encoderOnlyFrom, generatorAverage, encoderPrior);
     }
 
     /** Adam's betas for both optimisers (DCGAN's 0.5 and 0.999 unless a recipe asks otherwise). */
     public TrainConfig withBetas(float b1, float b2) {
         return new TrainConfig(batchSize, lrD, lrGE, b1, b2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, generatorAverage);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
     }
 
     public TrainConfig withEncoderOnlyFrom(long fromStep) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, fromStep, generatorAverage);
+                codeNoise, fromStep, generatorAverage, encoderPrior);
     }
 
     /** G's weights averaged with this decay for sampling (0 = off). */
     public TrainConfig withGeneratorAverage(float decay) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, decay);
+                codeNoise, encoderOnlyFrom, decay, encoderPrior);
     }
+
+    /** E(x) pulled to the prior with this weight while E trains alone (0 = off). */
+    public TrainConfig withEncoderPrior(float weight) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, encoderOnlyFrom, generatorAverage, weight);
+    }
+
+    /** E's phase as a resumed run may set it: when it starts and E's pull to the prior in it. */
+    public TrainConfig withEncoderPhase(EncoderPhase phase) {
+        long from = phase.from() != null ? phase.from() : encoderOnlyFrom;
+        float prior = phase.prior() != null ? phase.prior() : encoderPrior;
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, from, generatorAverage, prior);
+    }
+
+    /**
+     * The part of a recipe a resumed run may change, as it says when the game ends and what E
+     * does after it, not what the game is: the step E trains alone from and E's pull to the prior
+     * in that phase; null keeps the checkpoint's.
+     */
+    public record EncoderPhase(Long from, Float prior) {}
 
     /** Whether the step after {@code step} trains E alone. */
     public boolean encoderOnlyAt(long step) {

@@ -38,4 +38,33 @@ class EncoderOnlyStepsTest {
                     s.toString());
         }
     }
+
+    /**
+     * {@link TrainConfig#encoderPrior}: the same E-alone steps, with E's pull to the prior, leave E's
+     * codes of unseen images nearer the prior (MMD) than without it.
+     */
+    @Test
+    void encoderPriorPullsTheCodesToThePrior() throws Exception {
+        double without = codesFromPriorAfterEncoderSteps(0f);
+        double with = codesFromPriorAfterEncoderSteps(100f);
+        assertTrue(with < without / 2, "MMD² " + with + " with the pull, " + without + " without");
+    }
+
+    private static double codesFromPriorAfterEncoderSteps(float pull) throws Exception {
+        var images = TestModels.mnist(512);
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(),
+                        TestModels.smallTrain(1).withEncoderOnlyFrom(1).withEncoderPrior(pull))) {
+            BatchIterator it = new BatchIterator(images.head(384), 32, 1);
+            for (int s = 0; s < 40; s++) {
+                t.train(it.next(), Prior.sample(3, s, 32, 8));
+            }
+            int unseen = images.count() - 384; // the images after those trained on
+            float[] x = new float[unseen * images.imageSize()];
+            for (int i = 0; i < unseen; i++) {
+                images.copyImage(384 + i, x, i * images.imageSize());
+            }
+            return PriorMatch.mmd(t.model().encode(x, unseen), Prior.sample(9, 0, unseen, 8), 8);
+        }
+    }
 }

@@ -43,4 +43,27 @@ class TrainConfigTest {
         assertThrows(IllegalArgumentException.class, () -> new TrainConfig(128, 1e-4f, 2e-4f, 0.5f, 0.999f, 4f, 1f, 1,
                 -1));
     }
+
+    /**
+     * E's pull to the prior: kept by a checkpoint, 0 in one written before it, refused in words
+     * without E's phase, and what a resumed run may change with the step E's phase starts at.
+     */
+    @Test
+    void theEncodersPullToThePriorNeedsItsPhaseAndMayChangeOnResume() {
+        TrainConfig game = TrainConfig.defaults(1).withEncoderOnlyFrom(300);
+        TrainConfig pulled = game.withEncoderPrior(10f);
+        assertEquals(pulled, Json.GSON.fromJson(Json.GSON.toJson(pulled), TrainConfig.class));
+        assertEquals(0f, Json.GSON.fromJson(Json.GSON.toJson(game).replace(",\"encoderPrior\":0.0", ""),
+                TrainConfig.class).encoderPrior(), "a checkpoint from before the option");
+        assertEquals(10f, pulled.withSeed(2).withGeneratorAverage(0.9f).encoderPrior());
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults(1).withEncoderPrior(10f));
+        assertTrue(e.getMessage().contains("E trains alone"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> pulled.withEncoderOnlyFrom(0));
+        assertThrows(IllegalArgumentException.class, () -> game.withEncoderPrior(-1f));
+        assertThrows(IllegalArgumentException.class, () -> game.withEncoderPrior(Float.POSITIVE_INFINITY));
+        assertEquals(pulled.withEncoderOnlyFrom(500), pulled.withEncoderPhase(new TrainConfig.EncoderPhase(500L, null)),
+                "the step changed, the pull kept");
+        assertEquals(game.withEncoderPrior(40f), pulled.withEncoderPhase(new TrainConfig.EncoderPhase(null, 40f)));
+        assertEquals(pulled, pulled.withEncoderPhase(new TrainConfig.EncoderPhase(null, null)));
+    }
 }

@@ -69,11 +69,13 @@ final class SettingsPane extends VBox {
                                 + " (0 = off)"),
                 number(s.encoderOnlyFromText, "Training", "From this step on only E trains: it learns to invert G,"
                         + " held fixed (0 = never). After a GAN trained for its prior, it fits an encoder to it"),
+                number(s.encoderPriorText, "Training", "While E trains alone, pulls its codes towards the prior, where"
+                        + " G draws from (0 = off; 10 fits the best encoder measured)"),
                 number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(245); // nine rows without a scroll bar
-        training.setPrefHeight(395); // all thirteen rows: the pane around them scrolls, not the sheet too
+        training.setPrefHeight(422); // all fourteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));

@@ -47,6 +47,7 @@ public final class TrainingSettings {
     final DoubleProperty beta2 = new SimpleDoubleProperty(typed(TrainConfig.BETA2));
     final IntegerProperty encoderOnlyFrom = new SimpleIntegerProperty(0);
     final DoubleProperty generatorAverage = new SimpleDoubleProperty(0);
+    final DoubleProperty encoderPrior = new SimpleDoubleProperty(0);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -67,11 +68,12 @@ public final class TrainingSettings {
     final NumberField beta1Text = new NumberField("Adam beta1", beta1, false);
     final NumberField beta2Text = new NumberField("Adam beta2", beta2, false);
     final NumberField encoderOnlyFromText = new NumberField("E alone from step", encoderOnlyFrom, true);
+    final NumberField encoderPriorText = new NumberField("E's pull to the prior", encoderPrior, false);
     final NumberField generatorAverageText = new NumberField("G average decay", generatorAverage, false);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
             stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText, lambdaZText, cycleShiftText,
-            lambdaPriorText, encoderOnlyFromText, generatorAverageText, seedText);
+            lambdaPriorText, encoderOnlyFromText, encoderPriorText, generatorAverageText, seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -193,7 +195,7 @@ public final class TrainingSettings {
         return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
                 (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get())
                 .withBetas((float) beta1.get(), (float) beta2.get()).withEncoderOnlyFrom(encoderOnlyFrom.get())
-                .withGeneratorAverage((float) generatorAverage.get());
+                .withGeneratorAverage((float) generatorAverage.get()).withEncoderPrior((float) encoderPrior.get());
     }
 
     /** Shows a loaded model's settings (so resuming continues with them). */
@@ -221,6 +223,7 @@ public final class TrainingSettings {
         beta2.set(typed(tc.beta2()));
         encoderOnlyFrom.set((int) tc.encoderOnlyFrom());
         generatorAverage.set(typed(tc.generatorAverage()));
+        encoderPrior.set(typed(tc.encoderPrior()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

@@ -126,5 +126,13 @@ class TrainingSettingsTest {
         assertEquals("0.999", shown.generatorAverageText.textProperty().get());
         s.beta1Text.textProperty().set("1");
         assertEquals("Adam betas must be in [0, 1)", s.problemProperty().get());
+        s.beta1Text.textProperty().set("0");
+        s.encoderPriorText.textProperty().set("10");
+        assertEquals(10f, s.trainConfig().encoderPrior(), "E's pull to the prior in its phase");
+        shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
+                Map.of(), false));
+        assertEquals("10", shown.encoderPriorText.textProperty().get());
+        s.encoderOnlyFromText.textProperty().set("0");
+        assertTrue(s.problemProperty().get().contains("only while E trains alone"), s.problemProperty().get());
     }
 }
