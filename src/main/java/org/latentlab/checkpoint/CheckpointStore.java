@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.latentlab.data.DataDescription;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.CheckpointSink;
+import org.latentlab.train.LossPoint;
 
 /**
  * A training run's output folder: one checkpoint folder per save ({@code step-00001000}), a
@@ -52,6 +53,7 @@ public final class CheckpointStore implements CheckpointSink {
             throw new CheckpointException(dir, "this folder holds another training run. Resume into the folder of the"
                     + " run you continue (" + own.getParent() + ") or into an empty folder");
         }
+        LossLog.continueRun(own, Checkpoints.readManifest(own).step(), target);
         return new CheckpointStore(dir, keep);
     }
 
@@ -110,6 +112,17 @@ public final class CheckpointStore implements CheckpointSink {
         CheckpointFiles.replaceDurably(dir.resolve(LATEST), (name + "\n").getBytes(StandardCharsets.UTF_8));
         prune(trainer.step());
         return dir.resolve(name);
+    }
+
+    @Override
+    public boolean recordLosses(LossPoint point) {
+        try {
+            Files.createDirectories(dir);
+            LossLog.append(dir, point);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

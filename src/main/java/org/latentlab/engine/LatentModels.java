@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.checkpoint.CheckpointException;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LossLog;
 import org.latentlab.data.DataDescription;
 import org.latentlab.interop.ImportException;
 import org.latentlab.interop.TorchScriptImport;
+import org.latentlab.latent.LatentPrior;
 
 /** Opens any model folder: a checkpoint trained here, or a generator imported from PyTorch. */
 public final class LatentModels {
@@ -45,7 +47,7 @@ public final class LatentModels {
         if (loaded instanceof InferenceModel trained) {
             var m = trained.manifest();
             return new ModelInfo(m.model(), m.train(), m.step(), m.dataDescription(), source, m.metrics(),
-                    loaded.density() != null);
+                    loaded.density() != null, LatentPrior.UNIFORM, LossLog.read(source, m.step()));
         }
         var c = loaded.config();
         DataDescription data = loaded instanceof ImportedModel imported ? imported.manifest().dataOrNone()

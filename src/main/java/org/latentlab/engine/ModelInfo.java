@@ -6,6 +6,7 @@ import java.util.Map;
 import org.latentlab.data.DataDescription;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.train.LossPoint;
 import org.latentlab.train.TrainConfig;
 
 /**
@@ -13,10 +14,17 @@ import org.latentlab.train.TrainConfig;
  * model; {@code train} is the recipe it was trained with; {@code fittedDensity} says whether
  * random latents come from a density fitted to E(x) rather than the uniform prior; {@code data}
  * is the data set it was trained on; {@code prior} is where z comes from, and the range of each
- * dimension. An imported generator has no recipe ({@code train} null) and no data set.
+ * dimension; {@code losses} is its run's loss history up to its step (empty when none was kept). An
+ * imported generator has no recipe ({@code train} null) and no data set.
  */
 public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
-        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
+        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses) {
+    /** Without a loss history. */
+    public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
+            Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
+        this(config, train, step, data, source, metrics, fittedDensity, prior, List.of());
+    }
+
     /** A model trained here: prior U(-1, 1). */
     public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
             Map<String, Double> metrics, boolean fittedDensity) {
@@ -58,6 +66,6 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
     }
 
     public ModelInfo withFittedDensity() {
-        return new ModelInfo(config, train, step, data, source, metrics, true, prior);
+        return new ModelInfo(config, train, step, data, source, metrics, true, prior, losses);
     }
 }

@@ -15,6 +15,11 @@ public interface CheckpointSink {
      */
     Path saveCopy(BiGanTrainer trainer, DataDescription data, String command, Path target) throws IOException;
 
+    /** Adds a point to the run's loss history; false when it could not be written (the run goes on). */
+    default boolean recordLosses(LossPoint point) {
+        return true;
+    }
+
     /** The folder checkpoints go to, for messages. */
     Path dir();
 

@@ -41,6 +41,7 @@ public final class TrainingLoop {
     private final CollapseWatch collapse = new CollapseWatch();
     private CheckpointSink store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
+    private boolean lossesLost; // the loss history could not be written: said once
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
             TrainingControl control) {
@@ -84,7 +85,9 @@ public final class TrainingLoop {
             }
             long step = trainer.step();
             if (step % options.progressEvery() == 0 || step == options.totalSteps()) {
-                listener.onProgress(window.progress(step, options.totalSteps()));
+                TrainingProgress p = window.progress(step, options.totalSteps());
+                listener.onProgress(p);
+                recordLosses(p);
             }
             if (step % options.snapshotEvery() == 0 && step < options.totalSteps()) {
                 snapshot();
@@ -95,6 +98,15 @@ public final class TrainingLoop {
             }
         }
         return finish(false);
+    }
+
+    /** Into the run's loss history; when it cannot be written, said once, and the run goes on without it. */
+    private void recordLosses(TrainingProgress p) {
+        if (store != null && !lossesLost && !store.recordLosses(LossPoint.of(p))) {
+            lossesLost = true;
+            listener.onWarning("The loss history could not be written to " + store.dir() + "; training and its "
+                    + "checkpoints go on without it.");
+        }
     }
 
     private Result finish(boolean cancelled) throws InterruptedException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.cli.Cli;
+import org.latentlab.train.LossPoint;
 import org.latentlab.train.TestModels;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
@@ -59,6 +61,9 @@ class SameRunTest {
             });
             assertTrue(done.await(120, TimeUnit.SECONDS), "the window's run finished");
             assertEquals(null, failure[0]);
+            ModelInfo opened = engine.loadModel(window).get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(10L, 20L, 30L), opened.losses().stream().map(LossPoint::step).toList(),
+                    "the run's loss history, read back when it is opened");
         }
         Path cli = dir.resolve("cli");
         StringWriter err = new StringWriter();

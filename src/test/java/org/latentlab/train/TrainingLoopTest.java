@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.CheckpointStore;
 import org.latentlab.checkpoint.Checkpoints;
+import org.latentlab.checkpoint.LossLog;
 
 class TrainingLoopTest {
     @TempDir Path dir;
@@ -58,6 +59,8 @@ class TrainingLoopTest {
         assertEquals(32 * 784, snaps.get(0).densitySamples().length, "and as many from the running density");
         assertTrue(snaps.size() >= 3, "initial, step 20 and final snapshots");
         assertEquals("step-00000030", Files.readString(store.dir().resolve("latest")).trim());
+        assertEquals(progress.stream().map(LossPoint::of).toList(), LossLog.read(store.dir(), Long.MAX_VALUE),
+                "the run's loss history, as the progress reported it");
         try (var s = Files.list(store.dir())) {
             assertEquals(2, s.filter(p -> p.getFileName().toString().startsWith("step-")).count(),
                     "keeps the newest 2");
@@ -137,5 +140,27 @@ class TrainingLoopTest {
         for (String f : List.of("generator.params", "encoder.params")) {
             assertEquals(-1, Files.mismatch(dir.resolve("mine").resolve(f), own.resolve(f)), f);
         }
+    }
+
+    /** A loss history that cannot be written (here a folder in its place) is said once; the run goes on. */
+    @Test
+    void aLossHistoryThatCannotBeWrittenCostsNothingButIt() throws Exception {
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
+        Files.createDirectories(store.dir().resolve(LossLog.FILE));
+        List<String> warnings = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            var r = new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(30, 10, 100, 100, store,
+                    TestModels.MNIST_DATA, "t"), new TrainingListener() {
+                        @Override
+                        public void onWarning(String message) {
+                            warnings.add(message);
+                        }
+                    }, new TrainingControl()).run();
+            assertEquals(30, r.step());
+            assertEquals(store.dir().resolve("step-00000030"), r.lastCheckpoint());
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("loss history could not be written"), warnings.get(0));
     }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentlab.train.LossPoint;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
 import org.latentlab.ui.common.FxImages;
@@ -46,6 +47,19 @@ public final class TrainingHistory {
         lossGE.add(p.step(), p.lossGE());
         dReal.add(p.step(), p.dReal());
         dFake.add(p.step(), p.dFake());
+    }
+
+    /** A run's losses as its history kept them (an opened model's), in place of any drawn so far. */
+    void show(List<LossPoint> points) {
+        for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake}) {
+            s.clear();
+        }
+        for (LossPoint p : points) {
+            lossD.add(p.step(), p.lossD());
+            lossGE.add(p.step(), p.lossGE());
+            dReal.add(p.step(), p.dReal());
+            dFake.add(p.step(), p.dFake());
+        }
     }
 
     /** Training thread: records the reconstruction error and builds the grids' images off the FX thread. */
@@ -104,9 +118,10 @@ public final class TrainingHistory {
         }
     }
 
-    /** FX thread, before a new run. */
-    void clear() {
-        for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
+    /** FX thread, before a new run; a continued run keeps the losses drawn so far (its history). */
+    void clear(boolean keepLosses) {
+        for (SeriesStore s : keepLosses ? new SeriesStore[] {reconError}
+                : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
             s.clear();
         }
         frames.clear();

@@ -64,7 +64,7 @@ public final class TrainingViewModel {
             status.set("Cannot start: " + e.getMessage());
             return;
         }
-        clearRun();
+        clearRun(resumeFrom.get() != null); // a continued run's charts go on from its history
         state.set(TrainingState.RUNNING);
         status.set(resumeFrom.get() != null ? "Resuming training from " + resumeFrom.get().getFileName() + "…"
                 : "Starting training on " + settings.data.get() + "…");
@@ -122,7 +122,8 @@ public final class TrainingViewModel {
             return;
         }
         if (info.trainable()) { // an imported generator is explored, not trained: the settings stay
-            clearRun(); // the previous run's charts and grids are not this model's
+            clearRun(false); // the previous run's charts and grids are not this model's
+            history.show(info.losses()); // its own, where its run kept them
             settings.show(info);
             resumeFrom.set(info.source());
             saving.shown(info.source());
@@ -156,8 +157,8 @@ public final class TrainingViewModel {
         status.set(UserMessages.of(t));
     }
 
-    private void clearRun() {
-        history.clear();
+    private void clearRun(boolean keepLosses) {
+        history.clear(keepLosses);
         error.set("");
         progress.clear();
     }

@@ -1,5 +1,6 @@
 package org.latentlab.ui.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.DataDescription;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.Architecture;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.train.LossPoint;
+import org.latentlab.train.TrainConfig;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
 
@@ -25,6 +32,7 @@ class TrainingViewModelTest {
         engine.subscribe(change -> published.add(change.info()));
     }
     @TempDir Path dir;
+    private static final ModelConfig SMALL = new ModelConfig(Architecture.MLP, 8, 1, 28, 32, true, 0f, false);
 
     @Test
     void invalidSettingsAreRefusedWithTheirReason() {
@@ -96,5 +104,27 @@ class TrainingViewModelTest {
         vm.loadCheckpoint(dir.resolve("missing"));
         assertTrue(vm.errorProperty().get().contains("not found"), vm.errorProperty().get());
         assertTrue(published.isEmpty());
+    }
+
+    /**
+     * An opened model's charts are its run's loss history; Start continues it with them in place,
+     * where a new run starts with empty charts.
+     */
+    @Test
+    void anOpenedModelShowsItsLossHistoryAndAContinuedRunKeepsIt() {
+        var points = List.of(new LossPoint(100, 1.4f, 0.7f, 3f, 0.6f, 0.4f), new LossPoint(200, 1.3f, 0.8f, 2f, 0.55f,
+                0.45f));
+        ModelInfo trained = new ModelInfo(SMALL, TrainConfig.defaults(1), 200,
+                DataDescription.implied("mnist", 1, 28), dir.resolve("run/step-00000200"), Map.of(), false,
+                LatentPrior.UNIFORM, points);
+        vm.modelOpened(trained);
+        assertEquals(2, vm.history().series("lossD").size());
+        assertArrayEquals(new float[] {200f, 0.45f}, vm.history().series("dFake").decimated(10).get(1));
+        vm.start();
+        assertEquals(2, vm.history().series("lossGE").size(), "a continued run's charts go on from its history");
+        engine.events.finished(300, false, dir.resolve("run/step-00000300"));
+        vm.modelOpened(new ModelInfo(SMALL, TrainConfig.defaults(1), 50,
+                DataDescription.implied("mnist", 1, 28), dir.resolve("other"), Map.of(), false));
+        assertEquals(0, vm.history().series("lossD").size(), "a model without a history: empty charts");
     }
 }
