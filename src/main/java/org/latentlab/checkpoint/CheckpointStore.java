@@ -53,7 +53,7 @@ public final class CheckpointStore implements CheckpointSink {
             throw new CheckpointException(dir, "this folder holds another training run. Resume into the folder of the"
                     + " run you continue (" + own.getParent() + ") or into an empty folder");
         }
-        LossLog.continueRun(own, Checkpoints.readManifest(own).step(), target);
+        LossLog.carryOver(own, Checkpoints.readManifest(own).step(), target);
         return new CheckpointStore(dir, keep);
     }
 

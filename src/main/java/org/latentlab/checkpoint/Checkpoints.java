@@ -121,7 +121,8 @@ public final class Checkpoints {
 
     /**
      * Replaces a checkpoint folder by one with {@code manifest} and the {@code added} files, the
-     * other files it lists carried over as hard links (copies where links are not possible). The
+     * other files it lists (and its loss history) carried over as hard links (copies where links
+     * are not possible). The
      * new folder is complete on disk before it takes the old one's place ({@link CheckpointFiles#commit}),
      * so a crash or a full disk at any moment leaves the old checkpoint or the new one, never a
      * manifest that disagrees with its files.
@@ -135,6 +136,9 @@ public final class Checkpoints {
                 if (!added.containsKey(f)) {
                     linkOrCopy(dir.resolve(f), tmp.resolve(f));
                 }
+            }
+            if (Files.isRegularFile(dir.resolve(LossLog.FILE))) { // an imported run's history, kept with it
+                linkOrCopy(dir.resolve(LossLog.FILE), tmp.resolve(LossLog.FILE));
             }
             for (var e : added.entrySet()) {
                 CheckpointFiles.writeDurably(tmp, e.getKey(), e.getValue());

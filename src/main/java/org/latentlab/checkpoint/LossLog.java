@@ -58,11 +58,12 @@ public final class LossLog {
     }
 
     /**
-     * Before a run resumed from {@code checkpoint} (at {@code step}) writes into {@code toRunDir}:
-     * the history there becomes the old run's up to that step (the steps after it are trained
-     * again), so the charts of the continued run start where the old ones did.
+     * The history in {@code toRunDir} becomes that of {@code checkpoint}'s run up to {@code step}:
+     * before a run resumed from it writes there (the steps after it are trained again), so the
+     * charts of the continued run start where the old ones did, and for a checkpoint imported from
+     * a PyTorch run.
      */
-    static void continueRun(Path checkpoint, long step, Path toRunDir) {
+    public static void carryOver(Path checkpoint, long step, Path toRunDir) {
         List<LossPoint> kept = read(checkpoint, step);
         if (kept.isEmpty() && !Files.exists(toRunDir.resolve(FILE))) {
             return;

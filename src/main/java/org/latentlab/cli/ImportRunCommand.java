@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.checkpoint.LossLog;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
@@ -54,6 +55,7 @@ final class ImportRunCommand implements Callable<Integer> {
         String command = r.command() != null ? r.command() : "tools/latentlab_torch.py train (PyTorch)";
         try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = TorchRunImport.trainer(r, manager)) {
             Checkpoints.save(t, out, description, command, Map.of());
+            LossLog.carryOver(r.dir(), r.step(), out); // its charts, when the window opens it
             outw.printf("imported step %d of %s (%s, z %d) to %s%n", r.step(), r.dir(), r.model().arch().name()
                     .toLowerCase(Locale.ROOT), r.model().zdim(), out);
             if (train != null && !noDensity) {

@@ -49,9 +49,9 @@ class LossLogTest {
         for (long s : new long[] {100, 200, 300}) {
             LossLog.append(run, at(s));
         }
-        LossLog.continueRun(checkpoint, 200, dir.resolve("elsewhere"));
+        LossLog.carryOver(checkpoint, 200, dir.resolve("elsewhere"));
         assertEquals(List.of(at(100), at(200)), LossLog.read(dir.resolve("elsewhere"), Long.MAX_VALUE));
-        LossLog.continueRun(checkpoint, 200, run);
+        LossLog.carryOver(checkpoint, 200, run);
         assertEquals(List.of(at(100), at(200)), LossLog.read(run, Long.MAX_VALUE));
         LossLog.append(run, at(250));
         assertEquals(3, LossLog.read(run, Long.MAX_VALUE).size());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.checkpoint.CheckpointLoader;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.checkpoint.LatentDensityFile;
+import org.latentlab.checkpoint.LossLog;
 import org.latentlab.data.GeneratedData;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
@@ -72,6 +73,7 @@ class DistributedTrainingTest {
         assertEquals(GeneratedData.CLASSES, manifest.dataDescription().classNames());
         assertTrue(manifest.command().startsWith("torchrun --nproc_per_node 2 "), manifest.command());
         assertTrue(Files.exists(imported.resolve(LatentDensityFile.FILE)), "the density is fitted");
+        assertEquals(STEPS, LossLog.read(imported, STEPS).size(), "the run's loss history, for its charts");
         assertSameSpectralVectors(Checkpoints.resolve(dir.resolve("two"), TorchExport.CONFIG), imported);
         assertSameTrainingGenerator(Checkpoints.resolve(dir.resolve("two"), TorchExport.CONFIG), imported);
         try (LatentModel m = LatentModels.open(imported)) {
@@ -82,6 +84,7 @@ class DistributedTrainingTest {
                 "--out", resumed.toString(), "--no-density");
         assertEquals(0, t.code(), t.err());
         assertEquals(STEPS + 2, Checkpoints.readManifest(Checkpoints.resolve(resumed)).step());
+        assertEquals(STEPS + 1, LossLog.read(resumed, STEPS + 2).size(), "and the resumed run's history goes on");
     }
 
     /** The normalised D's u vectors came over with its weights, one per weight. */
