@@ -122,10 +122,9 @@ public final class Checkpoints {
     /**
      * Replaces a checkpoint folder by one with {@code manifest} and the {@code added} files, the
      * other files it lists (and its loss history) carried over as hard links (copies where links
-     * are not possible). The
-     * new folder is complete on disk before it takes the old one's place ({@link CheckpointFiles#commit}),
-     * so a crash or a full disk at any moment leaves the old checkpoint or the new one, never a
-     * manifest that disagrees with its files.
+     * are not possible). The new folder is complete on disk before it takes the old one's place
+     * ({@link CheckpointFiles#commit}), so a crash or a full disk at any moment leaves the old
+     * checkpoint or the new one, never a manifest that disagrees with its files.
      */
     static void replaceFiles(Path checkpoint, CheckpointManifest manifest, Map<String, CheckpointFiles.Content> added)
             throws IOException {

@@ -18,10 +18,16 @@ import org.slf4j.LoggerFactory;
  * A run's loss history: {@code losses.jsonl} in its run folder, one JSON object a line
  * ({@code step, lossD, lossGE, lossCycle, dReal, dFake}), the format PyTorch runs of
  * {@code tools/latentlab_torch.py} write too. Opening a run later draws its charts from it. The
- * history is an extra: a line that cannot be written or read costs that line, never a run.
+ * history is an extra: when it cannot be written, or a line cannot be read, the charts lose
+ * those points and nothing else.
  */
 public final class LossLog {
     public static final String FILE = "losses.jsonl";
+    /**
+     * A history longer than this is not read: about a million lines, a PyTorch run of a million
+     * steps (it writes every step). The charts show a few hundred points of it anyway.
+     */
+    static final long MAX_BYTES = 128L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(LossLog.class);
 
     private LossLog() {}
@@ -40,7 +46,7 @@ public final class LossLog {
     public static List<LossPoint> read(Path model, long upToStep) {
         Path file = historyOf(model);
         List<LossPoint> points = new ArrayList<>();
-        if (file == null) {
+        if (file == null || tooLong(file)) {
             return points;
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -89,6 +95,18 @@ public final class LossLog {
         }
         Path parent = model.toAbsolutePath().normalize().getParent();
         return parent != null && Files.isRegularFile(parent.resolve(FILE)) ? parent.resolve(FILE) : null;
+    }
+
+    private static boolean tooLong(Path file) {
+        try {
+            if (Files.size(file) <= MAX_BYTES) {
+                return false;
+            }
+            LOG.warn("The loss history {} is over {} MB: the charts leave it out", file, MAX_BYTES >> 20);
+        } catch (IOException e) {
+            LOG.warn("Could not read the loss history {}", file, e);
+        }
+        return true;
     }
 
     private static LossPoint parse(String line) {

@@ -3,6 +3,7 @@ package org.latentlab.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,10 @@ class LossLogTest {
         assertEquals(List.of(100L, 200L, 250L, 300L), all.stream().map(LossPoint::step).toList());
         assertEquals(2.0f, all.get(2).lossGE(), "the PyTorch trainer's line");
         assertTrue(LossLog.read(dir.resolve("no-run"), 1000).isEmpty());
+        try (var huge = new RandomAccessFile(run.resolve(LossLog.FILE).toFile(), "rw")) {
+            huge.setLength(LossLog.MAX_BYTES + 1); // sparse: no time to write
+        }
+        assertTrue(LossLog.read(run, Long.MAX_VALUE).isEmpty(), "a history too long to read is left out");
     }
 
     /**
