@@ -41,7 +41,7 @@ public final class TrainingLoop {
     private final CollapseWatch collapse = new CollapseWatch();
     private CheckpointSink store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
-    private boolean lossesLost; // the loss history could not be written: said once
+    private boolean lossesWarned; // a point of the loss history could not be written: said once
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
             TrainingControl control) {
@@ -100,12 +100,15 @@ public final class TrainingLoop {
         return finish(false);
     }
 
-    /** Into the run's loss history; when it cannot be written, said once, and the run goes on without it. */
+    /**
+     * Into the run's loss history. A point that cannot be written (a full disk) is left out, said
+     * once; later points are tried again, so the history goes on once there is room.
+     */
     private void recordLosses(TrainingProgress p) {
-        if (store != null && !lossesLost && !store.recordLosses(LossPoint.of(p))) {
-            lossesLost = true;
-            listener.onWarning("The loss history could not be written to " + store.dir() + "; training and its "
-                    + "checkpoints go on without it.");
+        if (store != null && !store.recordLosses(LossPoint.of(p)) && !lossesWarned) {
+            lossesWarned = true;
+            listener.onWarning("Could not write the loss history in " + store.dir() + ": opened again, this run's "
+                    + "charts will miss those steps. Training goes on.");
         }
     }
 

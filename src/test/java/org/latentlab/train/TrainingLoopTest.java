@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,7 +144,10 @@ class TrainingLoopTest {
         }
     }
 
-    /** A loss history that cannot be written (here a folder in its place) is said once; the run goes on. */
+    /**
+     * A loss history that cannot be written (here a folder in its place) is said once; the run goes
+     * on, and so does the history once it can be written again.
+     */
     @Test
     void aLossHistoryThatCannotBeWrittenCostsNothingButIt() throws Exception {
         CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 2);
@@ -155,12 +160,18 @@ class TrainingLoopTest {
                         @Override
                         public void onWarning(String message) {
                             warnings.add(message);
+                            try { // room again
+                                Files.delete(store.dir().resolve(LossLog.FILE));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                     }, new TrainingControl()).run();
             assertEquals(30, r.step());
             assertEquals(store.dir().resolve("step-00000030"), r.lastCheckpoint());
         }
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("loss history could not be written"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("Could not write the loss history"), warnings.get(0));
+        assertEquals(List.of(20L, 30L), LossLog.read(store.dir(), 30).stream().map(LossPoint::step).toList());
     }
 }
