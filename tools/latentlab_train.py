@@ -368,8 +368,8 @@ class Trainer:
     def _encoder_only(self, x, z, shifted_x, z_global):
         """E alone learns to invert G (BiGanTrainer.encoderOnlyStep): G(E(x')) against x through G held fixed and
         drawing as after training (eval mode), plus E(x')'s pull to the prior if the recipe asks; D measured, not
-        trained. Outside the DDP wrapper (which expects every
-        weight to learn), so E's gradients are averaged over the processes here."""
+        trained. Outside the DDP wrapper (which expects every weight to learn), so E's gradients are averaged over
+        the processes here."""
         g, e = self.ge.generator, self.ge.encoder
         g.eval()
         g.requires_grad_(False)
