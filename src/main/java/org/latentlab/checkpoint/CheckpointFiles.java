@@ -164,6 +164,31 @@ final class CheckpointFiles {
         }
     }
 
+    /**
+     * {@code from} again at {@code to}: a file as a hard link (a copy where links are not
+     * possible), a folder as a new folder of the same, a symbolic link as a link.
+     */
+    static void linkTree(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(to);
+            try (var entries = Files.list(from)) {
+                for (Path p : entries.toList()) {
+                    linkTree(p, to.resolve(p.getFileName().toString()));
+                }
+            }
+            return;
+        }
+        try {
+            if (Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createLink(to, from);
+                return;
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // another file system, or no links here: copied below
+        }
+        Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Where {@link #commit} parks the old checkpoint while the new one moves into place. */
     static Path previousOf(Path target) {
         return target.resolveSibling(target.getFileName() + ".previous");

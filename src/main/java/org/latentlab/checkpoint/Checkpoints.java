@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -121,8 +120,9 @@ public final class Checkpoints {
 
     /**
      * Replaces a checkpoint folder by one with {@code manifest} and the {@code added} files, the
-     * other files it lists (and its loss history) carried over as hard links (copies where links
-     * are not possible). The new folder is complete on disk before it takes the old one's place
+     * other files it lists, and whatever else the folder holds (a run's loss history, a classifier
+     * of its data, the user's files), carried over as hard links (copies where links are not
+     * possible). The new folder is complete on disk before it takes the old one's place
      * ({@link CheckpointFiles#commit}), so a crash or a full disk at any moment leaves the old
      * checkpoint or the new one, never a manifest that disagrees with its files.
      */
@@ -136,8 +136,14 @@ public final class Checkpoints {
                     linkOrCopy(dir.resolve(f), tmp.resolve(f));
                 }
             }
-            if (Files.isRegularFile(dir.resolve(LossLog.FILE))) { // an imported run's history, kept with it
-                linkOrCopy(dir.resolve(LossLog.FILE), tmp.resolve(LossLog.FILE));
+            try (var entries = Files.list(dir)) {
+                for (Path p : entries.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.equals(MANIFEST) && !name.startsWith(".") && !added.containsKey(name)
+                            && !manifest.files().containsKey(name)) {
+                        CheckpointFiles.linkTree(p, tmp.resolve(name));
+                    }
+                }
             }
             for (var e : added.entrySet()) {
                 CheckpointFiles.writeDurably(tmp, e.getKey(), e.getValue());
@@ -152,11 +158,7 @@ public final class Checkpoints {
 
     private static void linkOrCopy(Path from, Path to) throws IOException {
         CheckpointFiles.requireRegular(from, CheckpointFiles.MAX_FILE_BYTES);
-        try {
-            Files.createLink(to, from);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
-        }
+        CheckpointFiles.linkTree(from, to);
     }
 
     /**

@@ -54,6 +54,26 @@ class LatentDensityFileTest {
         assertArrayEquals(fitted.sample(50, 3), LatentDensityFile.read(dir.resolve("exported")).sample(50, 3));
     }
 
+    /**
+     * Attaching a density rewrites the checkpoint folder; what lives there beside the model's own
+     * files comes along: the run's loss history, a classifier of its data (eval looks for one in
+     * the model's folder), a user's notes.
+     */
+    @Test
+    void attachingKeepsWhatTheFolderHoldsBesideTheModel() throws Exception {
+        Files.writeString(ckpt.resolve(LossLog.FILE), "{\"step\":10}\n");
+        Files.createDirectories(ckpt.resolve("classifier/weights"));
+        Files.writeString(ckpt.resolve("classifier/manifest.json"), "{}");
+        Files.writeString(ckpt.resolve("classifier/weights/w.bin"), "w");
+        Files.writeString(ckpt.resolve("notes.txt"), "mine");
+        LatentDensityFile.attach(ckpt, fitted);
+        assertEquals("{\"step\":10}\n", Files.readString(ckpt.resolve(LossLog.FILE)));
+        assertEquals("{}", Files.readString(ckpt.resolve("classifier/manifest.json")));
+        assertEquals("w", Files.readString(ckpt.resolve("classifier/weights/w.bin")));
+        assertEquals("mine", Files.readString(ckpt.resolve("notes.txt")));
+        assertArrayEquals(fitted.sample(5, 3), LatentDensityFile.read(ckpt).sample(5, 3));
+    }
+
     @Test
     void aDamagedDensityIsAClearError() throws Exception {
         LatentDensityFile.attach(ckpt, fitted);
