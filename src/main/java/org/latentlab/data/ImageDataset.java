@@ -45,6 +45,15 @@ public record ImageDataset(String name, int count, int channels, int height, int
         return out;
     }
 
+    /** Every image, one after another, scaled to [0, 1]. */
+    public float[] floats() {
+        float[] out = new float[count * imageSize()];
+        for (int i = 0; i < count; i++) {
+            copyImage(i, out, i * imageSize());
+        }
+        return out;
+    }
+
     /** The first {@code n} images (or fewer) as a smaller data set sharing no buffers. */
     public ImageDataset head(int n) {
         int m = Math.min(n, count);

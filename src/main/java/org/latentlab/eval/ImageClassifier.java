@@ -182,7 +182,7 @@ public final class ImageClassifier implements AutoCloseable {
     }
 
     public double accuracy(ImageDataset test) {
-        Output o = run(ModelEvaluator.floats(test), test.count());
+        Output o = run(test.floats(), test.count());
         int correct = 0;
         for (int i = 0; i < test.count(); i++) {
             correct += SampleMetrics.argmax(o.probabilities(), i, classes) == test.label(i) ? 1 : 0;

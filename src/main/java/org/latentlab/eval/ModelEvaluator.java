@@ -39,8 +39,8 @@ public final class ModelEvaluator {
         ImageDataset encoded = model.hasEncoder() ? test : test.head(Math.min(PROJECTED_TEST, test.count()));
         progress.stage(model.hasEncoder() ? "Encoding the training and test images"
                 : "Projecting " + encoded.count() + " test images", 1, STAGES);
-        float[] trainX = floats(train);
-        float[] testX = floats(encoded);
+        float[] trainX = train.floats();
+        float[] testX = encoded.floats();
         float[] testZ = model.encode(testX, encoded.count());
         progress.stage("Encoder: nearest neighbour and linear probe", 2, STAGES);
         if (model.hasEncoder()) {
@@ -72,7 +72,7 @@ public final class ModelEvaluator {
      * it only when asked.
      */
     public static double pixelOneNearestNeighbour(ImageDataset train, ImageDataset test) {
-        return round(EncoderMetrics.oneNearestNeighbour(floats(train), train.labels(), floats(test), test.labels(),
+        return round(EncoderMetrics.oneNearestNeighbour(train.floats(), train.labels(), test.floats(), test.labels(),
                 train.imageSize()));
     }
 
@@ -87,14 +87,6 @@ public final class ModelEvaluator {
         int d = model.config().zdim();
         int n = Math.min(PRIOR_CODES, testZ.length / d);
         return PriorMatch.mmd(Arrays.copyOf(testZ, n * d), model.samplePrior(seed, -1, n), d);
-    }
-
-    static float[] floats(ImageDataset data) {
-        float[] x = new float[data.count() * data.imageSize()];
-        for (int i = 0; i < data.count(); i++) {
-            data.copyImage(i, x, i * data.imageSize());
-        }
-        return x;
     }
 
     static double round(double v) {

@@ -78,7 +78,7 @@ final class ProjectionBenchCommand implements Callable<Integer> {
     private static Map<String, Object> measure(LatentModel g, ImageDataset test, ImageDataset train,
             ImageClassifier clf) {
         int n = test.count();
-        float[] x = pixels(test);
+        float[] x = test.floats();
         long t0 = System.nanoTime();
         float[] codes = g.encode(x, n);
         float[] recon = g.generate(codes, n);
@@ -102,19 +102,10 @@ final class ProjectionBenchCommand implements Callable<Integer> {
         r.put("recon_classifier_accuracy", Math.round(right * 1e4 / n) / 1e4);
         r.put("seconds_per_image", Math.round(seconds / n * 1e4) / 1e4);
         if (train != null) {
-            float[] trainCodes = g.encode(pixels(train), train.count());
+            float[] trainCodes = g.encode(train.floats(), train.count());
             r.put("one_nn_accuracy", Math.round(EncoderMetrics.oneNearestNeighbour(trainCodes, train.labels(), codes,
                     test.labels(), g.config().zdim()) * 1e4) / 1e4);
         }
         return r;
-    }
-
-    private static float[] pixels(ImageDataset d) {
-        int pixels = d.imageSize();
-        float[] x = new float[d.count() * pixels];
-        for (int i = 0; i < d.count(); i++) {
-            d.copyImage(i, x, i * pixels);
-        }
-        return x;
     }
 }

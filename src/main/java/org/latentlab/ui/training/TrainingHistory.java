@@ -43,23 +43,19 @@ public final class TrainingHistory {
 
     /** Training thread. */
     void record(TrainingProgress p) {
+        add(LossPoint.of(p));
+    }
+
+    /** A run's losses as its history kept them (an opened model's), after {@link #clear}. */
+    void show(List<LossPoint> points) {
+        points.forEach(this::add);
+    }
+
+    private void add(LossPoint p) {
         lossD.add(p.step(), p.lossD());
         lossGE.add(p.step(), p.lossGE());
         dReal.add(p.step(), p.dReal());
         dFake.add(p.step(), p.dFake());
-    }
-
-    /** A run's losses as its history kept them (an opened model's), in place of any drawn so far. */
-    void show(List<LossPoint> points) {
-        for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake}) {
-            s.clear();
-        }
-        for (LossPoint p : points) {
-            lossD.add(p.step(), p.lossD());
-            lossGE.add(p.step(), p.lossGE());
-            dReal.add(p.step(), p.dReal());
-            dFake.add(p.step(), p.dFake());
-        }
     }
 
     /** Training thread: records the reconstruction error and builds the grids' images off the FX thread. */
