@@ -11,6 +11,7 @@ import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.Refiner;
 import org.latentlab.latent.Walk;
+import org.latentlab.train.SampleGrids;
 
 /**
  * What the window asks of a model: every method returns at once with a future of plain Java
@@ -84,6 +85,13 @@ public interface LatentEngine extends AutoCloseable {
 
     /** Frees the other checkpoints {@link #generateWith} loaded (the comparison closed). */
     default void releaseOthers() {}
+
+    /**
+     * The training tab's grids of the model opened from disk, at its step: from its run's fixed
+     * noise, its fitted density, and test images beside their reconstructions (none when its data
+     * are not here). Fails for a model being trained (its run draws them) or an imported generator.
+     */
+    CompletableFuture<SampleGrids> openedGrids();
 
     /** The pixels of a test image. */
     CompletableFuture<float[]> testImage(int index);

@@ -23,6 +23,7 @@ import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.Refiner;
 import org.latentlab.latent.Walk;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingSnapshot;
 import org.slf4j.Logger;
@@ -87,9 +88,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public void subscribe(Consumer<ModelChange> listener) {
-        changes.subscribe(listener);
-    }
+    public void subscribe(Consumer<ModelChange> listener) { changes.subscribe(listener); }
 
     /** Model thread: encodings made with the previous weights are no longer cached. */
     private void newWeights() {
@@ -232,6 +231,11 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
+    public CompletableFuture<SampleGrids> openedGrids() {
+        return onModelThread(() -> ModelGrids.of(requireModel(), info, () -> dataCache().test()));
+    }
+
+    @Override
     public CompletableFuture<float[]> testImage(int index) {
         return onModelThread(() -> dataCache().test().image(index));
     }
@@ -272,9 +276,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public void releaseOthers() {
-        onModelThread(Executors.callable(others::close));
-    }
+    public void releaseOthers() { onModelThread(Executors.callable(others::close)); }
 
     @Override
     public TrainingRunner training() { return training; }

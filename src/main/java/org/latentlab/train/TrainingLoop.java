@@ -3,7 +3,6 @@ package org.latentlab.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Random;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.ImageDataset;
@@ -25,10 +24,6 @@ public final class TrainingLoop {
 
     /** How a run ended: the step reached, whether it was cancelled, and the newest checkpoint (or null). */
     public record Result(long step, boolean cancelled, Path lastCheckpoint) {}
-
-    /** Images in each of the two sample grids: from the prior and from the running density. */
-    static final int SAMPLE_COUNT = 32;
-    static final int REAL_COUNT = 32;
 
     private final BiGanTrainer trainer;
     private final ImageDataset data;
@@ -52,8 +47,8 @@ public final class TrainingLoop {
         this.control = control;
         this.store = options.store();
         int zdim = trainer.model().config().zdim();
-        this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SAMPLE_COUNT, zdim);
-        this.fixedReals = fixedRealBatch(data, trainer.config().seed());
+        this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SampleGrids.SAMPLE_COUNT, zdim);
+        this.fixedReals = SampleGrids.fixedReals(data, trainer.config().seed());
         this.runningDensity = new RunningDensity(data, trainer.config().seed());
     }
 
@@ -180,31 +175,15 @@ public final class TrainingLoop {
 
     private TrainingSnapshot currentSnapshot() {
         BiGan model = trainer.model();
-        float[] samples = model.generate(fixedNoise, SAMPLE_COUNT);
-        float[] densitySamples = runningDensity.samples(model, SAMPLE_COUNT, trainer.step());
-        float[] recon = model.generate(model.encode(fixedReals, REAL_COUNT), REAL_COUNT);
-        double se = 0;
-        for (int i = 0; i < recon.length; i++) {
-            double d = recon[i] - fixedReals[i];
-            se += d * d;
-        }
+        int n = SampleGrids.SAMPLE_COUNT;
+        SampleGrids grids = SampleGrids.of(trainer.step(), model.config(), model.generate(fixedNoise, n),
+                runningDensity.samples(model, n, trainer.step()), fixedReals.clone(),
+                model.generate(model.encode(fixedReals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT));
         try {
-            return new TrainingSnapshot(trainer.step(), model.config(), SAMPLE_COUNT, samples,
-                    densitySamples, REAL_COUNT, fixedReals.clone(), recon, (float) (se / recon.length),
-                    BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder()));
+            return new TrainingSnapshot(grids, BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static float[] fixedRealBatch(ImageDataset data, long seed) {
-        Random rng = new Random(seed ^ 0x5DEECE66DL);
-        int n = Math.min(REAL_COUNT, data.count());
-        float[] out = new float[REAL_COUNT * data.imageSize()];
-        for (int i = 0; i < REAL_COUNT; i++) {
-            data.copyImage(i < n ? rng.nextInt(data.count()) : 0, out, i * data.imageSize());
-        }
-        return out;
     }
 
     /** Running sums between two progress events. */

@@ -1,5 +1,6 @@
 package org.latentlab.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.latentlab.checkpoint.CheckpointManifest;
 import org.latentlab.checkpoint.Checkpoints;
 import org.latentlab.cli.Cli;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.train.TestModels;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
@@ -35,6 +37,7 @@ class SameRunTest {
         try (LatentEngine engine = new TorchEngine()) {
             CountDownLatch done = new CountDownLatch(1);
             String[] failure = new String[1];
+            TrainingSnapshot[] last = new TrainingSnapshot[1];
             var request = new TrainingRequest("mnist", TestModels.small().withSpectralNorm(true),
                     TestModels.smallTrain(7).withBetas(0f, 0.9f).withEncoderOnlyFrom(25).withGeneratorAverage(0.9f), 30,
                     window, null, 5, 1000);
@@ -43,7 +46,9 @@ class SameRunTest {
                 public void progress(TrainingProgress progress) {}
 
                 @Override
-                public void snapshot(TrainingSnapshot snapshot) {}
+                public void snapshot(TrainingSnapshot snapshot) {
+                    last[0] = snapshot;
+                }
 
                 @Override
                 public void checkpoint(Path path, long step) {}
@@ -64,6 +69,11 @@ class SameRunTest {
             ModelInfo opened = engine.loadModel(window).get(60, TimeUnit.SECONDS);
             assertEquals(List.of(10L, 20L, 30L), opened.losses().stream().map(LossPoint::step).toList(),
                     "the run's loss history, read back when it is opened");
+            SampleGrids grids = engine.openedGrids().get(60, TimeUnit.SECONDS);
+            assertEquals(30, grids.step());
+            assertArrayEquals(last[0].grids().samples(), grids.samples(), 1e-6f,
+                    "the opened model's prior grid goes on where its run's stopped");
+            assertTrue(grids.hasReals(), "test images beside their reconstructions");
         }
         Path cli = dir.resolve("cli");
         StringWriter err = new StringWriter();

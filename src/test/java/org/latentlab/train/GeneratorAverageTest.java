@@ -111,11 +111,11 @@ class GeneratorAverageTest {
             };
             new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(12, 4, 100, 0, null,
                     TestModels.MNIST_DATA, "t"), keep, new TrainingControl()).run();
-            float[] fixedNoise = Prior.sample(3, -1, TrainingLoop.SAMPLE_COUNT, 8);
-            float[] shown = snaps.get(snaps.size() - 1).samples();
-            assertArrayEquals(t.withSamplingGenerator(() -> t.model().generate(fixedNoise, TrainingLoop.SAMPLE_COUNT)),
+            float[] fixedNoise = Prior.sample(3, -1, SampleGrids.SAMPLE_COUNT, 8);
+            float[] shown = snaps.get(snaps.size() - 1).grids().samples();
+            assertArrayEquals(t.withSamplingGenerator(() -> t.model().generate(fixedNoise, SampleGrids.SAMPLE_COUNT)),
                     shown, 1e-6f);
-            assertFalse(Arrays.equals(t.model().generate(fixedNoise, TrainingLoop.SAMPLE_COUNT), shown));
+            assertFalse(Arrays.equals(t.model().generate(fixedNoise, SampleGrids.SAMPLE_COUNT), shown));
         }
     }
 

@@ -57,8 +57,8 @@ class TrainingLoopTest {
         }
         assertEquals(3, progress.size());
         assertTrue(progress.get(2).stepsPerSecond() > 0);
-        assertEquals(32 * 784, snaps.get(0).samples().length);
-        assertEquals(32 * 784, snaps.get(0).densitySamples().length, "and as many from the running density");
+        assertEquals(32 * 784, snaps.get(0).grids().samples().length);
+        assertEquals(32 * 784, snaps.get(0).grids().densitySamples().length, "and as many from the running density");
         assertTrue(snaps.size() >= 3, "initial, step 20 and final snapshots");
         assertEquals("step-00000030", Files.readString(store.dir().resolve("latest")).trim());
         assertEquals(progress.stream().map(LossPoint::of).toList(), LossLog.read(store.dir(), Long.MAX_VALUE),

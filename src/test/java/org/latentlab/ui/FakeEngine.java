@@ -32,6 +32,7 @@ import org.latentlab.latent.Refiner;
 import org.latentlab.latent.Walk;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.train.TrainConfig;
 
 /**
@@ -217,6 +218,11 @@ public final class FakeEngine implements LatentEngine {
             px[i] /= 2;
         }
         return CompletableFuture.completedFuture(px);
+    }
+
+    @Override
+    public CompletableFuture<SampleGrids> openedGrids() {
+        return CompletableFuture.completedFuture(FakePictures.grids(info(), fittedDensity, !withoutData));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.latentlab.ui;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.latentlab.engine.Encoding;
+import org.latentlab.engine.ModelInfo;
+import org.latentlab.train.SampleGrids;
 
 /** The fake engine's pictures: G paints z's values over the pixels, E reads them back. */
 final class FakePictures {
@@ -43,5 +46,21 @@ final class FakePictures {
             px[i] = r.nextFloat();
         }
         return px;
+    }
+
+    /** An opened model's grids: painted from fixed z; test images and their reconstructions when it has data. */
+    static SampleGrids grids(ModelInfo info, boolean density, boolean withData) {
+        int n = SampleGrids.SAMPLE_COUNT;
+        int pixels = SIZE * SIZE;
+        float[] samples = new float[n * pixels];
+        float[] reals = new float[n * pixels];
+        for (int i = 0; i < n; i++) {
+            float[] z = new float[ZDIM];
+            Arrays.fill(z, (i % 3) / 3f);
+            System.arraycopy(paint(z), 0, samples, i * pixels, pixels);
+            System.arraycopy(testPixels(i), 0, reals, i * pixels, pixels);
+        }
+        return SampleGrids.of(info.step(), info.config(), samples, density ? samples : null, withData ? reals : null,
+                withData ? reals : null);
     }
 }

@@ -4,7 +4,8 @@ import javafx.scene.image.Image;
 
 /**
  * The progress grids recorded at one step: G(z) of fixed noise from the prior, G(z) from the
- * running density of E(x) (null when none could be fitted), and x | G(E(x)) pairs.
+ * running density of E(x) (null when none could be fitted), and x | G(E(x)) pairs (null, and
+ * the error NaN, for an opened model whose data are not at hand).
  */
 public record GridFrame(long step, Image samples, Image densitySamples, Image reconstructions,
         float reconstructionError) {

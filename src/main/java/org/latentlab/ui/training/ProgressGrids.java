@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleExpression;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -38,6 +39,7 @@ final class ProgressGrids extends VBox {
     private final ImageView density = view("density-grid");
     private final ImageView pairs = view("recon-grid");
     private final Label densityTitle = wrapped(title("From a density of E(x), refitted as it trains"));
+    private final Label pairsTitle = wrapped(title("Real x | reconstruction G(E(x))"));
     private final Label stepLabel = new Label("No grids yet: start training.");
 
     /** @param gridWidth the width every grid is drawn at */
@@ -47,11 +49,12 @@ final class ProgressGrids extends VBox {
         for (ImageView v : new ImageView[] {prior, density, pairs}) {
             v.fitWidthProperty().bind(gridWidth);
         }
-        densityTitle.managedProperty().bind(densityTitle.visibleProperty());
-        density.managedProperty().bind(density.visibleProperty());
+        for (Node n : new Node[] {densityTitle, density, pairsTitle, pairs}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
         stepLabel.setWrapText(true);
         getChildren().addAll(wrapped(title("From the prior U(-1, 1)")), prior, densityTitle, density,
-                wrapped(title("Real x | reconstruction G(E(x))")), pairs, scrubber(), playback(), stepLabel);
+                pairsTitle, pairs, scrubber(), playback(), stepLabel);
         prefWidthProperty().bind(gridWidth.add(10));
         setMinWidth(240);
     }
@@ -134,8 +137,12 @@ final class ProgressGrids extends VBox {
         density.setVisible(d != null);
         densityTitle.setVisible(d != null);
         pairs.setImage(f.reconstructions());
-        stepLabel.setText(String.format(Locale.ROOT, "Step %,d  (%d of %d recorded) · reconstruction MSE %.4f",
-                f.step(), i + 1, history.frames().size(), f.reconstructionError()));
+        pairs.setVisible(f.reconstructions() != null);
+        pairsTitle.setVisible(f.reconstructions() != null);
+        String at = String.format(Locale.ROOT, "Step %,d  (%d of %d recorded)", f.step(), i + 1,
+                history.frames().size());
+        stepLabel.setText(f.reconstructions() == null ? at + " · no reconstructions: the model's data are not here"
+                : at + String.format(Locale.ROOT, " · reconstruction MSE %.4f", f.reconstructionError()));
     }
 
     private static ImageView view(String id) {

@@ -8,9 +8,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import org.latentlab.train.LossPoint;
 import org.latentlab.train.TrainingProgress;
-import org.latentlab.train.TrainingSnapshot;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.ui.common.FxImages;
 
 /**
@@ -58,20 +59,27 @@ public final class TrainingHistory {
         dFake.add(p.step(), p.dFake());
     }
 
-    /** Training thread: records the reconstruction error and builds the grids' images off the FX thread. */
-    GridFrame frameOf(TrainingSnapshot s) {
+    /**
+     * Training thread (or the FX thread for an opened model's grids): records the reconstruction
+     * error and builds the grids' images.
+     */
+    GridFrame frameOf(SampleGrids s) {
         var c = s.config();
-        reconError.add(s.step(), s.reconstructionMse());
-        int n = s.realCount();
-        float[] pairs = new float[2 * n * c.pixels()]; // real x and G(E(x)) side by side
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(s.reals(), i * c.pixels(), pairs, 2 * i * c.pixels(), c.pixels());
-            System.arraycopy(s.reconstructions(), i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
+        Image pairGrid = null;
+        if (s.hasReals()) {
+            reconError.add(s.step(), s.reconstructionMse());
+            int n = s.realCount();
+            float[] pairs = new float[2 * n * c.pixels()]; // real x and G(E(x)) side by side
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(s.reals(), i * c.pixels(), pairs, 2 * i * c.pixels(), c.pixels());
+                System.arraycopy(s.reconstructions(), i * c.pixels(), pairs, (2 * i + 1) * c.pixels(), c.pixels());
+            }
+            pairGrid = FxImages.grid(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2);
         }
         return new GridFrame(s.step(), FxImages.grid(s.samples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
                 s.densitySamples() == null ? null
                         : FxImages.grid(s.densitySamples(), s.sampleCount(), 8, c.channels(), c.imageSize(), 2),
-                FxImages.grid(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), s.reconstructionMse());
+                pairGrid, s.reconstructionMse());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.latentlab.engine.LatentEngine;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingEvents;
 import org.latentlab.engine.TrainingRequest;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.TrainingSnapshot;
 import org.latentlab.ui.common.Background;
@@ -127,10 +128,18 @@ public final class TrainingViewModel {
             settings.show(info);
             resumeFrom.set(info.source());
             saving.shown(info.source());
+            background.await(engine.openedGrids(), grids -> showOpenedGrids(info.source(), grids), this::fail);
         }
         status.set("Loaded " + info.describe() + (info.trainable()
                 ? ". Start in the Training tab continues training it."
                 : " for exploring: an imported generator is not trained here."));
+    }
+
+    /** The grids of a model opened from disk, unless a run started or another model came meanwhile. */
+    private void showOpenedGrids(Path source, SampleGrids grids) {
+        if (state.get() == TrainingState.IDLE && source.equals(resumeFrom.get()) && history.frames().isEmpty()) {
+            history.addFrame(history.frameOf(grids));
+        }
     }
 
     /** Saves the model into {@code target}: a run's weights after this step, else the checkpoint shown. */
@@ -186,7 +195,7 @@ public final class TrainingViewModel {
 
         @Override
         public void snapshot(TrainingSnapshot s) {
-            GridFrame f = history.frameOf(s);
+            GridFrame f = history.frameOf(s.grids());
             background.onUiThread(() -> history.addFrame(f));
         }
 

@@ -3,6 +3,8 @@ package org.latentlab.ui.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -126,5 +128,30 @@ class TrainingViewModelTest {
         vm.modelOpened(new ModelInfo(SMALL, TrainConfig.defaults(1), 50,
                 DataDescription.implied("mnist", 1, 28), dir.resolve("other"), Map.of(), false));
         assertEquals(0, vm.history().series("lossD").size(), "a model without a history: empty charts");
+    }
+
+    /** An opened model's grids are drawn at once, at its step, in place of "No grids yet"; a run draws its own. */
+    @Test
+    void anOpenedModelShowsItsGridsUntilARunStarts() throws Exception {
+        vm.loadCheckpoint(Files.createDirectories(dir.resolve("step-00001000")));
+        assertEquals(1, vm.history().frames().size());
+        GridFrame f = vm.history().frames().get(0);
+        assertEquals(1000, f.step());
+        assertNotNull(f.samples());
+        assertNotNull(f.densitySamples(), "from its fitted density");
+        assertNotNull(f.reconstructions());
+        assertEquals(1, vm.history().series("recon").size(), "its reconstruction error, charted at its step");
+        vm.start();
+        assertTrue(vm.history().frames().isEmpty(), "the run draws its own");
+    }
+
+    @Test
+    void anOpenedModelWithoutItsDataShowsWhatGDrawsAlone() throws Exception {
+        engine.withoutData = true;
+        vm.loadCheckpoint(Files.createDirectories(dir.resolve("step-00001000")));
+        GridFrame f = vm.history().frames().get(0);
+        assertNotNull(f.samples());
+        assertNull(f.reconstructions());
+        assertEquals(0, vm.history().series("recon").size());
     }
 }
