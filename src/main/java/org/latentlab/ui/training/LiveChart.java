@@ -193,6 +193,11 @@ public final class LiveChart extends Region {
     }
 
     private static void strokeSeries(GraphicsContext g, Plot p, List<float[]> points) {
+        if (points.size() == 1 && Float.isFinite(points.get(0)[1])) { // one step (an opened model's): a dot
+            g.setFill(g.getStroke());
+            g.fillOval(p.px(points.get(0)[0]) - 3, p.py(points.get(0)[1]) - 3, 6, 6);
+            return;
+        }
         boolean drawing = false;
         g.beginPath();
         for (float[] pt : points) {
