@@ -38,7 +38,7 @@ final class ProgressGrids extends VBox {
     private final ImageView prior = view("sample-grid");
     private final ImageView density = view("density-grid");
     private final ImageView pairs = view("recon-grid");
-    private final Label densityTitle = wrapped(title("From a density of E(x), refitted as it trains"));
+    private final Label densityTitle = wrapped(title("From a density fitted to E(x)"));
     private final Label pairsTitle = wrapped(title("Real x | reconstruction G(E(x))"));
     private final Label stepLabel = new Label("No grids yet: start training.");
 
@@ -53,6 +53,8 @@ final class ProgressGrids extends VBox {
             n.managedProperty().bind(n.visibleProperty());
         }
         stepLabel.setWrapText(true);
+        densityTitle.setTooltip(new Tooltip("While the model trains, a small density refitted to E(x) every few"
+                + " hundred steps; for a model opened from disk, the density fitted after its training"));
         getChildren().addAll(wrapped(title("From the prior U(-1, 1)")), prior, densityTitle, density,
                 pairsTitle, pairs, scrubber(), playback(), stepLabel);
         prefWidthProperty().bind(gridWidth.add(10));
