@@ -6,8 +6,9 @@ import org.latentlab.model.ModelConfig;
 
 /**
  * What a model draws at one step, in plain values: the training tab's grids. A run draws them at
- * every snapshot; an opened model draws them once, from the same fixed noise and real images its
- * run used (same seed), so its grids go on where the run's stopped.
+ * every snapshot; an opened model draws them once, from the fixed noise its run used (same seed),
+ * so its prior grid goes on where the run's stopped, with test images in place of the run's
+ * training images.
  *
  * @param samples G(z) of the fixed noise batch, sampleCount images of config.pixels() floats
  * @param densitySamples as many G(z), z from a density of E(x) (the running one in a run, the
