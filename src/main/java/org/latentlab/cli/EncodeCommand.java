@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.latentlab.checkpoint.Json;
 import org.latentlab.data.ImageFiles;
 import org.latentlab.data.ImageGrid;
+import org.latentlab.data.Pixels;
 import org.latentlab.engine.ImportedModel;
-import org.latentlab.engine.InferenceModel;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.checkpoint.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ final class EncodeCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("image", image.toString());
             json.put("z", z);
-            json.put("reconstruction_mse", InferenceModel.meanSquaredError(x, recon));
+            json.put("reconstruction_mse", Pixels.meanSquaredError(x, recon));
             if (refine > 0) {
                 var r = m.refine(x, z, refine, (t, err) -> true);
                 recon = m.generate(r.z());

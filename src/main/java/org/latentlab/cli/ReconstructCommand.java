@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.ImageGrid;
-import org.latentlab.engine.InferenceModel;
+import org.latentlab.data.Pixels;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
@@ -57,7 +57,7 @@ final class ReconstructCommand implements Callable<Integer> {
             }
             ImageGrid.writePng(ImageGrid.tile(pairs, 2 * n, 8, c.channels(), c.imageSize(), 2), out);
             spec.commandLine().getOut().printf("wrote %d pairs (x | G(E(x))) to %s, MSE per pixel %.4f%n", n, out,
-                    InferenceModel.meanSquaredError(x, recon));
+                    Pixels.meanSquaredError(x, recon));
         }
         return 0;
     }

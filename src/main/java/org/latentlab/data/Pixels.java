@@ -22,6 +22,16 @@ public final class Pixels {
         return argb;
     }
 
+    /** The mean squared difference per pixel of two images (or batches) of the same size. */
+    public static float meanSquaredError(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return (float) (s / a.length);
+    }
+
     public static int toByte(float v) {
         return Math.max(0, Math.min(255, Math.round(v * 255f)));
     }

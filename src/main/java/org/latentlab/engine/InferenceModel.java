@@ -171,15 +171,6 @@ public final class InferenceModel implements LatentModel {
                 progress, manager);
     }
 
-    public static float meanSquaredError(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return (float) (s / a.length);
-    }
-
     @Override
     public void close() {
         manager.close();

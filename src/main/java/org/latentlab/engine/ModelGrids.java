@@ -36,10 +36,9 @@ final class ModelGrids {
         }
         long seed = info.train().seed();
         int n = SampleGrids.SAMPLE_COUNT;
-        float[] samples = model.generate(model.samplePrior(seed, -1, n), n);
-        GaussianMixture d = model.density();
-        float[] fromDensity = d == null ? null
-                : model.generate(d.tempered(GaussianMixture.DEFAULT_TEMPERATURE).sample(n, seed), n);
+        float[] samples = model.generate(model.samplePrior(seed, SampleGrids.NOISE_STEP, n), n);
+        float[] fromDensity = model.density() == null ? null
+                : model.generate(model.drawLatents(n, seed, false, GaussianMixture.DEFAULT_TEMPERATURE), n);
         if (test == null) {
             return SampleGrids.of(info.step(), model.config(), samples, fromDensity, null, null);
         }

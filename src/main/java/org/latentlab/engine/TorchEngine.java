@@ -17,6 +17,7 @@ import org.latentlab.AppPaths;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Pixels;
 import org.latentlab.data.Preparation;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.latent.GaussianMixture;
@@ -97,9 +98,7 @@ public final class TorchEngine implements LatentEngine {
     }
 
     @Override
-    public CompletableFuture<ModelInfo> loadBundledModel() {
-        return loadModel(AppPaths.bundledModel());
-    }
+    public CompletableFuture<ModelInfo> loadBundledModel() { return loadModel(AppPaths.bundledModel()); }
 
     /** Takes a training snapshot's weights into the inference copies of G and E. */
     CompletableFuture<ModelInfo> applySnapshot(TrainingSnapshot s, TrainConfig recipe, DataDescription dataset) {
@@ -164,7 +163,7 @@ public final class TorchEngine implements LatentEngine {
         LatentModel m = requireModel();
         float[] z = m.encode(x);
         float[] recon = m.generate(z);
-        return new Encoding(x, z, recon, InferenceModel.meanSquaredError(x, recon));
+        return new Encoding(x, z, recon, Pixels.meanSquaredError(x, recon));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.latentlab.train;
 
 import java.util.Random;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Pixels;
 import org.latentlab.model.ModelConfig;
 
 /**
@@ -22,6 +23,8 @@ public record SampleGrids(long step, ModelConfig config, int sampleCount, float[
 
     /** Images in each of the two sample grids: from the prior and from a density. */
     public static final int SAMPLE_COUNT = 32;
+    /** The step of the prior's stream the fixed noise is drawn at (training steps draw at 0 and up). */
+    public static final long NOISE_STEP = -1;
     /** Real images beside their reconstructions. */
     public static final int REAL_COUNT = 32;
 
@@ -32,13 +35,8 @@ public record SampleGrids(long step, ModelConfig config, int sampleCount, float[
             return new SampleGrids(step, config, SAMPLE_COUNT, samples, densitySamples, 0, new float[0], new float[0],
                     Float.NaN);
         }
-        double se = 0;
-        for (int i = 0; i < reconstructions.length; i++) {
-            double d = reconstructions[i] - reals[i];
-            se += d * d;
-        }
         return new SampleGrids(step, config, SAMPLE_COUNT, samples, densitySamples, REAL_COUNT, reals, reconstructions,
-                (float) (se / reconstructions.length));
+                Pixels.meanSquaredError(reals, reconstructions));
     }
 
     /** The run's fixed real batch: the same images for a seed, whichever process draws them. */

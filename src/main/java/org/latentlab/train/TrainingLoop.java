@@ -47,7 +47,8 @@ public final class TrainingLoop {
         this.control = control;
         this.store = options.store();
         int zdim = trainer.model().config().zdim();
-        this.fixedNoise = Prior.sample(trainer.config().seed(), -1, SampleGrids.SAMPLE_COUNT, zdim);
+        this.fixedNoise = Prior.sample(trainer.config().seed(), SampleGrids.NOISE_STEP, SampleGrids.SAMPLE_COUNT,
+                zdim);
         this.fixedReals = SampleGrids.fixedReals(data, trainer.config().seed());
         this.runningDensity = new RunningDensity(data, trainer.config().seed());
     }
