@@ -134,8 +134,8 @@ def generator(c):
     return nn.Sequential(*layers)
 
 
-def _conv_stack(c, layers, with_norm):
-    ch_in, ch, size = c["channels"], c["hidden"], c["image_size"]
+def _conv_stack(c, layers, with_norm, width=None):
+    ch_in, ch, size = c["channels"], width or c["hidden"], c["image_size"]
     for i in range(_upsamplings(c)):
         layers.append(nn.Conv2d(ch_in, ch, 4, stride=2, padding=1))   # (B, ch, S/2^(i+1), ..)
         if with_norm and c["batch_norm"] and i > 0:
@@ -149,15 +149,21 @@ def _conv_stack(c, layers, with_norm):
 
 
 def encoder(c):
+    """E of the config's kind ("encoder", else G's) and width ("encoder_width", else G's): a conv E of
+    an MLP model ends in a hidden layer of G's width before z, as the app's ModelConfig.convEncoderFc."""
     layers = []
-    if c["arch"] == "mlp":
+    kind, width = c.get("encoder", c["arch"]), c.get("encoder_width", c["hidden"])
+    if kind == "mlp":
         layers.append(nn.Flatten())
         pixels = c["channels"] * c["image_size"] ** 2
-        _hidden(layers, c, pixels, c["hidden"])
-        _hidden(layers, c, c["hidden"], c["hidden"])
-        features = c["hidden"]
+        _hidden(layers, c, pixels, width)
+        _hidden(layers, c, width, width)
+        features = width
     else:
-        features = _conv_stack(c, layers, with_norm=True)
+        features = _conv_stack(c, layers, with_norm=True, width=width)
+        if c["arch"] == "mlp":
+            _hidden(layers, c, features, c["hidden"])             # (B, h)
+            features = c["hidden"]
     layers += [nn.Linear(features, c["zdim"]), nn.Tanh()]
     return nn.Sequential(*layers)
 

@@ -474,6 +474,11 @@ TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "be
                   "encoderOnlyFrom": 0, "generatorAverage": 0.0, "encoderPrior": 0.0}
 
 
+def _default_width(arch, size):
+    """The app's ModelConfig.defaultHidden: 512 units (MLP); 64 base channels (conv), 32 at 64 px."""
+    return 512 if arch == "mlp" else 32 if size == 64 else 64
+
+
 def configs(a):
     """(model config, train config, resumed checkpoint or None) from the options, or from --resume's checkpoint."""
     if a.resume:
@@ -493,9 +498,14 @@ def configs(a):
     if not a.data:
         raise SystemExit("Give --data (an IDX folder, an image folder or 'mnist'), or --resume")
     size = a.image_size
-    hidden = a.hidden or (512 if a.arch == "mlp" else 32 if size == 64 else 64)
+    hidden = a.hidden or _default_width(a.arch, size)
+    kind = a.encoder or a.arch
+    if a.arch == "conv" and kind != "conv":
+        raise SystemExit("A conv model's encoder is conv too (a conv encoder can serve an MLP model)")
+    width = a.encoder_width or (hidden if kind == a.arch else _default_width(kind, size))
     c = {"format": "latentlab-torch", "version": 1, "arch": a.arch, "zdim": a.zdim, "channels": a.channels,
-         "image_size": size, "hidden": hidden, "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
+         "image_size": size, "hidden": hidden, "encoder": kind, "encoder_width": width,
+         "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
          "image_score": a.image_score, "spectral_norm": a.spectral_norm, "leaky_slope": 0.2, "batch_norm_eps": 1e-5,
          "prior": "uniform",
          "prior_range": [-1.0, 1.0], "output_range": [0.0, 1.0], "data": a.data, "command": command_line()}
@@ -566,6 +576,8 @@ def parser(sub):
     p.add_argument("--channels", type=int, default=1, choices=[1, 3], help="1 or 3, for image folders")
     p.add_argument("--image-size", type=int, default=28, help="image size for image folders (default 28)")
     p.add_argument("--hidden", type=int, help="hidden width (MLP) or base channels (conv)")
+    p.add_argument("--encoder", choices=["mlp", "conv"], help="the encoder E: mlp or conv (default: the architecture's)")
+    p.add_argument("--encoder-width", type=int, help="E's hidden width (MLP) or base channels (conv)")
     p.add_argument("--no-batchnorm", action="store_true", help="no batch normalisation in G and E")
     p.add_argument("--dropout", type=float, default=0.2, help="dropout in D (default 0.2)")
     p.add_argument("--image-score", action="store_true", help="D also scores images alone")

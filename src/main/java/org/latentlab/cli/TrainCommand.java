@@ -33,6 +33,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--zdim", defaultValue = "" + ModelConfig.DEFAULT_ZDIM,
             description = "Latent size (default ${DEFAULT-VALUE}).") int zdim;
     @Option(names = "--hidden", description = "Hidden width (MLP) or base channels (conv).") Integer hidden;
+    @Option(names = "--encoder", paramLabel = "KIND", description = "The encoder E: mlp or conv (default: the "
+            + "architecture's). A conv E for the MLP model encodes better (MNIST: 1-NN +0.8 points, linear probe +2) "
+            + "at 3 to 4 times E's cost.") String encoder;
+    @Option(names = "--encoder-width", description = "E's hidden width (MLP) or base channels (conv); default: "
+            + "the model's width for an E of its kind, else that kind's default.") Integer encoderWidth;
     @Option(names = "--image-size", defaultValue = "28",
             description = "Image size for image folders (default ${DEFAULT-VALUE}).") int imageSize;
     @Option(names = "--channels", defaultValue = "1",
@@ -188,7 +193,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
-    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--image-size",
+    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--encoder",
+            "--encoder-width", "--image-size",
             "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
             "--lambda-prior", "--code-noise", "--adam-betas", "--g-average", "--dropout", "--no-batchnorm",
             "--image-score", "--spectral-norm", "--reference");
@@ -225,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
             var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore,
-                    spectralNorm);
+                    spectralNorm, encoderKind(a), encoderWidth != null ? encoderWidth : 0);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
                     .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom)
                     .withGeneratorAverage(generatorAverage).withEncoderPrior(encoderPrior);
@@ -239,5 +245,17 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
                     ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());
         }
+    }
+
+    private Architecture encoderKind(Architecture model) {
+        if (encoder == null) {
+            return model;
+        }
+        return switch (encoder.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> Architecture.MLP;
+            case "conv" -> Architecture.CONV;
+            default -> throw new ParameterException(spec.commandLine(), "--encoder must be mlp or conv, not '"
+                    + encoder + "'");
+        };
     }
 }

@@ -71,6 +71,8 @@ public final class TorchExport {
         out.put("channels", c.channels());
         out.put("image_size", c.imageSize());
         out.put("hidden", c.hidden());
+        out.put("encoder", c.encoder().name().toLowerCase(Locale.ROOT));
+        out.put("encoder_width", c.encoderWidth());
         out.put("batch_norm", c.batchNorm());
         out.put("d_dropout", c.dDropout());
         out.put("image_score", c.imageScore());

@@ -62,11 +62,13 @@ public final class TorchRunImport {
             if (!"latentlab-torch".equals(text(c, "format"))) {
                 throw new ImportException(config + " was not written by Latent Lab's PyTorch tools");
             }
-            ModelConfig model = new ModelConfig(Architecture.valueOf(text(c, "arch").toUpperCase(Locale.ROOT)),
+            ModelConfig model = new ModelConfig(architecture(text(c, "arch")),
                     c.get("zdim").getAsInt(), c.get("channels").getAsInt(), c.get("image_size").getAsInt(),
                     c.get("hidden").getAsInt(), c.get("batch_norm").getAsBoolean(), c.get("d_dropout").getAsFloat(),
                     c.get("image_score").getAsBoolean(),
-                    c.has("spectral_norm") && c.get("spectral_norm").getAsBoolean()); // exports before it: off
+                    c.has("spectral_norm") && c.get("spectral_norm").getAsBoolean(), // exports before it: off
+                    c.has("encoder") ? architecture(text(c, "encoder")) : null, // before it: G's kind and width
+                    c.has("encoder_width") ? c.get("encoder_width").getAsInt() : 0);
             TrainConfig train = Json.GSON.fromJson(c.get("train"), TrainConfig.class);
             long step = c.get("step").getAsLong();
             long[] updates = c.has("optimizer_updates") ? Json.GSON.fromJson(c.get("optimizer_updates"), long[].class)
@@ -77,6 +79,10 @@ public final class TorchRunImport {
         } catch (IllegalArgumentException e) {
             throw new ImportException(config + " describes a model Latent Lab cannot build: " + e.getMessage());
         }
+    }
+
+    private static Architecture architecture(String name) {
+        return Architecture.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     private static String text(JsonObject o, String key) {

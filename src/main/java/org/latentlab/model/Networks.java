@@ -23,7 +23,7 @@ final class Networks {
     }
 
     static Block encoder(ModelConfig c) {
-        return c.arch() == Architecture.MLP ? mlpEncoder(c) : convEncoder(c);
+        return c.encoder() == Architecture.MLP ? mlpEncoder(c) : convEncoder(c);
     }
 
     static Block discriminator(ModelConfig c) {
@@ -59,8 +59,8 @@ final class Networks {
     private static Block mlpEncoder(ModelConfig c) {
         SequentialBlock e = new SequentialBlock();                          // (B, C, S, S)
         e.add(Blocks.batchFlattenBlock());                                  // (B, C*S*S)
-        hidden(e, c, c.hidden());                                           // (B, h)
-        hidden(e, c, c.hidden());                                           // (B, h)
+        hidden(e, c, c.encoderWidth());                                     // (B, w)
+        hidden(e, c, c.encoderWidth());                                     // (B, w)
         e.add(Linear.builder().setUnits(c.zdim()).build());                 // (B, zdim)
         e.add(Activation::tanh);
         return e;
@@ -94,7 +94,7 @@ final class Networks {
     private static Block convEncoder(ModelConfig c) {
         int ups = upsamplings(c);
         SequentialBlock e = new SequentialBlock();                          // (B, C, S, S)
-        int ch = c.hidden();
+        int ch = c.encoderWidth();
         for (int i = 0; i < ups; i++) {
             e.add(downConv(ch));                                            // (B, ch, S/2^(i+1), ..)
             if (c.batchNorm() && i > 0) {
@@ -104,6 +104,9 @@ final class Networks {
             ch *= 2;
         }
         e.add(Blocks.batchFlattenBlock());                                  // (B, F)
+        if (c.convEncoderFc() > 0) {
+            hidden(e, c, c.convEncoderFc());                                // (B, h): an MLP G's width
+        }
         e.add(Linear.builder().setUnits(c.zdim()).build());                 // (B, zdim)
         e.add(Activation::tanh);
         return e;

@@ -40,12 +40,16 @@ import org.latentlab.train.TrainConfig;
 class ImportRunCliTest {
     @TempDir Path dir;
 
-    /** A small model trained three steps on generated shapes, saved, and exported for PyTorch. */
+    /**
+     * A small model (an MLP with a conv E, so E's kind travels too) trained three steps on
+     * generated shapes, saved, and exported for PyTorch.
+     */
     private Path[] trainedAndExported() throws Exception {
         TorchThreads.prepare(1);
         Path data = GeneratedData.idx(dir.resolve("shapes"), 32, 8);
         ImageDataset train = DataSources.load(data.toString(), MnistDataset.Split.TRAIN, 28, 1);
-        ModelConfig c = new ModelConfig(Architecture.MLP, 6, 1, 28, 16, true, 0.2f, false);
+        ModelConfig c = new ModelConfig(Architecture.MLP, 6, 1, 28, 16, true, 0.2f, false)
+                .withEncoder(Architecture.CONV, 4);
         TrainConfig tc = TrainConfig.defaults(3);
         try (NDManager m = NDManager.newBaseManager();
                 BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, 3), new TrainConfig(16, tc.lrD(), tc.lrGE(),
@@ -71,6 +75,7 @@ class ImportRunCliTest {
         assertTrue(r.out().contains("imported step 3"), r.out());
         var manifest = Checkpoints.readManifest(back);
         assertEquals(3, manifest.step());
+        assertEquals(Checkpoints.readManifest(p[0]).model(), manifest.model());
         assertEquals(GeneratedData.CLASSES, manifest.dataDescription().classNames());
         try (NDManager m = NDManager.newBaseManager(); BiGan a = CheckpointLoader.loadModel(p[0], m);
                 BiGan b = CheckpointLoader.loadModel(back, m)) {
@@ -96,10 +101,10 @@ class ImportRunCliTest {
         refused(export, "has no generator.0.weight");
 
         Map<String, Safetensors.Tensor> reshaped = new LinkedHashMap<>(all);
-        Safetensors.Tensor w = all.get("encoder.1.weight");
-        reshaped.put("encoder.1.weight", new Safetensors.Tensor(new long[] {w.values().length}, w.values()));
+        Safetensors.Tensor w = all.get("encoder.0.weight");
+        reshaped.put("encoder.0.weight", new Safetensors.Tensor(new long[] {w.values().length}, w.values()));
         Safetensors.write(weights, reshaped, Map.of());
-        refused(export, "encoder.1.weight has shape");
+        refused(export, "encoder.0.weight has shape");
 
         Files.writeString(weights, "not a safetensors file");
         refused(export, "model.safetensors is missing or damaged");

@@ -55,7 +55,7 @@ class TorchExportTest {
     void everyWeightHasOneTorchName() {
         TorchThreads.prepare(1);
         for (ModelConfig c : new ModelConfig[] {conv(), new ModelConfig(Architecture.MLP, 8, 1, 28, 32, true, 0.2f,
-                true)}) {
+                true), mlpWithConvEncoder()}) {
             try (NDManager m = NDManager.newBaseManager(); BiGan model = new BiGan(c, m)) {
                 var names = TorchNames.of(model);
                 long all = model.generator().getParameters().size() + model.encoder().getParameters().size()
@@ -72,23 +72,29 @@ class TorchExportTest {
         return new ModelConfig(Architecture.CONV, 8, 3, 32, 8, true, 0.2f, true);
     }
 
+    /** An MLP G and D with a conv E (8 base channels, then G's 16 units before z). */
+    private static ModelConfig mlpWithConvEncoder() {
+        return new ModelConfig(Architecture.MLP, 8, 1, 28, 16, true, 0.2f, false).withEncoder(Architecture.CONV, 8);
+    }
+
     /**
-     * tools/latentlab_torch.py rebuilds G and E of the bundled model and of a conv model (trained
-     * three steps, so its batch norms have statistics of their own) and computes what we compute.
+     * tools/latentlab_torch.py rebuilds G and E of the bundled model, of a conv model and of an MLP
+     * model with a conv E (trained three steps, so their batch norms have statistics of their own)
+     * and computes what we compute.
      */
     @Test
     void pytorchComputesWhatLatentLabComputes() throws Exception {
         String python = TorchPython.requireOrSkip();
         assertSame(python, AppPaths.bundledModel(), 1e-5);
-        assertSame(python, trainedConv(), 1e-5);
+        assertSame(python, trained(conv().withSpectralNorm(true), "conv"), 1e-5);
+        assertSame(python, trained(mlpWithConvEncoder(), "conv-e"), 1e-5);
     }
 
-    /** Normalised in D, so the export's u vectors and PyTorch's D with them are checked too. */
-    private Path trainedConv() throws Exception {
+    /** Normalised in D (the conv model), so the export's u vectors and PyTorch's D with them are checked too. */
+    private Path trained(ModelConfig c, String name) throws Exception {
         TorchThreads.prepare(1);
-        ModelConfig c = conv().withSpectralNorm(true);
         TrainConfig tc = new TrainConfig(8, 2e-4f, 2e-4f, 0.5f, 0.999f, 1f, 1f, 3);
-        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 1);
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve(name), 1);
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = new BiGanTrainer(BiGan.seeded(c, m, 3), tc)) {
             Random rng = new Random(3);
             for (int s = 0; s < 3; s++) {
@@ -98,12 +104,13 @@ class TorchExportTest {
                 }
                 t.train(x, Prior.sample(3, s, 8, c.zdim()));
             }
-            return store.save(t, DataDescription.implied(dir.resolve("colours").toString(), 3, 32), "test");
+            return store.save(t, DataDescription.implied(dir.resolve("images").toString(), c.channels(),
+                    c.imageSize()), "test");
         }
     }
 
     private void assertSame(String python, Path checkpoint, double tolerance) throws Exception {
-        Path out = dir.resolve("export-" + checkpoint.getFileName());
+        Path out = dir.resolve("export-" + checkpoint.getParent().getFileName() + "-" + checkpoint.getFileName());
         TorchExport.write(checkpoint, out);
         try (NDManager m = NDManager.newBaseManager(); BiGan model = CheckpointLoader.loadModel(checkpoint, m)) {
             ModelConfig c = model.config();

@@ -41,6 +41,9 @@ final class SettingsPane extends VBox {
                         "MLP: the default, fast, the best reconstructions and samples on MNIST. Conv:"
                         + " DCGAN-style, for colour and 64 px images; its codes separate classes better"
                         + " (linear probe 93 % against 91 % on MNIST), but it trains about 7x slower"),
+                new PropertyItem(s.encoder, Architecture.class, "Model", "Encoder",
+                        "E's kind: the architecture's, or conv for the MLP model: codes that separate classes"
+                        + " better (MNIST: nearest neighbour +0.8 points, linear probe +2) at 3 to 4 times E's cost"),
                 number(s.zdimText, "Model", "Dimensions of z"),
                 number(s.hiddenText, "Model", "Units per hidden layer (MLP) or base channels (conv)"),
                 number(s.imageSizeText, "Model", "Pixels per side for image folders (28, 32, 64)"),

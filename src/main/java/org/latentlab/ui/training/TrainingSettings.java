@@ -28,6 +28,8 @@ import org.latentlab.train.TrainConfig;
 public final class TrainingSettings {
     final StringProperty data = new SimpleStringProperty("mnist");
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
+    /** E's kind; it follows G's when the architecture changes (a conv G takes a conv E). */
+    final ObjectProperty<Architecture> encoder = new SimpleObjectProperty<>(Architecture.MLP);
     final IntegerProperty zdim = new SimpleIntegerProperty(ModelConfig.DEFAULT_ZDIM);
     final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
@@ -80,8 +82,9 @@ public final class TrainingSettings {
         // The width follows the architecture and image size while it is their default, so choosing
         // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
+        arch.addListener((o, was, now) -> encoder.set(now));
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
-        List<Observable> inputs = new ArrayList<>(List.of(data, arch, batchNorm, imageScore));
+        List<Observable> inputs = new ArrayList<>(List.of(data, arch, encoder, batchNorm, imageScore));
         for (NumberField f : fields) {
             inputs.add(f.textProperty());
             inputs.add(f.errorProperty());
@@ -174,7 +177,7 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get(), spectralNorm.get());
+                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), 0);
     }
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
@@ -204,6 +207,7 @@ public final class TrainingSettings {
         TrainConfig tc = m.train();
         data.set(m.dataset());
         arch.set(mc.arch());
+        encoder.set(mc.encoder());
         zdim.set(mc.zdim());
         hidden.set(mc.hidden());
         imageSize.set(mc.imageSize());

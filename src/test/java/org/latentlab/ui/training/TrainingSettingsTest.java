@@ -26,6 +26,22 @@ class TrainingSettingsTest {
         assertEquals(512, s.modelConfig().hidden());
     }
 
+    /** E follows G's kind when the architecture changes; a conv E for the MLP model is a choice, a conv G's is not. */
+    @Test
+    void theEncoderFollowsTheArchitectureAndAConvEncoderServesTheMlp() {
+        TrainingSettings s = new TrainingSettings();
+        s.encoder.set(Architecture.CONV);
+        assertEquals(Architecture.CONV, s.modelConfig().encoder());
+        assertEquals(64, s.modelConfig().encoderWidth());
+        assertEquals("", s.problemProperty().get());
+        s.arch.set(Architecture.CONV);
+        s.encoder.set(Architecture.MLP);
+        assertTrue(s.problemProperty().get().contains("A conv model's encoder is conv too"), s.problemProperty().get());
+        s.arch.set(Architecture.MLP);
+        assertEquals(Architecture.MLP, s.modelConfig().encoder());
+        assertEquals("", s.problemProperty().get());
+    }
+
     @Test
     void aWidthTheUserChoseStays() {
         TrainingSettings s = new TrainingSettings();
