@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.TrainConfig;
@@ -69,9 +71,12 @@ public final class CheckpointLoader {
             throws CheckpointException {
         Path resolved = Checkpoints.resolve(dir);
         CheckpointManifest m = Checkpoints.readManifest(resolved);
-        BiGan model = loadModel(resolved, manager);
-        BiGanTrainer trainer = new BiGanTrainer(model, encoderPhase == null ? m.train()
-                : m.train().withEncoderPhase(encoderPhase));
+        TrainConfig train = encoderPhase == null ? m.train() : m.train().withEncoderPhase(encoderPhase);
+        boolean newEncoder = encoderPhase != null && encoderPhase.encoder() != null
+                && encoderPhase.encoder() != m.model().encoder();
+        BiGan model = newEncoder ? withNewEncoder(resolved, m, manager, train, encoderPhase.encoder())
+                : loadModel(resolved, manager);
+        BiGanTrainer trainer = new BiGanTrainer(model, train);
         trainer.restoreStep(m.step());
         try {
             trainer.restoreGenerator(m.files().containsKey(TRAINING_GENERATOR) ? () -> {
@@ -85,8 +90,8 @@ public final class CheckpointLoader {
             model.close();
             throw e;
         }
-        if (!m.files().containsKey(OPTIMIZER)) {
-            return trainer; // an exported model: Adam starts afresh
+        if (!m.files().containsKey(OPTIMIZER) || newEncoder) {
+            return trainer; // an exported model, or a new E while G and D stand still: Adam starts afresh
         }
         try {
             byte[] bytes = verifiedBytes(resolved, m, OPTIMIZER);
@@ -103,6 +108,35 @@ public final class CheckpointLoader {
             model.close();
             throw new CheckpointException(resolved,
                     "optimizer state does not match the model (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The checkpoint's G and D with a new E of {@code kind}, initialised from the run's seed: E's
+     * phase fits it to G from scratch. Only there, since the game would train G against an E
+     * that has not learnt yet.
+     */
+    private static BiGan withNewEncoder(Path dir, CheckpointManifest m, NDManager manager, TrainConfig train,
+            Architecture kind) throws CheckpointException {
+        if (!train.encoderOnlyAt(m.step())) {
+            throw new CheckpointException(dir, "a new " + kind.name().toLowerCase(Locale.ROOT) + " encoder trains only"
+                    + " while E trains alone: give the step E trains alone from, at most " + m.step());
+        }
+        BiGan model;
+        try {
+            model = BiGan.seeded(m.model().withEncoder(kind, 0), manager, train.seed());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(dir, "it cannot take that encoder (" + e.getMessage() + ")");
+        }
+        try {
+            loadBlock(dir, m, GENERATOR, model.generator(), model);
+            loadBlock(dir, m, DISCRIMINATOR, model.discriminator(), model);
+            model.refreshStore();
+            loadSpectralVectors(dir, m, model);
+            return model;
+        } catch (CheckpointException | RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 

@@ -90,7 +90,8 @@ public final class TrainingRunner implements TrainingService, AutoCloseable {
     private void run(TrainingRequest req, TrainingEvents events, TrainingControl c) {
         // a resumed run keeps its checkpoint's recipe, but for E's phase (the settings show it)
         TrainConfig.EncoderPhase encoderPhase = req.resumeFrom() != null && req.train() != null
-                ? new TrainConfig.EncoderPhase(req.train().encoderOnlyFrom(), req.train().encoderPrior()) : null;
+                ? new TrainConfig.EncoderPhase(req.train().encoderOnlyFrom(), req.train().encoderPrior(),
+                        req.model() != null ? req.model().encoder() : null) : null;
         var plan = new TrainingSession.Plan(req.data(), req.model(), req.train(), req.resumeFrom(), req.outDir(), 3,
                 true, null, encoderPhase);
         try (TrainingSession session = TrainingSession.open(plan, events::loadingData)) {

@@ -1,5 +1,7 @@
 package org.latentlab.train;
 
+import org.latentlab.model.Architecture;
+
 /**
  * Hyper-parameters of the adversarial game; saved in every checkpoint.
  *
@@ -200,10 +202,16 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     /**
      * The part of a recipe a resumed run may change, as it says when the game ends and what E
-     * does after it, not what the game is: the step E trains alone from and E's pull to the prior
-     * in that phase; null keeps the checkpoint's.
+     * does after it, not what the game is: the step E trains alone from, E's pull to the prior
+     * in that phase, and E's kind (another kind: a new E, trained from scratch in that phase);
+     * null keeps the checkpoint's.
      */
-    public record EncoderPhase(Long from, Float prior) {}
+    public record EncoderPhase(Long from, Float prior, Architecture encoder) {
+        /** Keeping the checkpoint's E. */
+        public EncoderPhase(Long from, Float prior) {
+            this(from, prior, null);
+        }
+    }
 
     /** Whether the step after {@code step} trains E alone. */
     public boolean encoderOnlyAt(long step) {

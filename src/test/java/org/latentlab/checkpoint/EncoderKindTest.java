@@ -70,6 +70,48 @@ class EncoderKindTest {
         assertThrows(IllegalArgumentException.class, () -> odd.withEncoder(Architecture.TORCHSCRIPT, 0));
     }
 
+    /**
+     * Resumed into E's phase with another kind: G and D come from the checkpoint and stay as they
+     * are, E is new and learns, and its checkpoints say so. Before E's phase it is refused in words.
+     */
+    @Test
+    void aResumedRunTakesANewEncoderOfAnotherKindOnlyInEsPhase() throws Exception {
+        ModelConfig c = TestModels.small();
+        float[] z = Prior.sample(5, 0, 4, c.zdim());
+        Path game = dir.resolve("game");
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, c, TestModels.smallTrain(2))) {
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 2);
+            for (int s = 0; s < 3; s++) {
+                t.train(it.next(), Prior.sample(2, s, 32, c.zdim()));
+            }
+            Checkpoints.save(t, game, TestModels.MNIST_DATA, "test", Map.of());
+        }
+        float[] gBefore;
+        try (NDManager m = NDManager.newBaseManager(); BiGan saved = CheckpointLoader.loadModel(game, m)) {
+            gBefore = saved.generate(z, 4);
+        }
+        String msg = assertThrows(CheckpointException.class, () -> CheckpointLoader.loadTrainer(game,
+                NDManager.newBaseManager(), new TrainConfig.EncoderPhase(null, null, Architecture.CONV))).getMessage();
+        assertTrue(msg.contains("a new conv encoder trains only while E trains alone"), msg);
+        Path after = dir.resolve("after");
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(game, m,
+                new TrainConfig.EncoderPhase(3L, 5f, Architecture.CONV))) {
+            assertEquals(Architecture.CONV, t.model().config().encoder());
+            assertArrayEquals(gBefore, t.model().generate(z, 4), "G is the checkpoint's");
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 3);
+            for (int s = 3; s < 5; s++) {
+                assertTrue(t.train(it.next(), Prior.sample(2, s, 32, c.zdim())).finite());
+            }
+            assertArrayEquals(gBefore, t.model().generate(z, 4), "G stands still in E's phase");
+            Checkpoints.save(t, after, TestModels.MNIST_DATA, "test", Map.of());
+        }
+        assertEquals(Architecture.CONV, Checkpoints.readManifest(after).model().encoder());
+        try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(after, m)) {
+            assertEquals(5, t.step(), "and it resumes as any run");
+        }
+    }
+
     /** Saved, loaded and trained on: its E is convolutional, and it comes back as it went. */
     @Test
     void anMlpModelWithAConvEncoderTrainsAndComesBackAsItWent() throws Exception {

@@ -30,6 +30,27 @@ class EncoderCliTest {
         assertEquals(0, encoded.code(), encoded.err());
     }
 
+    /** The GAN first, then a new conv E for its G: {@code --resume} with {@code --encoder} in E's phase. */
+    @Test
+    void aResumedRunFitsANewConvEncoderInEsPhase() throws Exception {
+        Path run = dir.resolve("game");
+        var game = CliTest.run("train", "--data", "mnist", "--zdim", "8", "--hidden", "32", "--steps", "3",
+                "--limit", "256", "--batch", "32", "--threads", "1", "--no-density", "--out", run.toString());
+        assertEquals(0, game.code(), game.err());
+        var early = CliTest.run("train", "--resume", run.toString(), "--encoder", "conv", "--steps", "5",
+                "--threads", "1", "--no-density", "--out", run.toString());
+        assertEquals(1, early.code());
+        assertTrue(early.err().contains("a new conv encoder trains only while E trains alone"), early.err());
+        var phase = CliTest.run("train", "--resume", run.toString(), "--encoder", "conv", "--encoder-only-from", "3",
+                "--encoder-prior", "5", "--steps", "5", "--limit", "256", "--threads", "1", "--no-density", "--out",
+                run.toString());
+        assertEquals(0, phase.code(), phase.err());
+        var manifest = Checkpoints.readManifest(run);
+        assertEquals(5, manifest.step());
+        assertEquals(Architecture.CONV, manifest.model().encoder());
+        assertEquals(3, manifest.train().encoderOnlyFrom());
+    }
+
     @Test
     void anEncoderThatCannotBeBuiltIsAUsageError() {
         var mlpForConv = CliTest.run("train", "--arch", "conv", "--encoder", "mlp", "--steps", "2", "--out",
