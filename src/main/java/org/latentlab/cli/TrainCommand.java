@@ -35,8 +35,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", description = "Hidden width (MLP) or base channels (conv).") Integer hidden;
     @Option(names = "--encoder", paramLabel = "KIND", description = "The encoder E: mlp or conv (default: the "
             + "architecture's). A conv E for the MLP model encodes better (MNIST: 1-NN +0.8 points, linear probe +2) "
-            + "at 3 to 4 times E's cost. With --resume in E's phase (--encoder-only-from), another kind is a new E fitted to "
-            + "the checkpoint's G from scratch.") String encoder;
+            + "at 3 to 4 times E's cost. With --resume in E's phase (--encoder-only-from), another kind is a new E "
+            + "fitted to the checkpoint's G from scratch.") String encoder;
     @Option(names = "--encoder-width", description = "E's hidden width (MLP) or base channels (conv); default: "
             + "the model's width for an E of its kind, else that kind's default.") Integer encoderWidth;
     @Option(names = "--image-size", defaultValue = "28",
@@ -194,9 +194,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
-    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden", "--encoder-width",
-            "--image-size",
-            "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x", "--lambda-z", "--cycle-shift",
+    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden",
+            "--encoder-width", "--image-size", "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x",
+            "--lambda-z", "--cycle-shift",
             "--lambda-prior", "--code-noise", "--adam-betas", "--g-average", "--dropout", "--no-batchnorm",
             "--image-score", "--spectral-norm", "--reference");
 
