@@ -45,12 +45,20 @@ public final class CheckpointLoader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(resolved, "its architecture is invalid (" + e.getMessage() + ")");
         }
+        return loadWeights(resolved, m, model, true);
+    }
+
+    /** Loads the checkpoint's G, D (and E, when {@code withEncoder}) into {@code model}, closed if that fails. */
+    private static BiGan loadWeights(Path dir, CheckpointManifest m, BiGan model, boolean withEncoder)
+            throws CheckpointException {
         try {
-            loadBlock(resolved, m, GENERATOR, model.generator(), model);
-            loadBlock(resolved, m, ENCODER, model.encoder(), model);
-            loadBlock(resolved, m, DISCRIMINATOR, model.discriminator(), model);
+            loadBlock(dir, m, GENERATOR, model.generator(), model);
+            if (withEncoder) {
+                loadBlock(dir, m, ENCODER, model.encoder(), model);
+            }
+            loadBlock(dir, m, DISCRIMINATOR, model.discriminator(), model);
             model.refreshStore();
-            loadSpectralVectors(resolved, m, model);
+            loadSpectralVectors(dir, m, model);
             return model;
         } catch (CheckpointException | RuntimeException e) {
             model.close();
@@ -128,16 +136,7 @@ public final class CheckpointLoader {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir, "it cannot take that encoder (" + e.getMessage() + ")");
         }
-        try {
-            loadBlock(dir, m, GENERATOR, model.generator(), model);
-            loadBlock(dir, m, DISCRIMINATOR, model.discriminator(), model);
-            model.refreshStore();
-            loadSpectralVectors(dir, m, model);
-            return model;
-        } catch (CheckpointException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        return loadWeights(dir, m, model, false);
     }
 
     private static void loadSpectralVectors(Path dir, CheckpointManifest m, BiGan model) throws CheckpointException {
