@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.Observable;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,8 @@ public final class TrainingSettings {
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
     /** E's kind; it follows G's when the architecture changes (a conv G takes a conv E). */
     final ObjectProperty<Architecture> encoder = new SimpleObjectProperty<>(Architecture.MLP);
+    /** E's width as an opened model has it (0: E's default); not on the sheet, reset when G or E changes. */
+    private int encoderWidth;
     final IntegerProperty zdim = new SimpleIntegerProperty(ModelConfig.DEFAULT_ZDIM);
     final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
@@ -83,6 +86,9 @@ public final class TrainingSettings {
         // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
         arch.addListener((o, was, now) -> encoder.set(now));
+        for (ObservableValue<?> shape : List.of(arch, encoder, hidden, imageSize)) {
+            shape.addListener((o, was, now) -> encoderWidth = 0);
+        }
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
         List<Observable> inputs = new ArrayList<>(List.of(data, arch, encoder, batchNorm, imageScore));
         for (NumberField f : fields) {
@@ -177,7 +183,7 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), 0);
+                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), encoderWidth);
     }
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
@@ -230,5 +236,6 @@ public final class TrainingSettings {
         encoderPrior.set(typed(tc.encoderPrior()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
+        encoderWidth = mc.encoderWidth(); // after G's and E's settings, whose changes reset it
     }
 }

@@ -42,6 +42,17 @@ class TrainingSettingsTest {
         assertEquals("", s.problemProperty().get());
     }
 
+    /** An opened model's E width (not on the sheet) carries to a new model, until G's or E's settings change. */
+    @Test
+    void anOpenedModelsEncoderWidthCarriesToANewModel() {
+        TrainingSettings s = new TrainingSettings();
+        s.show(new ModelInfo(s.modelConfig().withEncoder(Architecture.CONV, 32), s.trainConfig(), 100,
+                DataDescription.implied("mnist", 1, 28), null, Map.of(), false));
+        assertEquals(32, s.modelConfig().encoderWidth());
+        s.hidden.set(256);
+        assertEquals(64, s.modelConfig().encoderWidth(), "the conv E's default after a change of G");
+    }
+
     @Test
     void aWidthTheUserChoseStays() {
         TrainingSettings s = new TrainingSettings();
