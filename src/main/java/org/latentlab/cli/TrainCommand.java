@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.LatentDensityFile;
 import org.latentlab.data.ImageDataset;
@@ -219,21 +218,19 @@ final class TrainCommand implements Callable<Integer> {
             var parsed = spec.commandLine().getParseResult();
             var phase = new TrainConfig.EncoderPhase(parsed.hasMatchedOption("--encoder-only-from") ? encoderOnlyFrom
                     : null, parsed.hasMatchedOption("--encoder-prior") ? encoderPrior : null,
-                    encoder == null ? null : encoderKind(null));
+                    encoder == null ? null : kind("--encoder", encoder));
             return new TrainingSession.Plan(data, null, null, resume, out, keep, false, limit, phase);
         }
         try {
-            Architecture a = Architecture.valueOf(arch.toUpperCase(Locale.ROOT));
-            if (!Architecture.TRAINABLE.contains(a)) { // an imported model's kind: explored, not trained
-                throw new ParameterException(spec.commandLine(), "--arch must be mlp or conv, not '" + arch + "'");
-            }
+            Architecture a = kind("--arch", arch); // an imported model's kind is explored, not trained
             if (reference) {
                 var mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
                 return new TrainingSession.Plan(data, mc, TrainConfig.reference(seed), null, out, keep, false, limit);
             }
             int width = hidden != null ? hidden : ModelConfig.defaultHidden(a, imageSize);
             var mc = new ModelConfig(a, zdim, channels, imageSize, width, !noBatchNorm, dropout, imageScore,
-                    spectralNorm, encoderKind(a), encoderWidth != null ? encoderWidth : 0);
+                    spectralNorm, encoder == null ? a : kind("--encoder", encoder),
+                    encoderWidth != null ? encoderWidth : 0);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
                     .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom)
                     .withGeneratorAverage(generatorAverage).withEncoderPrior(encoderPrior);
@@ -244,20 +241,13 @@ final class TrainCommand implements Callable<Integer> {
             tc = tc.withBetas(adamBetas[0], adamBetas[1]);
             return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
-                    ? "--arch must be mlp or conv, not '" + arch + "'" : e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private Architecture encoderKind(Architecture model) {
-        if (encoder == null) {
-            return model;
-        }
-        return switch (encoder.toLowerCase(Locale.ROOT)) {
-            case "mlp" -> Architecture.MLP;
-            case "conv" -> Architecture.CONV;
-            default -> throw new ParameterException(spec.commandLine(), "--encoder must be mlp or conv, not '"
-                    + encoder + "'");
-        };
+    /** The trainable architecture {@code option} names, else a usage error. */
+    private Architecture kind(String option, String name) {
+        return Architecture.trainable(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                option + " must be mlp or conv, not '" + name + "'"));
     }
 }

@@ -1,6 +1,8 @@
 package org.latentlab.model;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The network family of a model's parts. */
 public enum Architecture {
@@ -13,4 +15,9 @@ public enum Architecture {
 
     /** The architectures Latent Lab trains. */
     public static final List<Architecture> TRAINABLE = List.of(MLP, CONV);
+
+    /** The trainable architecture a user names ("mlp", "conv", in any case), or empty for any other name. */
+    public static Optional<Architecture> trainable(String name) {
+        return TRAINABLE.stream().filter(a -> a.name().equals(name.toUpperCase(Locale.ROOT))).findFirst();
+    }
 }

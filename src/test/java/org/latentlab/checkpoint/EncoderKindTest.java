@@ -91,9 +91,11 @@ class EncoderKindTest {
         try (NDManager m = NDManager.newBaseManager(); BiGan saved = CheckpointLoader.loadModel(game, m)) {
             gBefore = saved.generate(z, 4);
         }
-        String msg = assertThrows(CheckpointException.class, () -> CheckpointLoader.loadTrainer(game,
-                NDManager.newBaseManager(), new TrainConfig.EncoderPhase(null, null, Architecture.CONV))).getMessage();
-        assertTrue(msg.contains("a new conv encoder trains only while E trains alone"), msg);
+        try (NDManager m = NDManager.newBaseManager()) {
+            String msg = assertThrows(CheckpointException.class, () -> CheckpointLoader.loadTrainer(game, m,
+                    new TrainConfig.EncoderPhase(null, null, Architecture.CONV))).getMessage();
+            assertTrue(msg.contains("a new conv encoder trains only while E trains alone"), msg);
+        }
         Path after = dir.resolve("after");
         try (NDManager m = NDManager.newBaseManager(); BiGanTrainer t = CheckpointLoader.loadTrainer(game, m,
                 new TrainConfig.EncoderPhase(3L, 5f, Architecture.CONV))) {

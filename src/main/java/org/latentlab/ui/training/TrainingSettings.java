@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.Observable;
-import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -31,8 +30,8 @@ public final class TrainingSettings {
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
     /** E's kind; it follows G's when the architecture changes (a conv G takes a conv E). */
     final ObjectProperty<Architecture> encoder = new SimpleObjectProperty<>(Architecture.MLP);
-    /** E's width as an opened model has it (0: E's default); not on the sheet, reset when G or E changes. */
-    private int encoderWidth;
+    /** The opened model's networks, for what the sheet does not show: E's width. */
+    private ModelConfig shown;
     final IntegerProperty zdim = new SimpleIntegerProperty(ModelConfig.DEFAULT_ZDIM);
     final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
@@ -86,9 +85,6 @@ public final class TrainingSettings {
         // conv gives conv's 64 base channels, not the MLP's 512 (a conv 64 times slower).
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
         arch.addListener((o, was, now) -> encoder.set(now));
-        for (ObservableValue<?> shape : List.of(arch, encoder, hidden, imageSize)) {
-            shape.addListener((o, was, now) -> encoderWidth = 0);
-        }
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
         List<Observable> inputs = new ArrayList<>(List.of(data, arch, encoder, batchNorm, imageScore));
         for (NumberField f : fields) {
@@ -183,7 +179,14 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), encoderWidth);
+                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), shownEncoderWidth());
+    }
+
+    /** The opened model's E width while G's and E's settings are still its own, else 0 (E's default). */
+    private int shownEncoderWidth() {
+        boolean same = shown != null && shown.arch() == arch.get() && shown.encoder() == encoder.get()
+                && shown.hidden() == hidden.get() && shown.imageSize() == imageSize.get();
+        return same ? shown.encoderWidth() : 0;
     }
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
@@ -211,6 +214,7 @@ public final class TrainingSettings {
     void show(ModelInfo m) {
         ModelConfig mc = m.config();
         TrainConfig tc = m.train();
+        shown = mc;
         data.set(m.dataset());
         arch.set(mc.arch());
         encoder.set(mc.encoder());
@@ -236,6 +240,5 @@ public final class TrainingSettings {
         encoderPrior.set(typed(tc.encoderPrior()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
-        encoderWidth = mc.encoderWidth(); // after G's and E's settings, whose changes reset it
     }
 }
