@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.checkpoint.Checkpoints;
@@ -56,8 +55,8 @@ final class ImportRunCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager(); BiGanTrainer t = TorchRunImport.trainer(r, manager)) {
             Checkpoints.save(t, out, description, command, Map.of());
             LossLog.carryOver(r.dir(), r.step(), out); // its charts, when the window opens it
-            outw.printf("imported step %d of %s (%s, z %d) to %s%n", r.step(), r.dir(), r.model().arch().name()
-                    .toLowerCase(Locale.ROOT), r.model().zdim(), out);
+            outw.printf("imported step %d of %s (%s, z %d) to %s%n", r.step(), r.dir(), r.model().kindText(),
+                    r.model().zdim(), out);
             if (train != null && !noDensity) {
                 var g = LatentDensityFile.fitAndAttach(t.model(), train, out, LatentDensityFile.Settings.THOROUGH,
                         r.train().seed());

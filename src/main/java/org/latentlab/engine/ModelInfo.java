@@ -2,7 +2,6 @@ package org.latentlab.engine;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
 import org.latentlab.latent.LatentPrior;
@@ -52,9 +51,8 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
             return String.format("%s · imported TorchScript generator · %d px · z %d from %s", where(),
                     config.imageSize(), config.zdim(), prior.describe());
         }
-        String kind = config.arch().name().toLowerCase(Locale.ROOT) + (config.encoder() == config.arch() ? ""
-                : " with a " + config.encoder().name().toLowerCase(Locale.ROOT) + " encoder");
-        return String.format("%s · %s · %s · z %d · step %,d", where(), data.name(), kind, config.zdim(), step);
+        return String.format("%s · %s · %s · z %d · step %,d", where(), data.name(), config.kindText(), config.zdim(),
+                step);
     }
 
     /** The model's folder as a user knows it: a run's name rather than its checkpoint's step folder. */

@@ -1,5 +1,7 @@
 package org.latentlab.model;
 
+import java.util.Locale;
+
 /**
  * Everything needed to rebuild a BiGAN's networks; saved in every checkpoint.
  *
@@ -27,7 +29,7 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
             encoder = arch;
         }
         if (encoderWidth == 0) {
-            encoderWidth = encoder == arch ? hidden : defaultHidden(encoder, imageSize);
+            encoderWidth = defaultEncoderWidth(arch, encoder, hidden, imageSize);
         }
         checkEncoder(arch, encoder, encoderWidth, imageSize);
         if (zdim < 1 || zdim > 1024) {
@@ -88,6 +90,12 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
         return encoder == Architecture.CONV && arch == Architecture.MLP ? hidden : 0;
     }
 
+    /** The networks' kind as a user reads it: "mlp", or "mlp with a conv encoder" where E's differs. */
+    public String kindText() {
+        String g = arch.name().toLowerCase(Locale.ROOT);
+        return encoder == arch ? g : g + " with a " + encoder.name().toLowerCase(Locale.ROOT) + " encoder";
+    }
+
     /** Latent size by default. */
     public static final int DEFAULT_ZDIM = 32;
     /** Dropout on D's hidden layers by default (and on its conv features). */
@@ -142,6 +150,11 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
      * cores (160 steps in 30 minutes); halving the width quarters the FLOPs of every layer, so a
      * 64 px step costs about what a 32 px step costs at 64 (docs/decisions.md, the conv architecture).
      */
+    /** E's width by default: G's for an E of G's kind, else {@link #defaultHidden} of E's kind. */
+    public static int defaultEncoderWidth(Architecture arch, Architecture encoder, int hidden, int imageSize) {
+        return encoder == arch ? hidden : defaultHidden(encoder, imageSize);
+    }
+
     public static int defaultHidden(Architecture arch, int imageSize) {
         if (arch == Architecture.MLP) {
             return 512;

@@ -73,6 +73,7 @@ class ImportRunCliTest {
         var r = CliTest.run("import-run", p[1].toString(), "--out", back.toString(), "--no-density");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("imported step 3"), r.out());
+        assertTrue(r.out().contains("(mlp with a conv encoder, z "), r.out());
         var manifest = Checkpoints.readManifest(back);
         assertEquals(3, manifest.step());
         assertEquals(Checkpoints.readManifest(p[0]).model(), manifest.model());

@@ -46,6 +46,8 @@ final class SettingsPane extends VBox {
                         + " better (MNIST: nearest neighbour +0.8 points, linear probe +2) at 3 to 4 times E's cost"),
                 number(s.zdimText, "Model", "Dimensions of z"),
                 number(s.hiddenText, "Model", "Units per hidden layer (MLP) or base channels (conv)"),
+                number(s.encoderWidthText, "Model", "E's units per hidden layer (MLP) or base channels (conv): G's"
+                        + " width for an E of G's kind, 64 channels for a conv E, until changed"),
                 number(s.imageSizeText, "Model", "Pixels per side for image folders (28, 32, 64)"),
                 number(s.channelsText, "Model", "1 grayscale, 3 RGB (image folders)"),
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
@@ -77,7 +79,7 @@ final class SettingsPane extends VBox {
                 number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
-        model.setPrefHeight(245); // nine rows without a scroll bar
+        model.setPrefHeight(272); // ten rows without a scroll bar
         training.setPrefHeight(422); // all fourteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
         data.setId("data-label");

@@ -30,11 +30,12 @@ public final class TrainingSettings {
     final ObjectProperty<Architecture> arch = new SimpleObjectProperty<>(Architecture.MLP);
     /** E's kind; it follows G's when the architecture changes (a conv G takes a conv E). */
     final ObjectProperty<Architecture> encoder = new SimpleObjectProperty<>(Architecture.MLP);
-    /** The opened model's networks, for what the sheet does not show: E's width. */
-    private ModelConfig shown;
     final IntegerProperty zdim = new SimpleIntegerProperty(ModelConfig.DEFAULT_ZDIM);
     final IntegerProperty hidden = new SimpleIntegerProperty(ModelConfig.defaultHidden(Architecture.MLP, 28));
     final IntegerProperty imageSize = new SimpleIntegerProperty(28);
+    /** E's hidden width or base channels; it follows its default (G's width, or a conv E's) until edited. */
+    final IntegerProperty encoderWidth = new SimpleIntegerProperty(hidden.get());
+    private int encoderWidthDefault = encoderWidth.get();
     final IntegerProperty channels = new SimpleIntegerProperty(1);
     final BooleanProperty batchNorm = new SimpleBooleanProperty(true);
     final DoubleProperty dropout = new SimpleDoubleProperty(typed(ModelConfig.DEFAULT_DROPOUT));
@@ -58,6 +59,7 @@ public final class TrainingSettings {
     /** The number settings as typed, named as the settings sheet names them. */
     final NumberField zdimText = new NumberField("Latent size", zdim, true);
     final NumberField hiddenText = new NumberField("Hidden width", hidden, true);
+    final NumberField encoderWidthText = new NumberField("Encoder width", encoderWidth, true);
     final NumberField imageSizeText = new NumberField("Image size", imageSize, true);
     final NumberField channelsText = new NumberField("Channels", channels, true);
     final NumberField dropoutText = new NumberField("Dropout in D", dropout, false);
@@ -75,9 +77,10 @@ public final class TrainingSettings {
     final NumberField encoderPriorText = new NumberField("E's pull to the prior", encoderPrior, false);
     final NumberField generatorAverageText = new NumberField("G average decay", generatorAverage, false);
     final NumberField seedText = new NumberField("Seed", seed, true);
-    private final List<NumberField> fields = List.of(zdimText, hiddenText, imageSizeText, channelsText, dropoutText,
-            stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText, lambdaZText, cycleShiftText,
-            lambdaPriorText, encoderOnlyFromText, encoderPriorText, generatorAverageText, seedText);
+    private final List<NumberField> fields = List.of(zdimText, hiddenText, encoderWidthText, imageSizeText,
+            channelsText, dropoutText, stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText,
+            lambdaZText, cycleShiftText, lambdaPriorText, encoderOnlyFromText, encoderPriorText, generatorAverageText,
+            seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -86,6 +89,11 @@ public final class TrainingSettings {
         arch.addListener((o, was, now) -> followDefaultWidth(was, imageSize.get()));
         arch.addListener((o, was, now) -> encoder.set(now));
         imageSize.addListener((o, was, now) -> followDefaultWidth(arch.get(), was.intValue()));
+        // E's width: a new kind of E starts at its default; G's width or image size carry it while it is the default.
+        encoder.addListener(o -> followDefaultEncoderWidth(true));
+        for (Observable g : List.of(arch, hidden, imageSize)) {
+            g.addListener(o -> followDefaultEncoderWidth(false));
+        }
         List<Observable> inputs = new ArrayList<>(List.of(data, arch, encoder, batchNorm, imageScore));
         for (NumberField f : fields) {
             inputs.add(f.textProperty());
@@ -99,6 +107,14 @@ public final class TrainingSettings {
      * What keeps these settings from starting a run, in words (empty when they can): a field that is
      * not a number, else the first value out of its range. Start stays disabled while it is not empty.
      */
+    private void followDefaultEncoderWidth(boolean newKind) {
+        int now = ModelConfig.defaultEncoderWidth(arch.get(), encoder.get(), hidden.get(), imageSize.get());
+        if (newKind || encoderWidth.get() == encoderWidthDefault) {
+            encoderWidth.set(now);
+        }
+        encoderWidthDefault = now;
+    }
+
     public StringBinding problemProperty() {
         return problem;
     }
@@ -179,14 +195,7 @@ public final class TrainingSettings {
     /** Builds the configs; throws IllegalArgumentException with a user-facing message when a value is invalid. */
     ModelConfig modelConfig() {
         return new ModelConfig(arch.get(), zdim.get(), channels.get(), imageSize.get(), hidden.get(), batchNorm.get(),
-                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), shownEncoderWidth());
-    }
-
-    /** The opened model's E width while G's and E's settings are still its own, else 0 (E's default). */
-    private int shownEncoderWidth() {
-        boolean same = shown != null && shown.arch() == arch.get() && shown.encoder() == encoder.get()
-                && shown.hidden() == hidden.get() && shown.imageSize() == imageSize.get();
-        return same ? shown.encoderWidth() : 0;
+                (float) dropout.get(), imageScore.get(), spectralNorm.get(), encoder.get(), encoderWidth.get());
     }
 
     /** The run these settings ask for; an IllegalArgumentException says, in words, what is wrong with them. */
@@ -214,7 +223,6 @@ public final class TrainingSettings {
     void show(ModelInfo m) {
         ModelConfig mc = m.config();
         TrainConfig tc = m.train();
-        shown = mc;
         data.set(m.dataset());
         arch.set(mc.arch());
         encoder.set(mc.encoder());
@@ -222,6 +230,7 @@ public final class TrainingSettings {
         hidden.set(mc.hidden());
         imageSize.set(mc.imageSize());
         channels.set(mc.channels());
+        encoderWidth.set(mc.encoderWidth());
         batchNorm.set(mc.batchNorm());
         dropout.set(typed(mc.dDropout()));
         imageScore.set(mc.imageScore());

@@ -42,15 +42,32 @@ class TrainingSettingsTest {
         assertEquals("", s.problemProperty().get());
     }
 
-    /** An opened model's E width (not on the sheet) carries to a new model, until G's or E's settings change. */
+    /**
+     * E's width follows its default (G's width for an E of G's kind, a conv E's 64 channels) until
+     * edited; an opened model's width is shown and carries to a new model; a new kind of E starts
+     * at its default.
+     */
     @Test
-    void anOpenedModelsEncoderWidthCarriesToANewModel() {
+    void theEncoderWidthFollowsItsDefaultAndAnOpenedModelsCarries() {
         TrainingSettings s = new TrainingSettings();
-        s.show(new ModelInfo(s.modelConfig().withEncoder(Architecture.CONV, 32), s.trainConfig(), 100,
-                DataDescription.implied("mnist", 1, 28), null, Map.of(), false));
-        assertEquals(32, s.modelConfig().encoderWidth());
+        assertEquals(512, s.modelConfig().encoderWidth());
         s.hidden.set(256);
-        assertEquals(64, s.modelConfig().encoderWidth(), "the conv E's default after a change of G");
+        assertEquals(256, s.modelConfig().encoderWidth(), "an MLP E follows G's width");
+        s.encoder.set(Architecture.CONV);
+        assertEquals("64", s.encoderWidthText.textProperty().get(), "a conv E's default, on the sheet");
+        s.encoderWidthText.textProperty().set("32");
+        s.hidden.set(512);
+        assertEquals(32, s.modelConfig().encoderWidth(), "a width the user typed stays");
+        s.show(new ModelInfo(s.modelConfig().withEncoder(Architecture.CONV, 48), s.trainConfig(), 100,
+                DataDescription.implied("mnist", 1, 28), null, Map.of(), false));
+        assertEquals("48", s.encoderWidthText.textProperty().get(), "the opened model's E width is shown");
+        assertEquals(48, s.modelConfig().encoderWidth());
+        s.encoder.set(Architecture.MLP);
+        assertEquals(512, s.modelConfig().encoderWidth(), "a new kind of E starts at its default");
+        s.arch.set(Architecture.CONV);
+        assertEquals(64, s.modelConfig().encoderWidth(), "a conv G's E follows G's channels");
+        s.encoderWidthText.textProperty().set("2");
+        assertTrue(s.problemProperty().get().contains("width must be between 4 and 8192"), s.problemProperty().get());
     }
 
     @Test
