@@ -491,6 +491,8 @@ def configs(a):
         if a.encoder_prior is not None:
             t["encoderPrior"] = a.encoder_prior
         check_encoder_phase(t)
+        if a.encoder and a.encoder != c.get("encoder", c["arch"]):
+            new_encoder(c, t, a.encoder, folder)
         c["data"] = a.data or c.get("data")
         if not c["data"]:
             raise SystemExit("Give --data: the checkpoint does not name its data set")
@@ -521,6 +523,19 @@ def configs(a):
     return c, t, None
 
 
+def new_encoder(c, t, kind, folder):
+    """A new E of another kind for a checkpoint in E's phase (CheckpointLoader.withNewEncoder): G and D
+    stay, E starts from PyTorch's initialisation at its kind's default width, Adam starts afresh."""
+    step = int(c.get("step", 0))
+    if not encoder_only_at(t, step):
+        raise SystemExit(f"{folder}: a new {kind} encoder trains only while E trains alone: give the step E "
+                         f"trains alone from (--encoder-only-from), at most {step}")
+    if c["arch"] == "conv":
+        raise SystemExit("A conv model's encoder is conv too (a conv encoder can serve an MLP model)")
+    c["encoder"] = kind
+    c["encoder_width"] = c["hidden"] if kind == c["arch"] else _default_width(kind, c["image_size"])
+
+
 def check_encoder_phase(t):
     """TrainConfig's checks of E's phase."""
     if not t["encoderPrior"] >= 0 or math.isinf(t["encoderPrior"]):
@@ -539,16 +554,20 @@ def command_line():
 
 
 def restore(trainer, folder):
+    with open(os.path.join(folder, lt.CONFIG)) as f:
+        c = json.load(f)
+    new_e = c.get("encoder", c["arch"]) != trainer.c.get("encoder", trainer.c["arch"])  # new_encoder() swapped it: E keeps its own
     weights = lt.read_safetensors(os.path.join(folder, lt.WEIGHTS))
     for prefix, net in (("", trainer.ge), ("discriminator.", trainer.d)):
         state = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
         if prefix == "":
-            state = {k: v for k, v in state.items() if not k.startswith("discriminator.")}
+            state = {k: v for k, v in state.items()
+                     if not k.startswith("discriminator.") and not (new_e and k.startswith("encoder."))}
         missing, unexpected = lt.load_weights(net, state)
+        if new_e and net is trainer.ge:
+            missing = [k for k in missing if not k.startswith("encoder.")]
         if missing or unexpected:
             raise SystemExit(f"{folder}: weights missing {missing}, not expected {unexpected}")
-    with open(os.path.join(folder, lt.CONFIG)) as f:
-        c = json.load(f)
     trainer.step = int(c.get("step", 0))
     optimizer = os.path.join(folder, OPTIMIZER)
     saved = lt.read_safetensors(optimizer) if os.path.isfile(optimizer) else {}
@@ -559,7 +578,7 @@ def restore(trainer, folder):
             missing, unexpected = lt.load_weights(trainer.ge.generator, own)
             if missing or unexpected:
                 raise SystemExit(f"{folder}: G's training weights missing {missing}, not expected {unexpected}")
-    if os.path.isfile(optimizer):
+    if os.path.isfile(optimizer) and not new_e:
         updates = c.get("optimizer_updates", [trainer.step, trainer.step])
         for key, opt, n in (("d.", trainer.d_opt, updates[0]), ("ge.", trainer.ge_opt, updates[1])):
             opt.restore({k[len(key):]: v for k, v in saved.items() if k.startswith(key)}, n)
@@ -576,7 +595,9 @@ def parser(sub):
     p.add_argument("--channels", type=int, default=1, choices=[1, 3], help="1 or 3, for image folders")
     p.add_argument("--image-size", type=int, default=28, help="image size for image folders (default 28)")
     p.add_argument("--hidden", type=int, help="hidden width (MLP) or base channels (conv)")
-    p.add_argument("--encoder", choices=["mlp", "conv"], help="the encoder E: mlp or conv (default: the architecture's)")
+    p.add_argument("--encoder", choices=["mlp", "conv"],
+                   help="the encoder E: mlp or conv (default: the architecture's); with --resume in E's phase "
+                        "(--encoder-only-from), another kind is a new E fitted to the checkpoint's G from scratch")
     p.add_argument("--encoder-width", type=int, help="E's hidden width (MLP) or base channels (conv)")
     p.add_argument("--no-batchnorm", action="store_true", help="no batch normalisation in G and E")
     p.add_argument("--dropout", type=float, default=0.2, help="dropout in D (default 0.2)")
