@@ -144,17 +144,17 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
                 kind, width);
     }
 
+    /** E's width by default: G's for an E of G's kind, else {@link #defaultHidden} of E's kind. */
+    public static int defaultEncoderWidth(Architecture arch, Architecture encoder, int hidden, int imageSize) {
+        return encoder == arch ? hidden : defaultHidden(encoder, imageSize);
+    }
+
     /**
      * The default hidden width: 512 units for the MLP; 64 base channels for conv at 28 and 32 px,
      * 32 at 64 px. Why 32: at 64 base channels a 64 px step takes 667 GFLOP, 0.09 steps/s on 2
      * cores (160 steps in 30 minutes); halving the width quarters the FLOPs of every layer, so a
      * 64 px step costs about what a 32 px step costs at 64 (docs/decisions.md, the conv architecture).
      */
-    /** E's width by default: G's for an E of G's kind, else {@link #defaultHidden} of E's kind. */
-    public static int defaultEncoderWidth(Architecture arch, Architecture encoder, int hidden, int imageSize) {
-        return encoder == arch ? hidden : defaultHidden(encoder, imageSize);
-    }
-
     public static int defaultHidden(Architecture arch, int imageSize) {
         if (arch == Architecture.MLP) {
             return 512;

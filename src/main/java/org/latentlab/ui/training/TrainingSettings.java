@@ -103,10 +103,6 @@ public final class TrainingSettings {
         problem = Bindings.createStringBinding(this::findProblem, inputs.toArray(Observable[]::new));
     }
 
-    /**
-     * What keeps these settings from starting a run, in words (empty when they can): a field that is
-     * not a number, else the first value out of its range. Start stays disabled while it is not empty.
-     */
     private void followDefaultEncoderWidth(boolean newKind) {
         int now = ModelConfig.defaultEncoderWidth(arch.get(), encoder.get(), hidden.get(), imageSize.get());
         if (newKind || encoderWidth.get() == encoderWidthDefault) {
@@ -115,6 +111,10 @@ public final class TrainingSettings {
         encoderWidthDefault = now;
     }
 
+    /**
+     * What keeps these settings from starting a run, in words (empty when they can): a field that is
+     * not a number, else the first value out of its range. Start stays disabled while it is not empty.
+     */
     public StringBinding problemProperty() {
         return problem;
     }
