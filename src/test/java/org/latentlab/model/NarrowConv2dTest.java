@@ -13,12 +13,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.engine.TorchThreads;
 
 /**
  * The root cause of the conv architecture's divergence, and its fix: libtorch's input gradient of
- * a convolution with few output channels is wrong; {@link NarrowConv2d}'s is right. The reference
+ * a convolution with few output channels is wrong on some CPUs; {@link NarrowConv2d}'s is right. The reference
  * is the same convolution with its filters padded by zeros to 32, sliced back.
  */
 class NarrowConv2dTest {
@@ -56,6 +58,7 @@ class NarrowConv2dTest {
 
     @Test
     void narrowConvolutionsPassTheRightGradientBack() {
+        List<String> libtorchWrong = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
             TorchThreads.prepare(threads);
             for (int filters : new int[] {1, 3, 8}) {
@@ -81,12 +84,17 @@ class NarrowConv2dTest {
                     assertTrue(maxDiff(got[1], expected[1]) <= 1e-4f * expected[1].abs().max().getFloat(),
                             "our weight gradient, " + what);
                     assertArrayEquals(w.toFloatArray(), djls.getParameters().get("weight").getArray().toFloatArray());
-                    // The defect itself (a canary): should libtorch get this right one day, NarrowConv2d can go.
                     float theirs = maxDiff(gradients(m, djls, x, target)[0], expected[0]);
-                    assertTrue(!(theirs <= 1e-3f * scale), "libtorch's own narrow convolution is right now (" + what
-                            + "): NarrowConv2d is no longer needed");
+                    if (!(theirs <= 1e-3f * scale)) {
+                        libtorchWrong.add(what);
+                    }
                 }
             }
         }
+        // The defect itself, reported, not asserted: it depends on the CPU. It made every earlier run of this
+        // test see wrong gradients; on an AMD EPYC with AVX-512 (2026-12-03) libtorch was right in all six
+        // cases. NarrowConv2d is right on both, so it stays for the CPUs where libtorch is not.
+        System.out.println("libtorch's own narrow convolution was wrong here in " + libtorchWrong.size()
+                + " of 6 cases " + libtorchWrong);
     }
 }
