@@ -21,8 +21,8 @@ import ai.djl.util.PairList;
  * filters). The conv generator ends in such a layer (64 channels to 1 or 3), so every layer
  * before it got garbage gradients: NaN in G and, through the cycles, in E after the first step.
  * That was the "diverged at step 2" of the conv architecture. (The defect depends on the CPU:
- * on an AMD EPYC with AVX-512 libtorch was right, 2026-12-03; this layer is right on both.) The padding costs the last layer's
- * multiply 16/C times over (about 7 MFLOP more per 28 px gray image).
+ * on an AMD EPYC with AVX-512 libtorch was right, 2026-12-03; this layer is right on both.) The
+ * padding costs the last layer's multiply 16/C times over (about 7 MFLOP more per 28 px gray image).
  */
 final class NarrowConv2d extends Conv2d {
     /** The fewest output channels whose input gradient libtorch computes right. */
