@@ -79,7 +79,7 @@ final class SettingsPane extends VBox {
                 number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.seedText, "Training", "Same seed, same run")));
-        model.setPrefHeight(272); // ten rows without a scroll bar
+        model.setPrefHeight(300); // all eleven rows (eight fields, three check boxes) without a scroll bar
         training.setPrefHeight(422); // all fourteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
         data.setId("data-label");
