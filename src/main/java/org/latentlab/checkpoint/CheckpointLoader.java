@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
@@ -127,7 +126,7 @@ public final class CheckpointLoader {
     private static BiGan withNewEncoder(Path dir, CheckpointManifest m, NDManager manager, TrainConfig train,
             Architecture kind) throws CheckpointException {
         if (!train.encoderOnlyAt(m.step())) {
-            throw new CheckpointException(dir, "a new " + kind.name().toLowerCase(Locale.ROOT) + " encoder trains only"
+            throw new CheckpointException(dir, "a new " + kind.userName() + " encoder trains only"
                     + " while E trains alone: give the step E trains alone from, at most " + m.step());
         }
         BiGan model;

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.latentlab.checkpoint.CheckpointException;
 import org.latentlab.checkpoint.Checkpoints;
@@ -82,7 +81,8 @@ public final class TorchRunImport {
     }
 
     private static Architecture architecture(String name) {
-        return Architecture.valueOf(name.toUpperCase(Locale.ROOT));
+        return Architecture.trainable(name).orElseThrow(() -> new IllegalArgumentException(
+                "it names the architecture '" + name + "'; Latent Lab trains mlp or conv"));
     }
 
     private static String text(JsonObject o, String key) {

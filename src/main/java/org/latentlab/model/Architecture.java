@@ -16,8 +16,13 @@ public enum Architecture {
     /** The architectures Latent Lab trains. */
     public static final List<Architecture> TRAINABLE = List.of(MLP, CONV);
 
+    /** The name users type and read, and exports write: "mlp", "conv", "torchscript". */
+    public String userName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The trainable architecture a user names ("mlp", "conv", in any case), or empty for any other name. */
     public static Optional<Architecture> trainable(String name) {
-        return TRAINABLE.stream().filter(a -> a.name().equals(name.toUpperCase(Locale.ROOT))).findFirst();
+        return TRAINABLE.stream().filter(a -> a.userName().equals(name.toLowerCase(Locale.ROOT))).findFirst();
     }
 }

@@ -1,7 +1,5 @@
 package org.latentlab.model;
 
-import java.util.Locale;
-
 /**
  * Everything needed to rebuild a BiGAN's networks; saved in every checkpoint.
  *
@@ -92,8 +90,7 @@ public record ModelConfig(Architecture arch, int zdim, int channels, int imageSi
 
     /** The networks' kind as a user reads it: "mlp", or "mlp with a conv encoder" where E's differs. */
     public String kindText() {
-        String g = arch.name().toLowerCase(Locale.ROOT);
-        return encoder == arch ? g : g + " with a " + encoder.name().toLowerCase(Locale.ROOT) + " encoder";
+        return encoder == arch ? arch.userName() : arch.userName() + " with a " + encoder.userName() + " encoder";
     }
 
     /** Latent size by default. */

@@ -112,6 +112,8 @@ class ImportRunCliTest {
 
         Path config = export.resolve(TorchExport.CONFIG);
         String json = Files.readString(config);
+        Files.writeString(config, json.replace("\"arch\": \"mlp\"", "\"arch\": \"rnn\""));
+        refused(export, "names the architecture 'rnn'; Latent Lab trains mlp or conv");
         Files.writeString(config, json.substring(0, json.length() / 2));
         refused(export, "config.json is damaged or incomplete");
     }

@@ -47,7 +47,7 @@ final class SettingsPane extends VBox {
                 number(s.zdimText, "Model", "Dimensions of z"),
                 number(s.hiddenText, "Model", "Units per hidden layer (MLP) or base channels (conv)"),
                 number(s.encoderWidthText, "Model", "E's units per hidden layer (MLP) or base channels (conv): G's"
-                        + " width for an E of G's kind, 64 channels for a conv E, until changed"),
+                        + " width for an E of G's kind, else that kind's default, until changed"),
                 number(s.imageSizeText, "Model", "Pixels per side for image folders (28, 32, 64)"),
                 number(s.channelsText, "Model", "1 grayscale, 3 RGB (image folders)"),
                 new PropertyItem(s.batchNorm, Boolean.class, "Model", "Batch norm in G, E", "Stabilises the game"),
