@@ -479,6 +479,14 @@ def _default_width(arch, size):
     return 512 if arch == "mlp" else 32 if size == 64 else 64
 
 
+def _encoder_width(arch, kind, hidden, size):
+    """The app's ModelConfig.defaultEncoderWidth, checking the kind: G's width for an E of G's kind, else the
+    default of E's kind; a conv G takes a conv E."""
+    if arch == "conv" and kind != "conv":
+        raise SystemExit("A conv model's encoder is conv too (a conv encoder can serve an MLP model)")
+    return hidden if kind == arch else _default_width(kind, size)
+
+
 def configs(a):
     """(model config, train config, resumed checkpoint or None) from the options, or from --resume's checkpoint."""
     if a.resume:
@@ -502,9 +510,8 @@ def configs(a):
     size = a.image_size
     hidden = a.hidden or _default_width(a.arch, size)
     kind = a.encoder or a.arch
-    if a.arch == "conv" and kind != "conv":
-        raise SystemExit("A conv model's encoder is conv too (a conv encoder can serve an MLP model)")
-    width = a.encoder_width or (hidden if kind == a.arch else _default_width(kind, size))
+    width = _encoder_width(a.arch, kind, hidden, size)  # checks the kind whatever the width
+    width = a.encoder_width or width
     c = {"format": "latentlab-torch", "version": 1, "arch": a.arch, "zdim": a.zdim, "channels": a.channels,
          "image_size": size, "hidden": hidden, "encoder": kind, "encoder_width": width,
          "batch_norm": not a.no_batchnorm, "d_dropout": a.dropout,
@@ -530,10 +537,8 @@ def new_encoder(c, t, kind, folder):
     if not encoder_only_at(t, step):
         raise SystemExit(f"{folder}: a new {kind} encoder trains only while E trains alone: give the step E "
                          f"trains alone from (--encoder-only-from), at most {step}")
-    if c["arch"] == "conv":
-        raise SystemExit("A conv model's encoder is conv too (a conv encoder can serve an MLP model)")
+    c["encoder_width"] = _encoder_width(c["arch"], kind, c["hidden"], c["image_size"])
     c["encoder"] = kind
-    c["encoder_width"] = c["hidden"] if kind == c["arch"] else _default_width(kind, c["image_size"])
 
 
 def check_encoder_phase(t):
