@@ -48,7 +48,7 @@ public final class ModelEvaluator {
             out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ,
                     test.labels(), d)));
             out.put("linear_probe_accuracy", round(EncoderMetrics.linearProbe(trainZ, train.labels(), testZ,
-                    test.labels(), d, train.classNames().length, 5, seed)));
+                    test.labels(), d, train.classNames().length)));
         } else {
             out.put("images_projected", encoded.count());
         }
@@ -74,6 +74,16 @@ public final class ModelEvaluator {
     public static double pixelOneNearestNeighbour(ImageDataset train, ImageDataset test) {
         return round(EncoderMetrics.oneNearestNeighbour(train.floats(), train.labels(), test.floats(), test.labels(),
                 train.imageSize()));
+    }
+
+    /**
+     * The linear probe on the raw pixels instead of E(x): what a linear classifier of the pictures
+     * themselves reaches, the reference for the encoder's probe. Fashion-MNIST: about 40 s on two
+     * cores (784 inputs against the codes' 64).
+     */
+    public static double pixelLinearProbe(ImageDataset train, ImageDataset test) {
+        return round(EncoderMetrics.linearProbe(train.floats(), train.labels(), test.floats(), test.labels(),
+                train.imageSize(), train.classNames().length));
     }
 
     /** Codes compared with the prior: enough for MMD's noise floor to sit near 0.001. */

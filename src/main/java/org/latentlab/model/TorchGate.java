@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * The one owner of libtorch's JVM-wide state: autograd and the global random generator.
  *
  * <p>DJL 0.36 allows one {@link GradientCollector} per JVM (a static flag in
- * {@code PtGradientCollector}): training, Refine and the linear probe used to open theirs on
+ * {@code PtGradientCollector}): training, Refine and the first linear probe used to open theirs on
  * different threads and fail each other, which aborted a run or an evaluation and left the
  * failing thread in grad mode. The generator is global too: training reseeds it every step for
  * dropout, and a model initialised on another thread meanwhile drew from the middle of that

@@ -219,8 +219,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonObject json = JsonParser.parseString(r.out().trim()).getAsJsonObject();
         assertTrue(json.get("one_nn_accuracy").getAsDouble() > 0.9, r.out());
-        // MNIST's raw pixels under the same protocol: a property of the data, not of the model.
+        // MNIST's raw pixels under the same protocols: properties of the data, not of the model.
         assertEquals(0.9723, json.get("one_nn_accuracy_pixels").getAsDouble(), 0.0005, r.out());
+        assertEquals(0.9236, json.get("linear_probe_accuracy_pixels").getAsDouble(), 0.0005, r.out());
         assertTrue(json.get("recon_mse").getAsDouble() < 0.05, r.out());
     }
 

@@ -111,6 +111,6 @@ class MetricsTest {
             }
         }
         assertTrue(EncoderMetrics.oneNearestNeighbour(train, ytr, test, yte, d) > 0.97);
-        assertTrue(EncoderMetrics.linearProbe(train, ytr, test, yte, d, 2, 5, 1) > 0.97);
+        assertTrue(EncoderMetrics.linearProbe(train, ytr, test, yte, d, 2) > 0.97);
     }
 }
