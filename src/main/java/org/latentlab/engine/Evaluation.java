@@ -19,12 +19,12 @@ import org.latentlab.latent.GaussianMixture;
 /**
  * One evaluation for the window: a copy of the model (the evaluation thread owns and closes it),
  * its data's training and test images, what the engine knew of the model, and the data's cache
- * (for the raw-pixel floor, measured once per data set).
+ * (for the raw pixels' figures, measured once per data set).
  */
 record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCache cache) {
     /**
      * The metrics of the copied model, with the classifier of its own data set (or the reason
-     * there is none) and the raw-pixel 1-NN floor measured on the same split.
+     * there is none) and the raw pixels' 1-NN and linear probe on the same split.
      */
     Map<String, Object> run(EvaluationProgress progress) throws IOException {
         ImageDataset train = data.train();
@@ -33,9 +33,11 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
         try (LatentModel copy = model) {
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
                     GaussianMixture.DEFAULT_TEMPERATURE, progress));
-            progress.stage("The raw-pixel floor (measured once per data set)", ModelEvaluator.STAGES,
+            progress.stage("The raw pixels' figures (measured once per data set)", ModelEvaluator.STAGES,
                     ModelEvaluator.STAGES);
-            out.put("one_nn_accuracy_pixels", cache.pixelFloor(data));
+            DataCache.PixelReferences pixels = cache.pixelReferences(data);
+            out.put("one_nn_accuracy_pixels", pixels.oneNearestNeighbour());
+            out.put("linear_probe_accuracy_pixels", pixels.linearProbe());
             out.put("class_names", DataDescription.namesOf(test.classNames(), info.classNames()));
             if (choice.refusal() != null) {
                 out.put("classifier_note", choice.refusal());

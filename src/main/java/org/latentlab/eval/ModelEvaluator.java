@@ -18,7 +18,7 @@ public final class ModelEvaluator {
     /** Test images a model without an encoder projects for its evaluation. */
     public static final int PROJECTED_TEST = 300;
 
-    /** Stages an evaluation reports: four here, and the raw-pixel floor, which the caller measures last. */
+    /** Stages an evaluation reports: four here, and the raw pixels' figures, which the caller measures last. */
     public static final int STAGES = 5;
 
     private ModelEvaluator() {}

@@ -151,7 +151,7 @@ class MainWindowTest extends RealWindow {
         int beforeEvaluation = vm.training().history().series("lossD").size();
         robot.interact(() -> vm.metrics().evaluate());
         waitFor(10, () -> vm.metrics().runningProperty().get());
-        waitFor(240, () -> !vm.metrics().runningProperty().get()); // with the raw-pixel floor, measured once
+        waitFor(240, () -> !vm.metrics().runningProperty().get()); // with the raw pixels' figures, measured once
         assertTrue(!vm.metrics().rows().isEmpty(), vm.metrics().messageProperty().get());
         assertTrue(vm.training().history().series("lossD").size() > beforeEvaluation,
                 "training stepped during the evaluation");

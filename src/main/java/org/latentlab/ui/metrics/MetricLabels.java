@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What each evaluation figure is called in the Metrics tab and what it is compared with. The
- * comparisons come from the same evaluation where they can (the raw-pixel floor and the real test
+ * comparisons come from the same evaluation where they can (the raw pixels' figures and the real test
  * set's score are measured on the model's own data); published figures are quoted for MNIST only.
  */
 final class MetricLabels {
@@ -18,6 +18,7 @@ final class MetricLabels {
         NAMES.put("one_nn_accuracy", "Encoder 1-NN accuracy (cosine)");
         NAMES.put("one_nn_accuracy_pixels", "1-NN accuracy of raw pixels");
         NAMES.put("linear_probe_accuracy", "Linear probe accuracy on E(x)");
+        NAMES.put("linear_probe_accuracy_pixels", "Linear probe accuracy on raw pixels");
         NAMES.put("images_projected", "Test images encoded by projection (no encoder)");
         NAMES.put("codes_prior_mmd", "Distance of E(x) from the prior (MMD²)");
         NAMES.put("recon_mse", "Reconstruction MSE per pixel");
@@ -46,6 +47,7 @@ final class MetricLabels {
                     + " how well E(x) keeps what an image is"),
             Map.entry("one_nn_accuracy_pixels", "The same nearest-neighbour test on the raw pictures"),
             Map.entry("linear_probe_accuracy", "A linear classifier trained on E(x): are the classes separable in z?"),
+            Map.entry("linear_probe_accuracy_pixels", "The same linear classifier trained on the raw pictures"),
             Map.entry("images_projected", "A generator without an encoder finds each code by gradient steps, so only"
                     + " these test images are encoded, and there are no encoder figures"),
             Map.entry("codes_prior_mmd", "How unlike the prior U(-1, 1) the codes of 2,000 test images are spread:"
@@ -92,6 +94,9 @@ final class MetricLabels {
             case "one_nn_accuracy" -> percent(all.get("one_nn_accuracy_pixels"), "raw pixels ", " on these data")
                     + (mnist ? "; BiGAN paper on MNIST 97.39% (50-d)" : "");
             case "one_nn_accuracy_pixels" -> "the floor the encoder must rise above";
+            case "linear_probe_accuracy" -> percent(all.get("linear_probe_accuracy_pixels"), "raw pixels ",
+                    " on these data");
+            case "linear_probe_accuracy_pixels" -> "what a linear classifier of the pictures themselves reaches";
             case "recon_mse", "frechet_distance", "frechet_distance_fitted_density" -> "lower is better";
             case "codes_prior_mmd" -> "0 when E(x) is spread as the prior; lower is better";
             case "recon_distance_ratio" -> "1 = no better than a random image";

@@ -63,6 +63,8 @@ class MetricsViewModelTest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("one_nn_accuracy", 0.87);
         m.put("one_nn_accuracy_pixels", 0.858);
+        m.put("linear_probe_accuracy", 0.851);
+        m.put("linear_probe_accuracy_pixels", 0.8415);
         m.put("classifier_score", 2.5);
         m.put("classifier_score_test_set", 2.9);
         m.put("classifier_note", "none");
@@ -71,7 +73,9 @@ class MetricsViewModelTest {
         assertEquals(List.of("shirt", "shoe", "bag"), vm.classNames());
         String nn = vm.rows().get(0).reference();
         assertTrue(nn.contains("raw pixels 85.80% on these data") && !nn.contains("BiGAN"), nn);
-        String score = vm.rows().get(2).reference();
+        String probe = vm.rows().get(2).reference();
+        assertEquals("raw pixels 84.15% on these data", probe);
+        String score = vm.rows().get(4).reference();
         assertTrue(score.contains("the real test set 2.90") && !score.contains("ALI"), score);
         assertTrue(vm.messageProperty().get().contains("none"), vm.messageProperty().get());
     }
