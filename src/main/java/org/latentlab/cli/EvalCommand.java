@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     double temperature;
     @Option(names = "--pixel-baseline",
             description = "Also the 1-NN accuracy and the linear probe of raw pixels, the references for the"
-                    + " encoder's (MNIST: adds about a minute).")
+                    + " encoder's (MNIST: adds about 35 s).")
     boolean pixelBaseline;
     @Option(names = "--write-manifest",
             description = "Also store the metrics in the checkpoint's manifest.") boolean writeManifest;

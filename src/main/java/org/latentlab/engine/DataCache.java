@@ -113,7 +113,7 @@ final class DataCache {
 
     /**
      * The raw pixels' 1-NN and linear probe on these data: properties of the data, not of the
-     * model, so they are measured once (about 30 s for MNIST on two cores) and kept for every later
+     * model, so they are measured once (about 35 s for MNIST on two cores) and kept for every later
      * evaluation.
      */
     PixelReferences pixelReferences(EvaluationData split) {
