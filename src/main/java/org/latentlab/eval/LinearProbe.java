@@ -44,7 +44,7 @@ public final class LinearProbe {
             NDArray std = train.sub(mean).square().mean(new int[] {0}, true).sqrt().add(1e-6f);
             Fit fit = fit(withOnes(train.sub(mean).div(std)), trainY, classes, ITERATIONS);
             NDArray test = withOnes(m.create(testZ, new Shape(testY.length, d)).sub(mean).div(std));
-            long[] predicted = logits(test.transpose(), fit).argMax(0).toLongArray();
+            long[] predicted = logits(m, test.transpose(), fit).argMax(0).toLongArray();
             int correct = 0;
             for (int i = 0; i < predicted.length; i++) {
                 correct += predicted[i] == testY[i] ? 1 : 0;
@@ -73,8 +73,7 @@ public final class LinearProbe {
             NDArray xt = x.transpose().duplicate();                        // (d + 1, n), contiguous
             for (int t = 1; t <= iterations; t++) {
                 try (NDManager s = m.newSubManager()) {
-                    NDArray g = logits(xt, fit).softmax(0).sub(oneHot);     // n * dLoss/dlogits, (classes, n)
-                    s.tempAttachAll(g);
+                    NDArray g = logits(s, xt, fit).softmax(0).sub(oneHot);  // n * dLoss/dlogits, (classes, n)
                     float[] grad = g.matMul(x).toFloatArray();              // n * dLoss/dweights, (classes, d + 1)
                     float rate = (float) (LEARNING_RATE * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / iterations)));
                     adam(fit.weights(), grad, 1f / n, moments, t, rate);
@@ -87,16 +86,18 @@ public final class LinearProbe {
     /** Mean cross-entropy gradient's largest entry at {@code fit}: about 0 at the optimum. */
     static double gradientMax(NDArray x, int[] y, Fit fit) {
         try (NDManager s = x.getManager().newSubManager()) {
-            NDArray g = logits(x.transpose(), fit).softmax(0).sub(s.create(oneHot(y, fit.classes()),
+            NDArray g = logits(s, x.transpose(), fit).softmax(0).sub(s.create(oneHot(y, fit.classes()),
                     new Shape(fit.classes(), y.length)));
-            s.tempAttachAll(g);
             return g.matMul(x).abs().max().getFloat() / y.length;
         }
     }
 
-    /** (classes, n) logits of inputs laid out (d + 1, n). */
-    private static NDArray logits(NDArray xt, Fit fit) {
-        return xt.getManager().create(fit.weights(), new Shape(fit.classes(), xt.getShape().get(0))).matMul(xt);
+    /**
+     * (classes, n) logits of inputs laid out (d + 1, n), in {@code into}: the weights are made there,
+     * so the product and what follows from it are freed with it, each iteration.
+     */
+    private static NDArray logits(NDManager into, NDArray xt, Fit fit) {
+        return into.create(fit.weights(), new Shape(fit.classes(), xt.getShape().get(0))).matMul(xt);
     }
 
     /** (classes, n) row-major. */
