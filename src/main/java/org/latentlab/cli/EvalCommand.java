@@ -83,8 +83,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature, EvaluationProgress.NONE));
             if (pixelBaseline) {
-                out.put("one_nn_accuracy_pixels", ModelEvaluator.pixelOneNearestNeighbour(train, test));
-                out.put("linear_probe_accuracy_pixels", ModelEvaluator.pixelLinearProbe(train, test));
+                out.putAll(ModelEvaluator.pixelFigures(train, test));
             }
             if (writeManifest) {
                 Map<String, Double> numbers = new LinkedHashMap<>();

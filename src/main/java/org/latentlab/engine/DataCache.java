@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.DataFormatException;
 import org.latentlab.data.DataSources;
@@ -46,11 +47,8 @@ final class DataCache {
     private ImageDataset train;
     private ImageDataset test;
     private Analysis analysis;
-    /** The raw pixels' 1-NN and linear-probe accuracy on these data, once measured (any thread). */
-    private volatile PixelReferences pixelReferences;
-
-    /** What the encoder's figures are read against: the same protocols on the raw pixels. */
-    record PixelReferences(double oneNearestNeighbour, double linearProbe) {}
+    /** The raw pixels' figures on these data ({@link ModelEvaluator#pixelFigures}), once measured (any thread). */
+    private volatile Map<String, Double> pixelFigures;
 
     private DataCache(String spec, ModelConfig config, List<String> recordedNames) {
         this.spec = spec;
@@ -116,12 +114,11 @@ final class DataCache {
      * model, so they are measured once (about 35 s for MNIST on two cores) and kept for every later
      * evaluation.
      */
-    PixelReferences pixelReferences(EvaluationData split) {
-        PixelReferences known = pixelReferences;
+    Map<String, Double> pixelFigures(EvaluationData split) {
+        Map<String, Double> known = pixelFigures;
         if (known == null) {
-            known = new PixelReferences(ModelEvaluator.pixelOneNearestNeighbour(split.train(), split.test()),
-                    ModelEvaluator.pixelLinearProbe(split.train(), split.test()));
-            pixelReferences = known;
+            known = ModelEvaluator.pixelFigures(split.train(), split.test());
+            pixelFigures = known;
         }
         return known;
     }

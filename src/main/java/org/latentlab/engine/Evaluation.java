@@ -35,9 +35,7 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
                     GaussianMixture.DEFAULT_TEMPERATURE, progress));
             progress.stage("The raw pixels' figures (measured once per data set)", ModelEvaluator.STAGES,
                     ModelEvaluator.STAGES);
-            DataCache.PixelReferences pixels = cache.pixelReferences(data);
-            out.put("one_nn_accuracy_pixels", pixels.oneNearestNeighbour());
-            out.put("linear_probe_accuracy_pixels", pixels.linearProbe());
+            out.putAll(cache.pixelFigures(data));
             out.put("class_names", DataDescription.namesOf(test.classNames(), info.classNames()));
             if (choice.refusal() != null) {
                 out.put("classifier_note", choice.refusal());

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-/** How much of the label an encoding keeps: 1-nearest-neighbour and linear-probe accuracy. */
+/** How much of the label an encoding keeps by nearest neighbour; the linear probe is {@link LinearProbe}. */
 public final class EncoderMetrics {
     private static final int CHUNK = 1000;
 
@@ -38,10 +38,5 @@ public final class EncoderMetrics {
 
     private static NDArray normalise(NDArray z) {
         return z.div(z.square().sum(new int[] {1}, true).sqrt().add(1e-8f));
-    }
-
-    /** The linear probe's test accuracy ({@link LinearProbe}). */
-    public static double linearProbe(float[] trainZ, int[] trainY, float[] testZ, int[] testY, int d, int classes) {
-        return LinearProbe.accuracy(trainZ, trainY, testZ, testY, d, classes);
     }
 }

@@ -73,8 +73,7 @@ public final class LinearProbe {
             NDArray xt = x.transpose().duplicate();                        // (d + 1, n), contiguous
             for (int t = 1; t <= iterations; t++) {
                 try (NDManager s = m.newSubManager()) {
-                    NDArray g = logits(s, xt, fit).softmax(0).sub(oneHot);  // n * dLoss/dlogits, (classes, n)
-                    float[] grad = g.matMul(x).toFloatArray();              // n * dLoss/dweights, (classes, d + 1)
+                    float[] grad = scaledGradient(s, x, xt, oneHot, fit).toFloatArray();
                     float rate = (float) (LEARNING_RATE * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / iterations)));
                     adam(fit.weights(), grad, 1f / n, moments, t, rate);
                 }
@@ -86,10 +85,17 @@ public final class LinearProbe {
     /** Mean cross-entropy gradient's largest entry at {@code fit}: about 0 at the optimum. */
     static double gradientMax(NDArray x, int[] y, Fit fit) {
         try (NDManager s = x.getManager().newSubManager()) {
-            NDArray g = logits(s, x.transpose(), fit).softmax(0).sub(s.create(oneHot(y, fit.classes()),
-                    new Shape(fit.classes(), y.length)));
-            return g.matMul(x).abs().max().getFloat() / y.length;
+            NDArray oneHot = s.create(oneHot(y, fit.classes()), new Shape(fit.classes(), y.length));
+            return scaledGradient(s, x, x.transpose(), oneHot, fit).abs().max().getFloat() / y.length;
         }
+    }
+
+    /**
+     * n times the mean cross-entropy's gradient at {@code fit}, (classes, d + 1), made in {@code s}:
+     * (softmax of the logits minus one-hot) times x. {@code xt} is x laid out (d + 1, n).
+     */
+    private static NDArray scaledGradient(NDManager s, NDArray x, NDArray xt, NDArray oneHot, Fit fit) {
+        return logits(s, xt, fit).softmax(0).sub(oneHot).matMul(x);
     }
 
     /**

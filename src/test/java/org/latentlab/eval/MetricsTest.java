@@ -90,7 +90,7 @@ class MetricsTest {
                 new String[] {"0", "1"});
         ImageDataset test = new ImageDataset("t", 2, 1, 2, 2, new byte[] {b, 20, 0, 0, 0, 0, 20, b}, new int[] {0, 0},
                 new String[] {"0", "1"});
-        assertEquals(0.5, ModelEvaluator.pixelOneNearestNeighbour(train, test), 1e-9);
+        assertEquals(0.5, ModelEvaluator.pixelFigures(train, test).get("one_nn_accuracy_pixels"), 1e-9);
     }
 
     @Test
@@ -111,6 +111,6 @@ class MetricsTest {
             }
         }
         assertTrue(EncoderMetrics.oneNearestNeighbour(train, ytr, test, yte, d) > 0.97);
-        assertTrue(EncoderMetrics.linearProbe(train, ytr, test, yte, d, 2) > 0.97);
+        assertTrue(LinearProbe.accuracy(train, ytr, test, yte, d, 2) > 0.97);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.TorchThreads;
-import org.latentlab.eval.EncoderMetrics;
+import org.latentlab.eval.LinearProbe;
 import org.latentlab.latent.Refiner;
 import org.latentlab.model.BiGan;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class TorchGateTest {
                     for (int k = 0; k < 300; k++) {
                         y[k] = data.label(k);
                     }
-                    sum += EncoderMetrics.linearProbe(z, y, z, y, 8, 10);
+                    sum += LinearProbe.accuracy(z, y, z, y, 8, 10);
                 }
                 return sum;
             }, pool);
