@@ -12,14 +12,19 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The evaluation figures of the current model and the class histogram of its samples. */
@@ -40,8 +45,7 @@ public final class MetricsView extends VBox {
         busy.setPrefWidth(160);
         busy.progressProperty().bind(vm.progressProperty());
         busy.visibleProperty().bind(vm.runningProperty());
-        Label message = new Label();
-        message.textProperty().bind(vm.messageProperty());
+        Label message = message(vm);
         TableView<MetricsViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("metrics-table");
         table.getColumns().add(column("Metric", 330, r -> r.name()));
@@ -81,8 +85,30 @@ public final class MetricsView extends VBox {
             }
         });
         HBox top = new HBox(10, run, cancel, busy, message);
+        HBox.setHgrow(message, Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(top, table, hist);
+    }
+
+    /**
+     * The evaluation's state, wrapped in whole lines however long (a note names the command that makes
+     * a missing classifier, with its folders), and copyable from its context menu.
+     */
+    private static Label message(MetricsViewModel vm) {
+        Label message = new Label();
+        message.setId("evaluation-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // as tall as its lines, not cut to one
+        message.setMaxWidth(Double.MAX_VALUE);
+        MenuItem copy = new MenuItem("Copy message");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(message.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        message.setContextMenu(new ContextMenu(copy));
+        return message;
     }
 
     private static TableColumn<MetricsViewModel.Row, String> column(String title, double width,
