@@ -83,7 +83,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature, EvaluationProgress.NONE));
             if (pixelBaseline) {
-                out.putAll(ModelEvaluator.pixelFigures(train, test));
+                out.putAll(ModelEvaluator.pixelFigures(train, test, EvaluationProgress.NONE));
             }
             if (writeManifest) {
                 Map<String, Double> numbers = new LinkedHashMap<>();

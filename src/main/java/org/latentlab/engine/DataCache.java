@@ -11,6 +11,7 @@ import org.latentlab.data.DataSources;
 import org.latentlab.data.EvaluationData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
+import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.eval.ModelEvaluator;
 import org.latentlab.latent.LatentDirections;
 import org.latentlab.model.ModelConfig;
@@ -112,12 +113,12 @@ final class DataCache {
     /**
      * The raw pixels' 1-NN and linear probe on these data: properties of the data, not of the
      * model, so they are measured once (about 35 s for MNIST on two cores) and kept for every later
-     * evaluation.
+     * evaluation. A cancelled measurement keeps nothing.
      */
-    Map<String, Double> pixelFigures(EvaluationData split) {
+    Map<String, Double> pixelFigures(EvaluationData split, EvaluationProgress progress) {
         Map<String, Double> known = pixelFigures;
         if (known == null) {
-            known = ModelEvaluator.pixelFigures(split.train(), split.test());
+            known = ModelEvaluator.pixelFigures(split.train(), split.test(), progress);
             pixelFigures = known;
         }
         return known;

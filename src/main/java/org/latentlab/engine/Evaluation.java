@@ -35,7 +35,7 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
                     GaussianMixture.DEFAULT_TEMPERATURE, progress));
             progress.stage("The raw pixels' figures (measured once per data set)", ModelEvaluator.STAGES,
                     ModelEvaluator.STAGES);
-            out.putAll(cache.pixelFigures(data));
+            out.putAll(cache.pixelFigures(data, progress));
             out.put("class_names", DataDescription.namesOf(test.classNames(), info.classNames()));
             if (choice.refusal() != null) {
                 out.put("classifier_note", choice.refusal());

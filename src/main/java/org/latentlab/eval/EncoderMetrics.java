@@ -15,11 +15,18 @@ public final class EncoderMetrics {
      * cosine similarity. Codes are row-major (n * d floats).
      */
     public static double oneNearestNeighbour(float[] trainZ, int[] trainY, float[] testZ, int[] testY, int d) {
+        return oneNearestNeighbour(trainZ, trainY, testZ, testY, d, () -> {});
+    }
+
+    /** As above, running {@code betweenChunks} before each chunk of test codes (it may throw to stop). */
+    public static double oneNearestNeighbour(float[] trainZ, int[] trainY, float[] testZ, int[] testY, int d,
+            Runnable betweenChunks) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray train = normalise(m.create(trainZ, new Shape(trainY.length, d))).transpose(); // (d, Ntrain)
             NDArray test = normalise(m.create(testZ, new Shape(testY.length, d)));                 // (Ntest, d)
             int correct = 0;
             for (int start = 0; start < testY.length; start += CHUNK) {
+                betweenChunks.run();
                 int end = Math.min(testY.length, start + CHUNK);
                 try (NDManager c = m.newSubManager()) {
                     NDArray sims = test.get(start + ":" + end).matMul(train); // (chunk, Ntrain)

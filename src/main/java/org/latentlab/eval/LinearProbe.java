@@ -38,11 +38,17 @@ public final class LinearProbe {
 
     /** Accuracy on the test codes of the probe fitted to the training codes; codes row-major (n * d). */
     public static double accuracy(float[] trainZ, int[] trainY, float[] testZ, int[] testY, int d, int classes) {
+        return accuracy(trainZ, trainY, testZ, testY, d, classes, () -> {});
+    }
+
+    /** As above, running {@code betweenIterations} before each iteration of the fit (it may throw to stop). */
+    public static double accuracy(float[] trainZ, int[] trainY, float[] testZ, int[] testY, int d, int classes,
+            Runnable betweenIterations) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray train = m.create(trainZ, new Shape(trainY.length, d));
             NDArray mean = train.mean(new int[] {0}, true);
             NDArray std = train.sub(mean).square().mean(new int[] {0}, true).sqrt().add(1e-6f);
-            Fit fit = fit(withOnes(train.sub(mean).div(std)), trainY, classes, ITERATIONS);
+            Fit fit = fit(withOnes(train.sub(mean).div(std)), trainY, classes, ITERATIONS, betweenIterations);
             NDArray test = withOnes(m.create(testZ, new Shape(testY.length, d)).sub(mean).div(std));
             long[] predicted = logits(m, test.transpose(), fit).argMax(0).toLongArray();
             int correct = 0;
@@ -64,7 +70,7 @@ public final class LinearProbe {
      * axis and the two matrix products of that shape take 11 ms an iteration for MNIST's 60,000
      * codes, against 26 ms in the (n, classes) layout (2026-12-03, two training runs beside it).
      */
-    static Fit fit(NDArray x, int[] y, int classes, int iterations) {
+    static Fit fit(NDArray x, int[] y, int classes, int iterations, Runnable betweenIterations) {
         int n = y.length;
         Fit fit = new Fit(new float[(int) x.getShape().get(1) * classes], classes);
         float[] moments = new float[2 * fit.weights().length];
@@ -72,6 +78,7 @@ public final class LinearProbe {
             NDArray oneHot = m.create(oneHot(y, classes), new Shape(classes, n));
             NDArray xt = x.transpose().duplicate();                        // (d + 1, n), contiguous
             for (int t = 1; t <= iterations; t++) {
+                betweenIterations.run();
                 try (NDManager s = m.newSubManager()) {
                     float[] grad = scaledGradient(s, x, xt, oneHot, fit).toFloatArray();
                     float rate = (float) (LEARNING_RATE * 0.5 * (1 + Math.cos(Math.PI * (t - 1) / iterations)));

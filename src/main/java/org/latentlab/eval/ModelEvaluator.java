@@ -47,9 +47,9 @@ public final class ModelEvaluator {
         if (model.hasEncoder()) {
             float[] trainZ = model.encode(trainX, train.count());
             out.put("one_nn_accuracy", round(EncoderMetrics.oneNearestNeighbour(trainZ, train.labels(), testZ,
-                    test.labels(), d)));
+                    test.labels(), d, progress::stopIfCancelled)));
             out.put("linear_probe_accuracy", round(LinearProbe.accuracy(trainZ, train.labels(), testZ,
-                    test.labels(), d, train.classNames().length)));
+                    test.labels(), d, train.classNames().length, progress::stopIfCancelled)));
         } else {
             out.put("images_projected", encoded.count());
         }
@@ -73,16 +73,17 @@ public final class ModelEvaluator {
      * MNIST ~15 s on two cores), and {@code linear_probe_accuracy_pixels}, what a linear classifier
      * of the pictures themselves reaches (784 inputs against the codes' 32: ~20 s). Needs no model;
      * properties of the data, so {@code eval} computes them only when asked and the window once per
-     * data set.
+     * data set. {@code progress} may stop it between chunks and iterations.
      */
-    public static Map<String, Double> pixelFigures(ImageDataset train, ImageDataset test) {
+    public static Map<String, Double> pixelFigures(ImageDataset train, ImageDataset test,
+            EvaluationProgress progress) {
         float[] trainX = train.floats();
         float[] testX = test.floats();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("one_nn_accuracy_pixels", round(EncoderMetrics.oneNearestNeighbour(trainX, train.labels(), testX,
-                test.labels(), train.imageSize())));
+                test.labels(), train.imageSize(), progress::stopIfCancelled)));
         out.put("linear_probe_accuracy_pixels", round(LinearProbe.accuracy(trainX, train.labels(), testX,
-                test.labels(), train.imageSize(), train.classNames().length)));
+                test.labels(), train.imageSize(), train.classNames().length, progress::stopIfCancelled)));
         return Collections.unmodifiableMap(out); // in this order in eval's output
     }
 

@@ -38,7 +38,7 @@ class LinearProbeTest {
             NDArray x = m.create(z, new Shape(N, D));
             x = LinearProbe.withOnes(x.sub(x.mean(new int[] {0}, true)).div(x.sub(x.mean(new int[] {0}, true))
                     .square().mean(new int[] {0}, true).sqrt()));
-            LinearProbe.Fit fit = LinearProbe.fit(x, y, CLASSES, LinearProbe.ITERATIONS);
+            LinearProbe.Fit fit = LinearProbe.fit(x, y, CLASSES, LinearProbe.ITERATIONS, () -> {});
             double gradient = LinearProbe.gradientMax(x, y, fit);
             assertTrue(gradient < 1e-4, "largest gradient entry at the probe's weights: " + gradient);
         }

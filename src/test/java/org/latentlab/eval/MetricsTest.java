@@ -1,10 +1,13 @@
 package org.latentlab.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.engine.TorchThreads;
@@ -90,7 +93,43 @@ class MetricsTest {
                 new String[] {"0", "1"});
         ImageDataset test = new ImageDataset("t", 2, 1, 2, 2, new byte[] {b, 20, 0, 0, 0, 0, 20, b}, new int[] {0, 0},
                 new String[] {"0", "1"});
-        assertEquals(0.5, ModelEvaluator.pixelFigures(train, test).get("one_nn_accuracy_pixels"), 1e-9);
+        assertEquals(0.5, ModelEvaluator.pixelFigures(train, test, EvaluationProgress.NONE)
+                .get("one_nn_accuracy_pixels"), 1e-9);
+    }
+
+    /**
+     * A cancel during the raw pixels' figures (35 s on MNIST, one stage for the window) stops them
+     * within a chunk of the nearest neighbours or an iteration of the probe, not at the stage's end.
+     */
+    @Test
+    void aCancelStopsThePixelFiguresInsideTheirStage() {
+        TorchThreads.prepare(1);
+        Random r = new Random(3);
+        int n = 3000, side = 4;
+        byte[] pixels = new byte[n * side * side];
+        r.nextBytes(pixels);
+        int[] labels = r.ints(n, 0, 2).toArray();
+        ImageDataset images = new ImageDataset("t", n, 1, side, side, pixels, labels, new String[] {"0", "1"});
+        AtomicInteger asked = new AtomicInteger();
+        AtomicInteger cancelAt = new AtomicInteger(Integer.MAX_VALUE);
+        EvaluationProgress progress = new EvaluationProgress() {
+            @Override
+            public void started(String what, int index, int count) {}
+
+            @Override
+            public boolean cancelled() {
+                return asked.getAndIncrement() >= cancelAt.get();
+            }
+        };
+        ModelEvaluator.pixelFigures(images, images, progress);
+        assertEquals(n / 1000 + LinearProbe.ITERATIONS, asked.get(), "asked before each chunk of 1,000 test"
+                + " images and each iteration of the probe");
+        for (int at : new int[] {1, 5}) { // in the nearest neighbours' second chunk; in the probe's fit
+            asked.set(0);
+            cancelAt.set(at);
+            assertThrows(CancellationException.class, () -> ModelEvaluator.pixelFigures(images, images, progress));
+            assertEquals(at + 1, asked.get(), "stopped at the first check after the cancel");
+        }
     }
 
     @Test

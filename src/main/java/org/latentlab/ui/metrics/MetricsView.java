@@ -37,7 +37,7 @@ public final class MetricsView extends VBox {
                 vm::evaluate);
         run.setId("run-evaluation");
         run.disableProperty().bind(vm.runningProperty());
-        Button cancel = button("Cancel", "Stop the evaluation after its current stage", vm::cancel);
+        Button cancel = button("Cancel", "Stop the evaluation; the figures shown stay", vm::cancel);
         cancel.setId("cancel-evaluation");
         cancel.disableProperty().bind(vm.runningProperty().not());
         ProgressBar busy = new ProgressBar();

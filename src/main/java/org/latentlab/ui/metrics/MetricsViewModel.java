@@ -75,11 +75,11 @@ public final class MetricsViewModel {
         });
     }
 
-    /** Stops the evaluation at its next stage (a stage takes seconds); the figures shown stay. */
+    /** Stops the evaluation at its next check ({@link EvaluationProgress}); the figures shown stay. */
     public void cancel() {
         if (running.get()) {
             cancelRequested.set(true);
-            message.set("Cancelling after this stage…");
+            message.set("Cancelling…");
         }
     }
 
