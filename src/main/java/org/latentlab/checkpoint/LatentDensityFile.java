@@ -46,10 +46,11 @@ public final class LatentDensityFile {
 
     /**
      * What is stored: weights (K), means (K, d) and each covariance's Cholesky factor as its lower
-     * triangle, row by row.
+     * triangle, row by row; the temperature samples are drawn at by default (absent in files
+     * written before it was kept: {@link GaussianMixture#DEFAULT_TEMPERATURE}).
      */
     record Stored(String format, int version, int dimension, double[] weights, double[][] means,
-            double[][] choleskyLower) {}
+            double[][] choleskyLower, Double temperature) {}
 
     /**
      * Encodes up to maxCodes images of data with the model's E and fits up to k components to the
@@ -147,7 +148,7 @@ public final class LatentDensityFile {
                 }
             }
         }
-        return new Stored(FORMAT, 1, d, g.weights(), means, lower);
+        return new Stored(FORMAT, 1, d, g.weights(), means, lower, g.temperature());
     }
 
     static GaussianMixture fromStored(Stored s, int zdim) {
@@ -179,7 +180,8 @@ public final class LatentDensityFile {
                 throw new IllegalArgumentException("a component weight is not positive");
             }
         }
-        return new GaussianMixture(s.weights(), s.means(), chol);
+        GaussianMixture g = new GaussianMixture(s.weights(), s.means(), chol);
+        return s.temperature() == null ? g : g.withTemperature(s.temperature());
     }
 
     private static void requireFinite(double[] v, int length, String what) {

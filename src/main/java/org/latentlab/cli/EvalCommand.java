@@ -35,9 +35,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Only the encoder and reconstruction figures (faster).") boolean noClassifier;
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of the samples (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
-            description = "Temperature of the samples drawn from the fitted density (default ${DEFAULT-VALUE}).")
-    double temperature;
+    @Option(names = "--temperature",
+            description = "Temperature of the samples drawn from the fitted density (default: the model's own,"
+                    + " set by fit-density --temperature; " + GaussianMixture.DEFAULT_TEMPERATURE
+                    + " where none was set).")
+    Double temperature;
     @Option(names = "--pixel-baseline",
             description = "Also the 1-NN accuracy and the linear probe of raw pixels, the references for the"
                     + " encoder's (MNIST: adds about 35 s).")
@@ -48,7 +50,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SampleCommand.checkTemperature(spec, temperature);
+        if (temperature != null) {
+            SampleCommand.checkTemperature(spec, temperature);
+        }
         TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
         try (LatentModel m = LatentModels.open(model.path())) {
             var c = m.config();
@@ -81,7 +85,8 @@ final class EvalCommand implements Callable<Integer> {
             if (choice.dir() != null) {
                 out.put("classifier", choice.dir().toString());
             }
-            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature, EvaluationProgress.NONE));
+            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature != null ? temperature
+                    : m.samplingTemperature(), EvaluationProgress.NONE));
             if (pixelBaseline) {
                 out.putAll(ModelEvaluator.pixelFigures(train, test, EvaluationProgress.NONE));
             }

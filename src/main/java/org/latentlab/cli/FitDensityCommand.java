@@ -31,6 +31,10 @@ final class FitDensityCommand implements Callable<Integer> {
             description = "Training images encoded at most (default ${DEFAULT-VALUE}).") int maxCodes;
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of the fit's initialisation (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
+            description = "The temperature sample, eval and the explorer draw from this density at unless told"
+                    + " otherwise, above 0 and at most 1 (1 = as fitted; default ${DEFAULT-VALUE}, the best"
+                    + " measured on MNIST; compare with eval --temperature on your data).") double temperature;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -39,6 +43,7 @@ final class FitDensityCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--components must be at least 1 and --max-codes at least "
                     + "twice the components");
         }
+        SampleCommand.checkTemperature(spec, temperature);
         TorchThreads.prepare(TorchThreads.trainingThreads());
         Path dir = Checkpoints.resolve(model.path());
         var manifest = Checkpoints.readManifest(dir);
@@ -49,11 +54,11 @@ final class FitDensityCommand implements Callable<Integer> {
                     c.imageSize(), c.channels());
             var settings = new LatentDensityFile.Settings(components, maxCodes,
                     LatentDensityFile.Settings.THOROUGH.threads());
-            GaussianMixture g = LatentDensityFile.fit(m, ds, settings, seed);
+            GaussianMixture g = LatentDensityFile.fit(m, ds, settings, seed).withTemperature(temperature);
             LatentDensityFile.attach(dir, g);
-            spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s; wrote %s%n", g.components(),
-                    Math.min(maxCodes, ds.count()), (System.nanoTime() - t0) / 1e9,
-                            dir.resolve(LatentDensityFile.FILE));
+            spec.commandLine().getOut().printf("fitted %d components to %d codes in %.1f s, drawn at temperature %s"
+                    + " by default; wrote %s%n", g.components(), Math.min(maxCodes, ds.count()),
+                    (System.nanoTime() - t0) / 1e9, g.temperature(), dir.resolve(LatentDensityFile.FILE));
         }
         return 0;
     }

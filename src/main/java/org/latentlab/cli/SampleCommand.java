@@ -28,10 +28,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = {"--prior", "--uniform"}, description = "Draw z from the model's prior (U(-1, 1); N(0, 1) for an"
             + " imported generator that declares it) even if the model has a fitted density.")
     boolean uniform;
-    @Option(names = "--temperature", defaultValue = "" + GaussianMixture.DEFAULT_TEMPERATURE,
+    @Option(names = "--temperature",
             description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper "
-                    + "and less varied (default ${DEFAULT-VALUE}).")
-    double temperature;
+                    + "and less varied (default: the model's own, set by fit-density --temperature; "
+                    + GaussianMixture.DEFAULT_TEMPERATURE + " where none was set).")
+    Double temperature;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -39,15 +40,18 @@ final class SampleCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be between 1 and 10000");
         }
-        checkTemperature(spec, temperature);
+        if (temperature != null) {
+            checkTemperature(spec, temperature);
+        }
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
-            float[] images = m.generate(m.drawLatents(count, seed, uniform, temperature), count);
+            double drawnAt = temperature != null ? temperature : m.samplingTemperature();
+            float[] images = m.generate(m.drawLatents(count, seed, uniform, drawnAt), count);
             int cols = (int) Math.ceil(Math.sqrt(count));
             ImageGrid.writePng(ImageGrid.tile(images, count, cols, c.channels(), c.imageSize(), scale), out);
             String from = m.density() != null && !uniform
-                    ? "the fitted latent density at temperature " + temperature : "the prior " + m.prior().describe();
+                    ? "the fitted latent density at temperature " + drawnAt : "the prior " + m.prior().describe();
             spec.commandLine().getOut().println("wrote " + count + " samples (z from " + from + ") to " + out);
         }
         return 0;

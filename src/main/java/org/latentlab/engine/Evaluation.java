@@ -32,7 +32,7 @@ record Evaluation(LatentModel model, EvaluationData data, ModelInfo info, DataCa
         var choice = ClassifierChoice.find(null, info.source(), data.describe(info.data()));
         try (LatentModel copy = model) {
             Map<String, Object> out = new LinkedHashMap<>(copy.evaluate(train, test, choice.dir(), 0,
-                    GaussianMixture.DEFAULT_TEMPERATURE, progress));
+                    copy.samplingTemperature(), progress));
             progress.stage("The raw pixels' figures (measured once per data set)", ModelEvaluator.STAGES,
                     ModelEvaluator.STAGES);
             out.putAll(cache.pixelFigures(data, progress));

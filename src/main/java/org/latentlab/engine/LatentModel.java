@@ -80,6 +80,12 @@ public interface LatentModel extends Generative, AutoCloseable {
 
     void setDensity(GaussianMixture fitted);
 
+    /** The temperature the fitted density is drawn at unless one is asked for ({@link GaussianMixture#temperature}). */
+    default double samplingTemperature() {
+        GaussianMixture d = density();
+        return d == null ? GaussianMixture.DEFAULT_TEMPERATURE : d.temperature();
+    }
+
     /** count latent vectors from the fitted density at {@code temperature}, or from the prior. */
     default float[] drawLatents(int count, long seed, boolean fromPrior, double temperature) {
         GaussianMixture d = density();

@@ -2,7 +2,6 @@ package org.latentlab.engine;
 
 import java.io.IOException;
 import org.latentlab.data.ImageDataset;
-import org.latentlab.latent.GaussianMixture;
 import org.latentlab.train.SampleGrids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The training tab's grids of a model opened from disk, drawn once: G(z) of its run's fixed noise
  * (the run's seed, so the prior grid goes on where the run's stopped), G(z) from its fitted
- * density at the explorer's default temperature, and test images beside G(E(x)).
+ * density at the temperature it is drawn at by default, and test images beside G(E(x)).
  */
 final class ModelGrids {
     private static final Logger LOG = LoggerFactory.getLogger(ModelGrids.class);
@@ -38,7 +37,7 @@ final class ModelGrids {
         int n = SampleGrids.SAMPLE_COUNT;
         float[] samples = model.generate(model.samplePrior(seed, SampleGrids.NOISE_STEP, n), n);
         float[] fromDensity = model.density() == null ? null
-                : model.generate(model.drawLatents(n, seed, false, GaussianMixture.DEFAULT_TEMPERATURE), n);
+                : model.generate(model.drawLatents(n, seed, false, model.samplingTemperature()), n);
         if (test == null) {
             return SampleGrids.of(info.step(), model.config(), samples, fromDensity, null, null);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.latentlab.data.DataDescription;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.LossPoint;
@@ -14,11 +15,21 @@ import org.latentlab.train.TrainConfig;
  * model; {@code train} is the recipe it was trained with; {@code fittedDensity} says whether
  * random latents come from a density fitted to E(x) rather than the uniform prior; {@code data}
  * is the data set it was trained on; {@code prior} is where z comes from, and the range of each
- * dimension; {@code losses} is its run's loss history up to its step (empty when none was kept). An
- * imported generator has no recipe ({@code train} null) and no data set.
+ * dimension; {@code losses} is its run's loss history up to its step (empty when none was kept);
+ * {@code densityTemperature} is the temperature its fitted density is drawn at by default
+ * ({@link GaussianMixture#temperature}). An imported generator has no recipe ({@code train} null)
+ * and no data set.
  */
 public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
-        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses) {
+        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses,
+        double densityTemperature) {
+    /** A density drawn at the default temperature, or none. */
+    public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
+            Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses) {
+        this(config, train, step, data, source, metrics, fittedDensity, prior, losses,
+                GaussianMixture.DEFAULT_TEMPERATURE);
+    }
+
     /** Without a loss history. */
     public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
             Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
@@ -65,7 +76,8 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
         return (stepFolder ? source.getParent().getFileName() : name).toString();
     }
 
-    public ModelInfo withFittedDensity() {
-        return new ModelInfo(config, train, step, data, source, metrics, true, prior, losses);
+    /** The same model with a density fitted to its codes, drawn at {@code temperature} by default. */
+    public ModelInfo withFittedDensity(double temperature) {
+        return new ModelInfo(config, train, step, data, source, metrics, true, prior, losses, temperature);
     }
 }

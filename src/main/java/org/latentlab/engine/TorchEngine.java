@@ -125,7 +125,7 @@ public final class TorchEngine implements LatentEngine {
         return onModelThread(() -> {
             if (model != null && info != null && info.step() == step && info.source() == null) {
                 model.setDensity(density);
-                info = info.withFittedDensity();
+                info = info.withFittedDensity(density.temperature());
                 changes.publish(info, false);
             }
             return info;

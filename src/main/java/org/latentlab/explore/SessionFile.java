@@ -54,7 +54,9 @@ public final class SessionFile {
         o.add("walk", walk);
         JsonObject randomize = new JsonObject();
         randomize.addProperty("from_prior", s.fromPrior());
-        randomize.addProperty("temperature", s.temperature());
+        if (GaussianMixture.isValidTemperature(s.temperature())) { // not NaN, a session that left it to the model
+            randomize.addProperty("temperature", s.temperature());
+        }
         o.add("randomize", randomize);
         JsonFiles.write(file, o);
     }
@@ -108,8 +110,8 @@ public final class SessionFile {
                 : 30, Walk.Easing.parse(walk.has("easing") ? walk.get("easing").getAsString() : "smooth"),
                 walk.has("spherical") && walk.get("spherical").getAsBoolean());
         JsonObject r = o.has("randomize") ? o.getAsJsonObject("randomize") : new JsonObject();
-        double t = r.has("temperature") ? r.get("temperature").getAsDouble() : GaussianMixture.DEFAULT_TEMPERATURE;
-        if (!GaussianMixture.isValidTemperature(t)) {
+        double t = r.has("temperature") ? r.get("temperature").getAsDouble() : Double.NaN; // NaN: the model's own
+        if (r.has("temperature") && !GaussianMixture.isValidTemperature(t)) {
             throw new IllegalArgumentException("the temperature must be " + GaussianMixture.TEMPERATURE_RANGE + ".");
         }
         return new ExplorerSession(model, z, amounts, gallery, directions, settings,

@@ -17,6 +17,7 @@ public final class GaussianMixture {
      * 8.96 and the Fréchet distance 7.6; at 0.7 9.31 and 6.9. The full covariances are inflated by
      * codes between the clusters, so a lower temperature improves both fidelity and the Fréchet
      * distance down to about 0.7; below 0.6 samples grow alike and the Fréchet distance rises.
+     * A density fitted with another ({@link #temperature()}) is drawn at that one.
      */
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
@@ -27,15 +28,41 @@ public final class GaussianMixture {
     static final double RIDGE = 1e-4;
 
     private final int dim;
+    private final double temperature;    // what samples are drawn at unless asked otherwise
     private final double[] weights;      // (K)
     private final double[][] means;      // (K, d)
     final double[][][] choleskys; // (K, d, d), lower triangular: Sigma = L L^T
 
     public GaussianMixture(double[] weights, double[][] means, double[][][] choleskys) {
+        this(weights, means, choleskys, DEFAULT_TEMPERATURE);
+    }
+
+    private GaussianMixture(double[] weights, double[][] means, double[][][] choleskys, double temperature) {
+        if (!isValidTemperature(temperature)) {
+            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got "
+                    + temperature);
+        }
+        this.temperature = temperature;
         this.dim = means[0].length;
         this.weights = weights.clone();
         this.means = means;
         this.choleskys = choleskys;
+    }
+
+    /**
+     * The temperature this density's samples are drawn at where no one asks for another (sample,
+     * eval, the explorer's Randomize): {@link #DEFAULT_TEMPERATURE} unless set when it was fitted
+     * ({@code fit-density --temperature}), because the best one depends on the data: on
+     * Fashion-MNIST 0.7 scores no better than 1 and draws the rarest class half as often
+     * (docs/BENCHMARKS.md, "The fitted density's temperature").
+     */
+    public double temperature() {
+        return temperature;
+    }
+
+    /** The same mixture, drawn at {@code t} by default; the same check as {@link #tempered}. */
+    public GaussianMixture withTemperature(double t) {
+        return new GaussianMixture(weights, means, choleskys, t);
     }
 
     public int dimension() {

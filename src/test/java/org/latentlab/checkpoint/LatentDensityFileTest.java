@@ -85,6 +85,27 @@ class LatentDensityFileTest {
         assertTrue(msg.contains(LatentDensityFile.FILE) && msg.contains("corrupted"), msg);
     }
 
+    /**
+     * The temperature a density is drawn at by default travels with it; a file written before it was
+     * kept reads as the default, and one out of range is refused.
+     */
+    @Test
+    void theDensitysTemperatureIsStoredWithIt() throws Exception {
+        assertEquals(GaussianMixture.DEFAULT_TEMPERATURE, fitted.temperature());
+        LatentDensityFile.attach(ckpt, fitted.withTemperature(1.0));
+        GaussianMixture read = LatentDensityFile.read(ckpt);
+        assertEquals(1.0, read.temperature());
+        assertArrayEquals(fitted.sample(20, 3), read.sample(20, 3), "the same mixture");
+        var s = LatentDensityFile.toStored(fitted);
+        var old = new LatentDensityFile.Stored(s.format(), s.version(), s.dimension(), s.weights(), s.means(),
+                s.choleskyLower(), null);
+        assertEquals(GaussianMixture.DEFAULT_TEMPERATURE, LatentDensityFile.fromStored(old, 8).temperature());
+        var hot = new LatentDensityFile.Stored(s.format(), s.version(), s.dimension(), s.weights(), s.means(),
+                s.choleskyLower(), 1.5);
+        var e = assertThrows(IllegalArgumentException.class, () -> LatentDensityFile.fromStored(hot, 8));
+        assertTrue(e.getMessage().contains("at most 1"), e.getMessage());
+    }
+
     @Test
     void aDensityForAnotherLatentSizeOrWithBadNumbersIsRejected() {
         var stored = LatentDensityFile.toStored(fitted);

@@ -1,6 +1,7 @@
 package org.latentlab.ui.explorer;
 
 import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringExpression;
@@ -28,6 +29,12 @@ public final class RandomizeSource {
 
     RandomizeSource(ObjectProperty<ModelInfo> model) {
         this.model = model;
+        model.addListener((o, was, now) -> { // another model is drawn at its own density's temperature
+            if (now != null && (was == null || !Objects.equals(was.source(), now.source())
+                    || was.densityTemperature() != now.densityTemperature())) {
+                temperature.set(now.densityTemperature());
+            }
+        });
         usesDensity = Bindings.createBooleanBinding(() -> hasDensity() && !prior.get(), model, prior);
         tip = Bindings.createStringBinding(() -> usesDensity.get()
                 ? String.format(Locale.ROOT, "Draw z from this model's latent density, fitted to the codes of its"

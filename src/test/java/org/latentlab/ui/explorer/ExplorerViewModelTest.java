@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.engine.ModelInfo;
+import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
@@ -122,6 +123,37 @@ class ExplorerViewModelTest {
             assertTrue(engine.lastFromPrior);
             return null;
         });
+    }
+
+    /**
+     * Opening a model sets the temperature slider to its density's own (fit-density --temperature);
+     * the same model published again keeps the user's choice, and a saved session's wins over both.
+     */
+    @Test
+    void eachModelIsDrawnAtItsDensitysOwnTemperature() throws Exception {
+        FxThread.run(() -> {
+            ExplorerViewModel vm = loaded();
+            var t = vm.randomizeSource().temperatureProperty();
+            assertEquals(GaussianMixture.DEFAULT_TEMPERATURE, t.get(), 1e-9);
+            t.set(0.3);
+            ModelInfo i = engine.info();
+            vm.modelProperty().set(withTemperature(i, i.source(), GaussianMixture.DEFAULT_TEMPERATURE));
+            assertEquals(0.3, t.get(), 1e-9, "the same model again: the user's temperature stays");
+            vm.modelProperty().set(withTemperature(i, Path.of("clothes"), 1.0));
+            assertEquals(1.0, t.get(), 1e-9, "another model: its own temperature");
+            vm.randomize();
+            assertEquals(1.0, engine.lastTemperature, 1e-9);
+            vm.randomizeSource().restore(false, Double.NaN); // a session saved before temperatures were kept
+            assertEquals(1.0, t.get(), 1e-9);
+            vm.randomizeSource().restore(false, 0.5);
+            assertEquals(0.5, t.get(), 1e-9);
+            return null;
+        });
+    }
+
+    private static ModelInfo withTemperature(ModelInfo i, Path source, double temperature) {
+        return new ModelInfo(i.config(), i.train(), i.step(), i.data(), source, i.metrics(), true, i.prior(),
+                i.losses(), temperature);
     }
 
     @Test
