@@ -3,6 +3,7 @@ package org.latentlab.ui.metrics;
 import static org.latentlab.ui.common.Controls.button;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -70,8 +71,12 @@ public final class MetricsView extends VBox {
         BarChart<String, Number> hist = new BarChart<>(x, y);
         hist.setAnimated(false);
         hist.setTitle("Class histogram of samples (mode collapse shows here)");
+        hist.setId("class-histogram");
         hist.setPrefHeight(280);
         hist.setMinHeight(260);
+        // no classifier of the model's data, no histogram: an empty chart would look like a broken one
+        hist.visibleProperty().bind(Bindings.isNotEmpty(vm.histograms()));
+        hist.managedProperty().bind(hist.visibleProperty());
         vm.histograms().addListener((ListChangeListener<MetricsViewModel.Histogram>) c -> {
             hist.getData().clear();
             for (MetricsViewModel.Histogram h : vm.histograms()) {

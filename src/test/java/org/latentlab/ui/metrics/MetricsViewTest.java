@@ -1,6 +1,7 @@
 package org.latentlab.ui.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Metrics tab's message at the smallest window: a long one wraps, whole, and its menu copies it. */
+/** The Metrics tab at the smallest window: a long message wraps, whole; a histogram only with samples. */
 @ExtendWith(ApplicationExtension.class)
 class MetricsViewTest {
     /** The note a model without a classifier of its data gets, naming the command that makes one. */
@@ -48,6 +49,15 @@ class MetricsViewTest {
         robot.interact(() -> message.getContextMenu().getItems().stream()
                 .filter(i -> i.getText().equals("Copy message")).findFirst().orElseThrow().fire());
         assertEquals(message.getText(), clipboard(robot));
+    }
+
+    /** Figures without a classifier have no class histogram: no empty chart under them. */
+    @Test
+    void theHistogramShowsOnlyWithSamplesToCount(FxRobot robot) {
+        robot.interact(() -> vm.show(Map.of("one_nn_accuracy", 0.88, "classifier_note", NOTE)));
+        assertFalse(robot.lookup("#class-histogram").query().isVisible());
+        robot.interact(() -> vm.show(Map.of("class_histogram", new double[] {0.5, 0.5})));
+        assertTrue(robot.lookup("#class-histogram").query().isVisible());
     }
 
     private static String clipboard(FxRobot robot) {
