@@ -260,12 +260,14 @@ class Model:
         density = os.path.join(folder, DENSITY)
         self.density = json.load(open(density)) if os.path.exists(density) else None
 
-    def sample_latents(self, n, seed=1, temperature=0.7):
-        """n codes from the fitted density at this temperature (the explorer's default), else the prior."""
+    def sample_latents(self, n, seed=1, temperature=None):
+        """n codes from the fitted density at this temperature (default: the density's own, else 0.7), else the prior."""
         g = torch.Generator().manual_seed(seed)
         d = self.config["zdim"]
         if self.density is None:
             return torch.rand(n, d, generator=g) * 2 - 1
+        if temperature is None:
+            temperature = self.density.get("temperature") or 0.7  # files before 2026-12-03 keep none
         w = torch.tensor(self.density["weights"], dtype=torch.float64)
         means = torch.tensor(self.density["means"], dtype=torch.float64)
         k = torch.multinomial(w / w.sum(), n, replacement=True, generator=g)
