@@ -38,11 +38,7 @@ public final class GaussianMixture {
     }
 
     private GaussianMixture(double[] weights, double[][] means, double[][][] choleskys, double temperature) {
-        if (!isValidTemperature(temperature)) {
-            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got "
-                    + temperature);
-        }
-        this.temperature = temperature;
+        this.temperature = requireTemperature(temperature);
         this.dim = means[0].length;
         this.weights = weights.clone();
         this.means = means;
@@ -53,7 +49,7 @@ public final class GaussianMixture {
      * The temperature this density's samples are drawn at where no one asks for another (sample,
      * eval, the explorer's Randomize): {@link #DEFAULT_TEMPERATURE} unless set when it was fitted
      * ({@code fit-density --temperature}), because the best one depends on the data: on
-     * Fashion-MNIST 0.7 scores no better than 1 and draws the rarest class half as often
+     * Fashion-MNIST 0.7 scores no better than 1 and draws the rarest class a quarter less often
      * (docs/BENCHMARKS.md, "The fitted density's temperature").
      */
     public double temperature() {
@@ -117,10 +113,7 @@ public final class GaussianMixture {
      * @throws IllegalArgumentException unless 0 < temperature <= 1
      */
     public GaussianMixture tempered(double temperature) {
-        if (!isValidTemperature(temperature)) {
-            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got "
-                    + temperature);
-        }
+        requireTemperature(temperature);
         double[][][] scaled = new double[choleskys.length][dim][];
         for (int k = 0; k < choleskys.length; k++) {
             for (int r = 0; r < dim; r++) {
@@ -131,6 +124,14 @@ public final class GaussianMixture {
             }
         }
         return new GaussianMixture(weights, means, scaled);
+    }
+
+    private static double requireTemperature(double temperature) {
+        if (!isValidTemperature(temperature)) {
+            throw new IllegalArgumentException("The sampling temperature must be " + TEMPERATURE_RANGE + ", got "
+                    + temperature);
+        }
+        return temperature;
     }
 
     /** The one test of a sampling temperature, for {@link #tempered} and every caller that takes one from a user. */
