@@ -16,7 +16,6 @@ import org.latentlab.engine.TorchThreads;
 import org.latentlab.eval.ClassifierChoice;
 import org.latentlab.eval.EvaluationProgress;
 import org.latentlab.eval.ModelEvaluator;
-import org.latentlab.latent.GaussianMixture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,11 +34,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Only the encoder and reconstruction figures (faster).") boolean noClassifier;
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of the samples (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--temperature",
-            description = "Temperature of the samples drawn from the fitted density (default: the model's own,"
-                    + " set by fit-density --temperature; " + GaussianMixture.DEFAULT_TEMPERATURE
-                    + " where none was set).")
-    Double temperature;
+    @Mixin TemperatureOption temperature;
     @Option(names = "--pixel-baseline",
             description = "Also the 1-NN accuracy and the linear probe of raw pixels, the references for the"
                     + " encoder's (MNIST: adds about 35 s).")
@@ -50,9 +45,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (temperature != null) {
-            SampleCommand.checkTemperature(spec, temperature);
-        }
+        temperature.check(spec);
         TorchThreads.prepare(Runtime.getRuntime().availableProcessors());
         try (LatentModel m = LatentModels.open(model.path())) {
             var c = m.config();
@@ -85,8 +78,8 @@ final class EvalCommand implements Callable<Integer> {
             if (choice.dir() != null) {
                 out.put("classifier", choice.dir().toString());
             }
-            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature != null ? temperature
-                    : m.samplingTemperature(), EvaluationProgress.NONE));
+            out.putAll(m.evaluate(train, test, choice.dir(), seed, temperature.of(m),
+                    EvaluationProgress.NONE));
             if (pixelBaseline) {
                 out.putAll(ModelEvaluator.pixelFigures(train, test, EvaluationProgress.NONE));
             }

@@ -43,7 +43,7 @@ final class FitDensityCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--components must be at least 1 and --max-codes at least "
                     + "twice the components");
         }
-        SampleCommand.checkTemperature(spec, temperature);
+        TemperatureOption.check(spec, temperature);
         TorchThreads.prepare(TorchThreads.trainingThreads());
         Path dir = Checkpoints.resolve(model.path());
         var manifest = Checkpoints.readManifest(dir);

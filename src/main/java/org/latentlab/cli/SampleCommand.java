@@ -6,7 +6,6 @@ import org.latentlab.data.ImageGrid;
 import org.latentlab.engine.LatentModel;
 import org.latentlab.engine.LatentModels;
 import org.latentlab.engine.TorchThreads;
-import org.latentlab.latent.GaussianMixture;
 import org.latentlab.model.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,11 +27,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = {"--prior", "--uniform"}, description = "Draw z from the model's prior (U(-1, 1); N(0, 1) for an"
             + " imported generator that declares it) even if the model has a fitted density.")
     boolean uniform;
-    @Option(names = "--temperature",
-            description = "Spread of the fitted density's samples, above 0 and at most 1: lower is sharper "
-                    + "and less varied (default: the model's own, set by fit-density --temperature; "
-                    + GaussianMixture.DEFAULT_TEMPERATURE + " where none was set).")
-    Double temperature;
+    @Mixin TemperatureOption temperature;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -40,13 +35,11 @@ final class SampleCommand implements Callable<Integer> {
         if (count < 1 || count > 10_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be between 1 and 10000");
         }
-        if (temperature != null) {
-            checkTemperature(spec, temperature);
-        }
+        temperature.check(spec);
         TorchThreads.prepare(TorchThreads.trainingThreads());
         try (LatentModel m = LatentModels.open(model.path())) {
             ModelConfig c = m.config();
-            double drawnAt = temperature != null ? temperature : m.samplingTemperature();
+            double drawnAt = temperature.of(m);
             float[] images = m.generate(m.drawLatents(count, seed, uniform, drawnAt), count);
             int cols = (int) Math.ceil(Math.sqrt(count));
             ImageGrid.writePng(ImageGrid.tile(images, count, cols, c.channels(), c.imageSize(), scale), out);
@@ -55,16 +48,5 @@ final class SampleCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("wrote " + count + " samples (z from " + from + ") to " + out);
         }
         return 0;
-    }
-
-    /**
-     * A temperature {@link GaussianMixture#tempered} would refuse, as a usage error (exit code 2)
-     * naming the option.
-     */
-    static void checkTemperature(picocli.CommandLine.Model.CommandSpec spec, double temperature) {
-        if (!GaussianMixture.isValidTemperature(temperature)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--temperature must be " + GaussianMixture.TEMPERATURE_RANGE + ", got " + temperature);
-        }
     }
 }
