@@ -13,6 +13,7 @@ import org.latentlab.data.DataDescription;
 import org.latentlab.train.BiGanTrainer;
 import org.latentlab.train.CheckpointSink;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.ReconstructionPoint;
 
 /**
  * A training run's output folder: one checkpoint folder per save ({@code step-00001000}), a
@@ -116,13 +117,27 @@ public final class CheckpointStore implements CheckpointSink {
 
     @Override
     public boolean recordLosses(LossPoint point) {
+        return recorded(() -> LossLog.append(dir, point));
+    }
+
+    @Override
+    public boolean recordReconstruction(ReconstructionPoint point) {
+        return recorded(() -> LossLog.append(dir, point));
+    }
+
+    /** Runs one write of the run's history; false when it failed (the run goes on). */
+    private boolean recorded(HistoryWrite write) {
         try {
             Files.createDirectories(dir);
-            LossLog.append(dir, point);
+            write.run();
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private interface HistoryWrite {
+        void run() throws IOException;
     }
 
     @Override

@@ -10,19 +10,25 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.ReconstructionPoint;
+import org.latentlab.train.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run's loss history: {@code losses.jsonl} in its run folder, one JSON object a line
+ * A run's history: {@code losses.jsonl} in its run folder, one JSON object a line
  * ({@code step, lossD, lossGE, lossCycle, dReal, dFake}), the format PyTorch runs of
- * {@code tools/latentlab_torch.py} write too. Opening a run later draws its charts from it. The
- * history is an extra: when it cannot be written, or a line cannot be read, the charts lose
- * those points and nothing else.
+ * {@code tools/latentlab_torch.py} write too, and {@code reconstruction.jsonl} beside it
+ * ({@code step, mse}, one line a progress grid). Opening a run later draws its charts from them.
+ * The reconstruction error has a file of its own so that readers of the losses (older versions,
+ * scripts) never meet a line that is not a loss point. The history is an extra: when it cannot be
+ * written, or a line cannot be read, the charts lose those points and nothing else.
  */
 public final class LossLog {
     public static final String FILE = "losses.jsonl";
+    public static final String RECONSTRUCTION_FILE = "reconstruction.jsonl";
     /**
      * A history longer than this is not read: about a million lines, a PyTorch run of a million
      * steps (it writes every step). The charts show a few hundred points of it anyway.
@@ -34,8 +40,23 @@ public final class LossLog {
 
     /** Appends one point to {@code runDir}'s history. */
     public static void append(Path runDir, LossPoint p) throws IOException {
-        Files.writeString(runDir.resolve(FILE), Json.COMPACT.toJson(p) + "\n", StandardCharsets.UTF_8,
+        appendLine(runDir.resolve(FILE), p);
+    }
+
+    /** Appends one reconstruction error to {@code runDir}'s history. */
+    public static void append(Path runDir, ReconstructionPoint p) throws IOException {
+        appendLine(runDir.resolve(RECONSTRUCTION_FILE), p);
+    }
+
+    private static void appendLine(Path file, Object point) throws IOException {
+        Files.writeString(file, Json.COMPACT.toJson(point) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Both files of the run {@code model} belongs to, up to {@code upToStep} (see {@link #read}). */
+    public static RunHistory history(Path model, long upToStep) {
+        return new RunHistory(read(model, upToStep), readLines(model, RECONSTRUCTION_FILE, upToStep,
+                ReconstructionPoint.class, ReconstructionPoint::step));
     }
 
     /**
@@ -44,21 +65,27 @@ public final class LossLog {
      * not read (one cut short by a crash) are skipped.
      */
     public static List<LossPoint> read(Path model, long upToStep) {
-        Path file = historyOf(model);
-        List<LossPoint> points = new ArrayList<>();
+        return readLines(model, FILE, upToStep, LossPoint.class, LossPoint::step);
+    }
+
+    /** The points of {@code fileName} in {@code model}'s run up to {@code upToStep}, in rising steps. */
+    private static <T> List<T> readLines(Path model, String fileName, long upToStep, Class<T> type,
+            ToLongFunction<T> step) {
+        Path file = historyOf(model, fileName);
+        List<T> points = new ArrayList<>();
         if (file == null || tooLong(file)) {
             return points;
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                LossPoint p = parse(line);
-                if (p != null && p.step() <= upToStep && (points.isEmpty()
-                        || p.step() > points.get(points.size() - 1).step())) {
+                T p = parse(line, type);
+                if (p != null && step.applyAsLong(p) > 0 && step.applyAsLong(p) <= upToStep && (points.isEmpty()
+                        || step.applyAsLong(p) > step.applyAsLong(points.get(points.size() - 1)))) {
                     points.add(p);
                 }
             }
         } catch (IOException e) {
-            LOG.warn("Could not read the loss history {}", file, e);
+            LOG.warn("Could not read the run's history {}", file, e);
         }
         return points;
     }
@@ -70,31 +97,35 @@ public final class LossLog {
      * a PyTorch run.
      */
     public static void carryOver(Path checkpoint, long step, Path toRunDir) {
-        List<LossPoint> kept = read(checkpoint, step);
-        if (kept.isEmpty() && !Files.exists(toRunDir.resolve(FILE))) {
+        RunHistory kept = history(checkpoint, step);
+        carryOver(kept.losses(), toRunDir.resolve(FILE));
+        carryOver(kept.reconstructions(), toRunDir.resolve(RECONSTRUCTION_FILE));
+    }
+
+    private static void carryOver(List<?> kept, Path to) {
+        if (kept.isEmpty() && !Files.exists(to)) {
             return;
         }
         try {
-            Files.createDirectories(toRunDir);
-            Path tmp = toRunDir.resolve(FILE + ".tmp");
+            Files.createDirectories(to.getParent());
+            Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
             StringBuilder text = new StringBuilder();
             kept.forEach(p -> text.append(Json.COMPACT.toJson(p)).append('\n'));
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, toRunDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("Could not carry the loss history of {} over to {}", checkpoint, toRunDir, e);
+            LOG.warn("Could not carry the run's history over to {}", to, e);
         }
     }
 
-    /** The history of a run folder, or of the run folder a checkpoint sits in; null if none. */
-    private static Path historyOf(Path model) {
-        Path own = model.resolve(FILE);
+    /** {@code fileName} of a run folder, or of the run folder a checkpoint sits in; null if none. */
+    private static Path historyOf(Path model, String fileName) {
+        Path own = model.resolve(fileName);
         if (Files.isRegularFile(own)) {
             return own;
         }
         Path parent = model.toAbsolutePath().normalize().getParent();
-        return parent != null && Files.isRegularFile(parent.resolve(FILE)) ? parent.resolve(FILE) : null;
+        return parent != null && Files.isRegularFile(parent.resolve(fileName)) ? parent.resolve(fileName) : null;
     }
 
     private static boolean tooLong(Path file) {
@@ -109,10 +140,9 @@ public final class LossLog {
         return true;
     }
 
-    private static LossPoint parse(String line) {
+    private static <T> T parse(String line, Class<T> type) {
         try {
-            LossPoint p = Json.GSON.fromJson(line, LossPoint.class);
-            return p != null && p.step() > 0 ? p : null;
+            return Json.GSON.fromJson(line, type);
         } catch (JsonParseException | NumberFormatException e) {
             return null;
         }

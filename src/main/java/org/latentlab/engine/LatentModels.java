@@ -47,7 +47,7 @@ public final class LatentModels {
         if (loaded instanceof InferenceModel trained) {
             var m = trained.manifest();
             return new ModelInfo(m.model(), m.train(), m.step(), m.dataDescription(), source, m.metrics(),
-                    loaded.density() != null, LatentPrior.UNIFORM, LossLog.read(source, m.step()),
+                    loaded.density() != null, LatentPrior.UNIFORM, LossLog.history(source, m.step()),
                     loaded.samplingTemperature());
         }
         var c = loaded.config();

@@ -7,7 +7,7 @@ import org.latentlab.data.DataDescription;
 import org.latentlab.latent.GaussianMixture;
 import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.train.LossPoint;
+import org.latentlab.train.RunHistory;
 import org.latentlab.train.TrainConfig;
 
 /**
@@ -15,25 +15,26 @@ import org.latentlab.train.TrainConfig;
  * model; {@code train} is the recipe it was trained with; {@code fittedDensity} says whether
  * random latents come from a density fitted to E(x) rather than the uniform prior; {@code data}
  * is the data set it was trained on; {@code prior} is where z comes from, and the range of each
- * dimension; {@code losses} is its run's loss history up to its step (empty when none was kept);
+ * dimension; {@code history} is its run's losses and reconstruction errors up to its step (empty
+ * when none were kept);
  * {@code densityTemperature} is the temperature its fitted density is drawn at by default
  * ({@link GaussianMixture#temperature}). An imported generator has no recipe ({@code train} null)
  * and no data set.
  */
 public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
-        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses,
+        Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, RunHistory history,
         double densityTemperature) {
     /** A density drawn at the default temperature, or none. */
     public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
-            Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, List<LossPoint> losses) {
-        this(config, train, step, data, source, metrics, fittedDensity, prior, losses,
+            Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior, RunHistory history) {
+        this(config, train, step, data, source, metrics, fittedDensity, prior, history,
                 GaussianMixture.DEFAULT_TEMPERATURE);
     }
 
     /** Without a loss history. */
     public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
             Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
-        this(config, train, step, data, source, metrics, fittedDensity, prior, List.of());
+        this(config, train, step, data, source, metrics, fittedDensity, prior, RunHistory.NONE);
     }
 
     /** A model trained here: prior U(-1, 1). */
@@ -78,6 +79,6 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
 
     /** The same model with a density fitted to its codes, drawn at {@code temperature} by default. */
     public ModelInfo withFittedDensity(double temperature) {
-        return new ModelInfo(config, train, step, data, source, metrics, true, prior, losses, temperature);
+        return new ModelInfo(config, train, step, data, source, metrics, true, prior, history, temperature);
     }
 }

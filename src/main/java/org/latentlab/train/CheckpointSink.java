@@ -20,6 +20,11 @@ public interface CheckpointSink {
         return true;
     }
 
+    /** Adds a reconstruction error to the run's history; false when it could not be written. */
+    default boolean recordReconstruction(ReconstructionPoint point) {
+        return true;
+    }
+
     /** The folder checkpoints go to, for messages. */
     Path dir();
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.latentlab.data.BatchIterator;
 import org.latentlab.data.DataDescription;
 import org.latentlab.data.ImageDataset;
+import org.latentlab.data.Pixels;
 import org.latentlab.latent.Prior;
 import org.latentlab.model.BiGan;
 
@@ -36,7 +37,7 @@ public final class TrainingLoop {
     private final CollapseWatch collapse = new CollapseWatch();
     private CheckpointSink store; // options.store(), or where the user moved the run after a failed save
     private Path lastCheckpoint;
-    private boolean lossesWarned; // a point of the loss history could not be written: said once
+    private boolean historyWarned; // a point of the run's history could not be written: said once
 
     public TrainingLoop(BiGanTrainer trainer, ImageDataset data, Options options, TrainingListener listener,
             TrainingControl control) {
@@ -85,11 +86,14 @@ public final class TrainingLoop {
                 listener.onProgress(p);
                 recordLosses(p);
             }
+            boolean checkpointDue = store != null && options.checkpointEvery() > 0
+                    && step % options.checkpointEvery() == 0 && step < options.totalSteps();
             if (step % options.snapshotEvery() == 0 && step < options.totalSteps()) {
                 snapshot();
+            } else if (checkpointDue) {
+                recordReconstruction(step, reconstructionError()); // the command line draws no grids
             }
-            if (store != null && options.checkpointEvery() > 0 && step % options.checkpointEvery() == 0
-                    && step < options.totalSteps()) {
+            if (checkpointDue) {
                 checkpoint();
             }
         }
@@ -101,9 +105,33 @@ public final class TrainingLoop {
      * once; later points are tried again, so the history goes on once there is room.
      */
     private void recordLosses(TrainingProgress p) {
-        if (store != null && !store.recordLosses(LossPoint.of(p)) && !lossesWarned) {
-            lossesWarned = true;
-            listener.onWarning("Could not write the loss history in " + store.dir() + ": opened again, this run's "
+        if (store != null && !store.recordLosses(LossPoint.of(p))) {
+            historyNotWritten();
+        }
+    }
+
+    /**
+     * The reconstruction error of the fixed real batch at {@code step}, into the run's history (the
+     * same rules as the losses): with each progress grid, and at each checkpoint between them.
+     */
+    private void recordReconstruction(long step, float mse) {
+        if (store != null && step > 0 && Float.isFinite(mse)
+                && !store.recordReconstruction(new ReconstructionPoint(step, mse))) {
+            historyNotWritten();
+        }
+    }
+
+    /** Mean squared error per pixel of G(E(x)) for the fixed real batch, with the G that is sampled. */
+    private float reconstructionError() {
+        float[] reconstructions = trainer.withSamplingGenerator(() -> trainer.model().generate(
+                trainer.model().encode(fixedReals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT));
+        return Pixels.meanSquaredError(fixedReals, reconstructions);
+    }
+
+    private void historyNotWritten() {
+        if (!historyWarned) {
+            historyWarned = true;
+            listener.onWarning("Could not write the run's history in " + store.dir() + ": opened again, this run's "
                     + "charts will miss those steps. Training goes on.");
         }
     }
@@ -171,7 +199,9 @@ public final class TrainingLoop {
 
     /** Progress grids and inference weights at the current step, of the G that is sampled. */
     public void snapshot() {
-        listener.onSnapshot(trainer.withSamplingGenerator(this::currentSnapshot));
+        TrainingSnapshot s = trainer.withSamplingGenerator(this::currentSnapshot);
+        recordReconstruction(s.step(), s.grids().reconstructionMse());
+        listener.onSnapshot(s);
     }
 
     private TrainingSnapshot currentSnapshot() {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.ReconstructionPoint;
+import org.latentlab.train.RunHistory;
 
 /** A run's loss history ({@link LossLog}): read from a run or its checkpoints, carried over on resume. */
 class LossLogTest {
@@ -60,5 +62,28 @@ class LossLogTest {
         assertEquals(List.of(at(100), at(200)), LossLog.read(run, Long.MAX_VALUE));
         LossLog.append(run, at(250));
         assertEquals(3, LossLog.read(run, Long.MAX_VALUE).size());
+    }
+
+    /**
+     * The reconstruction error has a file of its own: read from a checkpoint up to its step, and
+     * carried over on resume like the losses; the losses' readers never see its lines.
+     */
+    @Test
+    void aRunsReconstructionErrorsAreReadAndCarriedOverBesideItsLosses() throws Exception {
+        Path run = dir.resolve("run");
+        Path checkpoint = run.resolve("step-00000200");
+        Files.createDirectories(checkpoint);
+        LossLog.append(run, at(100));
+        for (long s : new long[] {100, 200, 300}) {
+            LossLog.append(run, new ReconstructionPoint(s, s / 1000f));
+        }
+        LossLog.append(run, new ReconstructionPoint(200, 9f)); // a resumed run's first grid, again at its step
+        RunHistory h = LossLog.history(checkpoint, 200);
+        assertEquals(List.of(at(100)), h.losses(), "the losses alone");
+        assertEquals(List.of(new ReconstructionPoint(100, 0.1f), new ReconstructionPoint(200, 0.2f)),
+                h.reconstructions());
+        LossLog.carryOver(checkpoint, 200, dir.resolve("elsewhere"));
+        assertEquals(h, LossLog.history(dir.resolve("elsewhere"), Long.MAX_VALUE));
+        assertEquals(3, LossLog.history(run, Long.MAX_VALUE).reconstructions().size(), "step 200 counted once");
     }
 }

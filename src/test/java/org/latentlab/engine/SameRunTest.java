@@ -67,7 +67,7 @@ class SameRunTest {
             assertTrue(done.await(120, TimeUnit.SECONDS), "the window's run finished");
             assertEquals(null, failure[0]);
             ModelInfo opened = engine.loadModel(window).get(60, TimeUnit.SECONDS);
-            assertEquals(List.of(10L, 20L, 30L), opened.losses().stream().map(LossPoint::step).toList(),
+            assertEquals(List.of(10L, 20L, 30L), opened.history().losses().stream().map(LossPoint::step).toList(),
                     "the run's loss history, read back when it is opened");
             SampleGrids grids = engine.openedGrids().get(60, TimeUnit.SECONDS);
             assertEquals(30, grids.step());

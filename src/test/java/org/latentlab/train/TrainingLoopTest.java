@@ -63,6 +63,11 @@ class TrainingLoopTest {
         assertEquals("step-00000030", Files.readString(store.dir().resolve("latest")).trim());
         assertEquals(progress.stream().map(LossPoint::of).toList(), LossLog.read(store.dir(), Long.MAX_VALUE),
                 "the run's loss history, as the progress reported it");
+        List<ReconstructionPoint> errors = LossLog.history(store.dir(), Long.MAX_VALUE).reconstructions();
+        assertEquals(snaps.stream().filter(s -> s.step() > 0)
+                .map(s -> new ReconstructionPoint(s.step(), s.grids().reconstructionMse())).toList(),
+                errors.subList(1, errors.size()), "and its reconstruction error, as each grid measured it (20, 30)");
+        assertEquals(10, errors.get(0).step(), "and at the checkpoint between grids");
         try (var s = Files.list(store.dir())) {
             assertEquals(2, s.filter(p -> p.getFileName().toString().startsWith("step-")).count(),
                     "keeps the newest 2");
@@ -171,7 +176,31 @@ class TrainingLoopTest {
             assertEquals(store.dir().resolve("step-00000030"), r.lastCheckpoint());
         }
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("Could not write the loss history"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("Could not write the run's history"), warnings.get(0));
         assertEquals(List.of(20L, 30L), LossLog.read(store.dir(), 30).stream().map(LossPoint::step).toList());
+    }
+
+    /**
+     * The command line draws no grids between the first and the last: its run's reconstruction
+     * error is measured at each checkpoint, so an opened run charts it over the whole run.
+     */
+    @Test
+    void aRunWithoutGridsRecordsItsReconstructionErrorAtEachCheckpoint() throws Exception {
+        CheckpointStore store = CheckpointStore.forNewRun(dir.resolve("run"), 5);
+        List<TrainingSnapshot> snaps = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(), TestModels.smallTrain(1))) {
+            new TrainingLoop(t, TestModels.mnist(320), new TrainingLoop.Options(30, 10, Integer.MAX_VALUE, 10, store,
+                    TestModels.MNIST_DATA, "t"), new TrainingListener() {
+                        @Override
+                        public void onSnapshot(TrainingSnapshot s) {
+                            snaps.add(s);
+                        }
+                    }, new TrainingControl()).run();
+        }
+        List<ReconstructionPoint> kept = LossLog.history(store.dir(), Long.MAX_VALUE).reconstructions();
+        assertEquals(List.of(10L, 20L, 30L), kept.stream().map(ReconstructionPoint::step).toList());
+        assertEquals(snaps.get(snaps.size() - 1).grids().reconstructionMse(), kept.get(2).mse(), "the last grid's");
+        assertTrue(kept.get(0).mse() > 0 && kept.get(0).mse() < 1, kept.toString());
     }
 }

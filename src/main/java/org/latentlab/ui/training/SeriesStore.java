@@ -23,6 +23,13 @@ public final class SeriesStore {
         size++;
     }
 
+    /** Adds the point unless the series already reaches {@code step} (a step drawn once). */
+    public synchronized void addAfter(long step, float value) {
+        if (size == 0 || steps[size - 1] < step) {
+            add(step, value);
+        }
+    }
+
     public synchronized int size() {
         return size;
     }

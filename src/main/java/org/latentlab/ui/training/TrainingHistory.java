@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.RunHistory;
 import org.latentlab.train.TrainingProgress;
 import org.latentlab.train.SampleGrids;
 import org.latentlab.ui.common.FxImages;
@@ -47,9 +48,10 @@ public final class TrainingHistory {
         add(LossPoint.of(p));
     }
 
-    /** A run's losses as its history kept them (an opened model's), after {@link #clear}. */
-    void show(List<LossPoint> points) {
-        points.forEach(this::add);
+    /** A run's losses and reconstruction errors as its history kept them (an opened model's), after {@link #clear}. */
+    void show(RunHistory kept) {
+        kept.losses().forEach(this::add);
+        kept.reconstructions().forEach(p -> reconError.add(p.step(), p.mse()));
     }
 
     private void add(LossPoint p) {
@@ -67,7 +69,7 @@ public final class TrainingHistory {
         var c = s.config();
         Image pairGrid = null;
         if (s.hasReals()) {
-            reconError.add(s.step(), s.reconstructionMse());
+            reconError.addAfter(s.step(), s.reconstructionMse()); // an opened run's history may hold this step
             int n = s.realCount();
             float[] pairs = new float[2 * n * c.pixels()]; // real x and G(E(x)) side by side
             for (int i = 0; i < n; i++) {
@@ -122,11 +124,12 @@ public final class TrainingHistory {
         }
     }
 
-    /** FX thread, before a new run; a continued run keeps the losses drawn so far (its history). */
-    void clear(boolean keepLosses) {
-        for (SeriesStore s : keepLosses ? new SeriesStore[] {reconError}
-                : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
-            s.clear();
+    /** FX thread, before a new run; a continued run keeps the charts drawn so far (its history). */
+    void clear(boolean keepCharts) {
+        if (!keepCharts) {
+            for (SeriesStore s : new SeriesStore[] {lossD, lossGE, dReal, dFake, reconError}) {
+                s.clear();
+            }
         }
         frames.clear();
         frameBytes = 0;

@@ -124,7 +124,7 @@ public final class TrainingViewModel {
         }
         if (info.trainable()) { // an imported generator is explored, not trained: the settings stay
             clearRun(false); // the previous run's charts and grids are not this model's
-            history.show(info.losses()); // its own, where its run kept them
+            history.show(info.history()); // its own, where its run kept them
             settings.show(info);
             resumeFrom.set(info.source());
             saving.shown(info.source());
@@ -166,8 +166,8 @@ public final class TrainingViewModel {
         status.set(UserMessages.of(t));
     }
 
-    private void clearRun(boolean keepLosses) {
-        history.clear(keepLosses);
+    private void clearRun(boolean keepCharts) {
+        history.clear(keepCharts);
         error.set("");
         progress.clear();
     }

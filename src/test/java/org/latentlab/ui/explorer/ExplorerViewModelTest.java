@@ -153,7 +153,7 @@ class ExplorerViewModelTest {
 
     private static ModelInfo withTemperature(ModelInfo i, Path source, double temperature) {
         return new ModelInfo(i.config(), i.train(), i.step(), i.data(), source, i.metrics(), true, i.prior(),
-                i.losses(), temperature);
+                i.history(), temperature);
     }
 
     @Test

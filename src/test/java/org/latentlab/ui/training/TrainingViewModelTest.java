@@ -20,6 +20,8 @@ import org.latentlab.latent.LatentPrior;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.LossPoint;
+import org.latentlab.train.ReconstructionPoint;
+import org.latentlab.train.RunHistory;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.ui.DirectBackground;
 import org.latentlab.ui.FakeEngine;
@@ -109,21 +111,28 @@ class TrainingViewModelTest {
     }
 
     /**
-     * An opened model's charts are its run's loss history; Start continues it with them in place,
-     * where a new run starts with empty charts.
+     * An opened model's charts are its run's history, losses and reconstruction errors; its own
+     * grid's error does not draw its step twice. Start continues it with them in place, where a
+     * new run starts with empty charts.
      */
     @Test
-    void anOpenedModelShowsItsLossHistoryAndAContinuedRunKeepsIt() {
+    void anOpenedModelShowsItsHistoryAndAContinuedRunKeepsIt() {
         var points = List.of(new LossPoint(100, 1.4f, 0.7f, 3f, 0.6f, 0.4f), new LossPoint(200, 1.3f, 0.8f, 2f, 0.55f,
                 0.45f));
-        ModelInfo trained = new ModelInfo(SMALL, TrainConfig.defaults(1), 200,
-                DataDescription.implied("mnist", 1, 28), dir.resolve("run/step-00000200"), Map.of(), false,
-                LatentPrior.UNIFORM, points);
+        var errors = List.of(new ReconstructionPoint(500, 0.05f), new ReconstructionPoint(1000, 0.03f));
+        ModelInfo trained = new ModelInfo(SMALL, TrainConfig.defaults(1), 1000,
+                DataDescription.implied("mnist", 1, 28), dir.resolve("run/step-00001000"), Map.of(), false,
+                LatentPrior.UNIFORM, new RunHistory(points, errors));
         vm.modelOpened(trained);
         assertEquals(2, vm.history().series("lossD").size());
         assertArrayEquals(new float[] {200f, 0.45f}, vm.history().series("dFake").decimated(10).get(1));
+        assertEquals(1, vm.history().frames().size(), "its grids, at step 1000");
+        List<float[]> recon = vm.history().series("recon").decimated(10);
+        assertEquals(2, recon.size(), "its run's errors, step 1000 once");
+        assertArrayEquals(new float[] {1000f, 0.03f}, recon.get(1));
         vm.start();
         assertEquals(2, vm.history().series("lossGE").size(), "a continued run's charts go on from its history");
+        assertEquals(2, vm.history().series("recon").size());
         engine.events.finished(300, false, dir.resolve("run/step-00000300"));
         vm.modelOpened(new ModelInfo(SMALL, TrainConfig.defaults(1), 50,
                 DataDescription.implied("mnist", 1, 28), dir.resolve("other"), Map.of(), false));
