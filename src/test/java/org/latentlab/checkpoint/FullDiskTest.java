@@ -90,8 +90,8 @@ class FullDiskTest {
             assertEquals(8, model.config().zdim());
         }
         try (Stream<Path> s = Files.list(run)) {
-            // nothing half-written left behind, no step 3; the run's loss history beside its checkpoints
-            assertEquals(List.of("latest", LossLog.FILE, "step-00000001", "step-00000002"),
+            // nothing half-written left behind, no step 3; the run's history beside its checkpoints
+            assertEquals(List.of("latest", LossLog.FILE, LossLog.RECONSTRUCTION_FILE, "step-00000001", "step-00000002"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
