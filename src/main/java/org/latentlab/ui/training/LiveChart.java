@@ -45,7 +45,8 @@ public final class LiveChart extends Region {
             DecimalFormatSymbols.getInstance(Locale.ROOT));
     private double hoverX = Double.NaN;
     private double stepCursor = Double.NaN;
-    private Plot plot; // the last one drawn, for clicks
+    private double[] stepSpan = {Double.NaN, Double.NaN}; // see setStepSpan
+    private ChartPlot plot; // the last one drawn, for clicks
 
     public LiveChart(String yLabel, String... names) {
         this.yLabel = yLabel;
@@ -69,6 +70,15 @@ public final class LiveChart extends Region {
             series.set(i, List.copyOf(perSeries.get(i)));
         }
         draw();
+    }
+
+    /**
+     * Steps the axis spans at least, whatever the points, from the next {@link #setPoints} on: the
+     * training tab's charts share one step axis, so a series of few points (an opened run's
+     * reconstruction error) sits where the losses do. NaN: the points' own steps.
+     */
+    public void setStepSpan(double first, double last) {
+        stepSpan = new double[] {first, last};
     }
 
     public int pointCount(int i) {
@@ -121,12 +131,12 @@ public final class LiveChart extends Region {
         }
         double[] steps = range(0);
         double[] values = range(1);
-        Plot p = new Plot(LEFT, TOP, w - RIGHT, h - BOTTOM,
+        ChartPlot p = new ChartPlot(LEFT, TOP, w - RIGHT, h - BOTTOM,
                 AxisTicks.enclosing(steps[0], steps[1], AxisTicks.stepTicks(w - LEFT - RIGHT)),
                 AxisTicks.enclosing(values[0], values[1], 5));
         g.setFont(font);
         g.setFill(PLOT);
-        g.fillRect(p.left, p.top, p.right - p.left, p.bottom - p.top);
+        g.fillRect(p.left(), p.top(), p.right() - p.left(), p.bottom() - p.top());
         drawAxes(g, p);
         g.setLineWidth(1.6);
         for (int i = 0; i < series.size(); i++) {
@@ -136,9 +146,9 @@ public final class LiveChart extends Region {
         drawLegend(g, w, h);
         plot = p;
         double cursor = Double.isNaN(stepCursor) ? Double.NaN : p.px(stepCursor);
-        if (hoverX >= p.left && hoverX <= p.right) {
+        if (hoverX >= p.left() && hoverX <= p.right()) {
             drawReadout(g, p, hoverX, TEXT.deriveColor(0, 1, 1, 0.5));
-        } else if (cursor >= p.left && cursor <= p.right) {
+        } else if (cursor >= p.left() && cursor <= p.right()) {
             drawReadout(g, p, cursor, CURSOR);
         }
     }
@@ -156,43 +166,43 @@ public final class LiveChart extends Region {
     /** A click on the plot hands {@code chosen} the step under the pointer. */
     public void setOnStepChosen(DoubleConsumer chosen) {
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (plot != null && e.getX() >= plot.left && e.getX() <= plot.right) {
+            if (plot != null && e.getX() >= plot.left() && e.getX() <= plot.right()) {
                 chosen.accept(plot.step(e.getX()));
             }
         });
     }
 
     /** Grid lines, tick labels and the two axis titles. */
-    private void drawAxes(GraphicsContext g, Plot p) {
+    private void drawAxes(GraphicsContext g, ChartPlot p) {
         g.setLineWidth(1);
         g.setStroke(GRID);
         g.setFill(TEXT);
-        DecimalFormat fx = p.x.format();
+        DecimalFormat fx = p.x().format();
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < p.x.count(); i++) {
-            double px = snap(p.px(p.x.tick(i)));
-            g.strokeLine(px, p.top, px, p.bottom);
-            g.fillText(fx.format(p.x.tick(i)), px, p.bottom + 4);
+        for (int i = 0; i < p.x().count(); i++) {
+            double px = snap(p.px(p.x().tick(i)));
+            g.strokeLine(px, p.top(), px, p.bottom());
+            g.fillText(fx.format(p.x().tick(i)), px, p.bottom() + 4);
         }
-        g.fillText("step", (p.left + p.right) / 2, p.bottom + 19);
-        DecimalFormat fy = p.y.format();
+        g.fillText("step", (p.left() + p.right()) / 2, p.bottom() + 19);
+        DecimalFormat fy = p.y().format();
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < p.y.count(); i++) {
-            double py = snap(p.py(p.y.tick(i)));
-            g.strokeLine(p.left, py, p.right, py);
-            g.fillText(fy.format(p.y.tick(i)), p.left - 5, py);
+        for (int i = 0; i < p.y().count(); i++) {
+            double py = snap(p.py(p.y().tick(i)));
+            g.strokeLine(p.left(), py, p.right(), py);
+            g.fillText(fy.format(p.y().tick(i)), p.left() - 5, py);
         }
         g.save();
-        g.translate(12, (p.top + p.bottom) / 2);
+        g.translate(12, (p.top() + p.bottom()) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(yLabel, 0, 0);
         g.restore();
     }
 
-    private static void strokeSeries(GraphicsContext g, Plot p, List<float[]> points) {
+    private static void strokeSeries(GraphicsContext g, ChartPlot p, List<float[]> points) {
         if (points.size() == 1 && Float.isFinite(points.get(0)[1])) { // one step (an opened model's): a dot
             g.setFill(g.getStroke());
             g.fillOval(p.px(points.get(0)[0]) - 3, p.py(points.get(0)[1]) - 3, 6, 6);
@@ -232,7 +242,7 @@ public final class LiveChart extends Region {
     }
 
     /** A vertical line at {@code x} (the pointer, or the history's step) and each series' value at the nearest step. */
-    private void drawReadout(GraphicsContext g, Plot p, double x, Color line) {
+    private void drawReadout(GraphicsContext g, ChartPlot p, double x, Color line) {
         double step = p.step(x);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < series.size(); i++) {
@@ -249,19 +259,22 @@ public final class LiveChart extends Region {
         }
         g.setStroke(line);
         g.setLineWidth(1);
-        g.strokeLine(snap(x), p.top, snap(x), p.bottom);
+        g.strokeLine(snap(x), p.top(), snap(x), p.bottom());
         g.setFill(Color.rgb(20, 20, 24, 0.9));
-        g.fillRect(p.left + 4, p.top + 4, Math.min(p.right - p.left - 8, textWidth(text.toString()) + 12), 20);
+        g.fillRect(p.left() + 4, p.top() + 4, Math.min(p.right() - p.left() - 8, textWidth(text.toString()) + 12), 20);
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text.toString(), p.left + 10, p.top + 14);
+        g.fillText(text.toString(), p.left() + 10, p.top() + 14);
     }
 
-    /** {smallest, largest} of coordinate 0 (step) or 1 (value) over every series' finite points; NaNs if none. */
+    /**
+     * {smallest, largest} of coordinate 0 (step, with the step span) or 1 (value) over every series'
+     * finite points; NaNs if none.
+     */
     private double[] range(int coordinate) {
-        double lo = Double.NaN;
-        double hi = Double.NaN;
+        double lo = coordinate == 0 ? stepSpan[0] : Double.NaN;
+        double hi = coordinate == 0 ? stepSpan[1] : Double.NaN;
         for (List<float[]> s : series) {
             for (float[] pt : s) {
                 if (Float.isFinite(pt[1])) {
@@ -281,20 +294,5 @@ public final class LiveChart extends Region {
 
     private static double snap(double v) {
         return Math.floor(v) + 0.5; // a 1-px line on a pixel, not smeared over two
-    }
-
-    /** The plot rectangle in canvas pixels and the data range it shows. */
-    private record Plot(double left, double top, double right, double bottom, AxisTicks x, AxisTicks y) {
-        double px(double step) {
-            return left + (step - x.lower()) / (x.upper() - x.lower()) * (right - left);
-        }
-
-        double step(double px) {
-            return x.lower() + (px - left) / (right - left) * (x.upper() - x.lower());
-        }
-
-        double py(double value) {
-            return bottom - (value - y.lower()) / (y.upper() - y.lower()) * (bottom - top);
-        }
     }
 }

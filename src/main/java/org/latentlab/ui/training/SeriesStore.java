@@ -30,6 +30,11 @@ public final class SeriesStore {
         }
     }
 
+    /** {first, last} step of the series (its points are added in step order); NaNs when empty. */
+    public synchronized double[] stepSpan() {
+        return size == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {steps[0], steps[size - 1]};
+    }
+
     public synchronized int size() {
         return size;
     }

@@ -137,6 +137,20 @@ public final class TrainingHistory {
         followLatest = true;
     }
 
+    /** {first, last} step over every chart's series, the step axis they share; NaNs when all are empty. */
+    public double[] stepSpan() {
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (SeriesStore s : new SeriesStore[] {lossD, dReal, reconError}) {
+            double[] span = s.stepSpan();
+            if (!Double.isNaN(span[0])) {
+                first = Double.isNaN(first) ? span[0] : Math.min(first, span[0]);
+                last = Double.isNaN(last) ? span[1] : Math.max(last, span[1]);
+            }
+        }
+        return new double[] {first, last};
+    }
+
     public SeriesStore series(String name) {
         return switch (name) {
             case "lossD" -> lossD;

@@ -144,6 +144,10 @@ public final class TrainingView extends BorderPane {
     }
 
     private void redraw() {
+        double[] span = vm.history().stepSpan();
+        for (LiveChart c : new LiveChart[] {losses, outputs, recon}) {
+            c.setStepSpan(span[0], span[1]);
+        }
         fill(losses, vm.history().series("lossD"), vm.history().series("lossGE"));
         fill(outputs, vm.history().series("dReal"), vm.history().series("dFake"));
         fill(recon, vm.history().series("recon"));

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import javafx.event.Event;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -75,5 +79,32 @@ class LiveChartTest {
         assertEquals(2, AxisTicks.stepTicks(60));
         AxisTicks narrow = AxisTicks.enclosing(0, 1600, AxisTicks.stepTicks(230));
         assertTrue(narrow.count() <= 5, "ticks: " + narrow.count());
+    }
+
+    /**
+     * The tab's charts share one step axis: a single point at step 18,000 (an opened run's
+     * reconstruction error, when its run kept none) sits at the right of 0–18,000, where the losses
+     * end, not in the middle of an axis of its own (16,000–20,000 before).
+     */
+    @Test
+    void aSharedStepSpanPutsALonePointWhereTheOtherChartsEnd() throws Exception {
+        assertEquals(16_000, stepAtLeftEdge(Double.NaN), "its own axis: around the point");
+        assertEquals(0, stepAtLeftEdge(0), "the shared one: from the losses' first step");
+    }
+
+    /** The step a click at the plot's left edge picks, with the chart spanning from {@code first} to 18,000. */
+    private static double stepAtLeftEdge(double first) throws Exception {
+        LiveChart chart = new LiveChart("reconstruction MSE", "x vs G(E(x))");
+        List<Double> chosen = new ArrayList<>();
+        chart.setOnStepChosen(chosen::add);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.resize(600, 260);
+            chart.layout();
+            chart.setStepSpan(first, 18_000);
+            chart.setPoints(List.of(List.of(new float[] {18_000, 0.011f})));
+            Event.fireEvent(chart, new MouseEvent(MouseEvent.MOUSE_CLICKED, 64, 100, 64, 100, MouseButton.PRIMARY, 1,
+                    false, false, false, false, true, false, false, false, false, true, null));
+        }).get();
+        return chosen.get(0);
     }
 }

@@ -130,6 +130,7 @@ class TrainingViewModelTest {
         List<float[]> recon = vm.history().series("recon").decimated(10);
         assertEquals(2, recon.size(), "its run's errors, step 1000 once");
         assertArrayEquals(new float[] {1000f, 0.03f}, recon.get(1));
+        assertArrayEquals(new double[] {100, 1000}, vm.history().stepSpan(), "the step axis the charts share");
         vm.start();
         assertEquals(2, vm.history().series("lossGE").size(), "a continued run's charts go on from its history");
         assertEquals(2, vm.history().series("recon").size());
