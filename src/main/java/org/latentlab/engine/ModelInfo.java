@@ -31,7 +31,7 @@ public record ModelInfo(ModelConfig config, TrainConfig train, long step, DataDe
                 GaussianMixture.DEFAULT_TEMPERATURE);
     }
 
-    /** Without a loss history. */
+    /** Without a run history. */
     public ModelInfo(ModelConfig config, TrainConfig train, long step, DataDescription data, Path source,
             Map<String, Double> metrics, boolean fittedDensity, LatentPrior prior) {
         this(config, train, step, data, source, metrics, fittedDensity, prior, RunHistory.NONE);
