@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.latentlab.data.AtomicFiles;
 import org.latentlab.train.LossPoint;
 import org.latentlab.train.ReconstructionPoint;
 import org.latentlab.train.RunHistory;
@@ -106,13 +106,10 @@ public final class LossLog {
         if (kept.isEmpty() && !Files.exists(to)) {
             return;
         }
+        StringBuilder text = new StringBuilder();
+        kept.forEach(p -> text.append(Json.COMPACT.toJson(p)).append('\n'));
         try {
-            Files.createDirectories(to.getParent());
-            Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
-            StringBuilder text = new StringBuilder();
-            kept.forEach(p -> text.append(Json.COMPACT.toJson(p)).append('\n'));
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(to, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("Could not carry the run's history over to {}", to, e);
         }
