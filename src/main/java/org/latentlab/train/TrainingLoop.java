@@ -123,9 +123,13 @@ public final class TrainingLoop {
 
     /** Mean squared error per pixel of G(E(x)) for the fixed real batch, with the G that is sampled. */
     private float reconstructionError() {
-        float[] reconstructions = trainer.withSamplingGenerator(() -> trainer.model().generate(
-                trainer.model().encode(fixedReals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT));
-        return Pixels.meanSquaredError(fixedReals, reconstructions);
+        return Pixels.meanSquaredError(fixedReals, trainer.withSamplingGenerator(this::reconstructedReals));
+    }
+
+    /** G(E(x)) of the fixed real batch, with the G in place. */
+    private float[] reconstructedReals() {
+        BiGan model = trainer.model();
+        return model.generate(model.encode(fixedReals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT);
     }
 
     private void historyNotWritten() {
@@ -209,7 +213,7 @@ public final class TrainingLoop {
         int n = SampleGrids.SAMPLE_COUNT;
         SampleGrids grids = SampleGrids.of(trainer.step(), model.config(), model.generate(fixedNoise, n),
                 runningDensity.samples(model, n, trainer.step()), fixedReals.clone(),
-                model.generate(model.encode(fixedReals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT));
+                reconstructedReals());
         try {
             return new TrainingSnapshot(grids, BiGan.weightsOf(model.generator()), BiGan.weightsOf(model.encoder()));
         } catch (IOException e) {
