@@ -137,11 +137,15 @@ public final class TrainingHistory {
         followLatest = true;
     }
 
-    /** {first, last} step over every chart's series, the step axis they share; NaNs when all are empty. */
+    /**
+     * {first, last} step over every chart's series, the step axis they share; NaNs when all are
+     * empty. The four loss series share their steps (one {@link LossPoint} each), so lossD stands
+     * for them.
+     */
     public double[] stepSpan() {
         double first = Double.NaN;
         double last = Double.NaN;
-        for (SeriesStore s : new SeriesStore[] {lossD, dReal, reconError}) {
+        for (SeriesStore s : new SeriesStore[] {lossD, reconError}) {
             double[] span = s.stepSpan();
             if (!Double.isNaN(span[0])) {
                 first = Double.isNaN(first) ? span[0] : Math.min(first, span[0]);
