@@ -34,6 +34,8 @@ import latentlab_data as data
 import latentlab_torch as lt
 
 OPTIMIZER = "optimizer.safetensors"
+RECONSTRUCTION_FILE = "reconstruction.jsonl"
+REAL_COUNT = 32  # SampleGrids.REAL_COUNT
 
 
 class Ranks:
@@ -317,6 +319,25 @@ class Trainer:
             out.update({"generator." + n: t for n, t in self.average.average.items()})
         out.update({"discriminator." + n: t for n, t in self.d.state_dict().items()})
         return out
+
+    @torch.no_grad()
+    def reconstruction_error(self, x):
+        """Mean squared error per pixel of G(E(x)) against x, drawn as the app draws its grids
+        (TrainingLoop.reconstructionError): E and the G that is sampled (the average, where kept), in eval mode."""
+        g, e = self.ge.generator, self.ge.encoder
+        own = {n: t.clone() for n, t in self.average.tensors().items()} if self.average is not None else None
+        if own is not None:
+            self.average.copy_into_generator()
+        g.eval()
+        e.eval()
+        try:
+            return float(((g(e(x)) - x) ** 2).mean())
+        finally:
+            g.train()
+            e.train()
+            if own is not None:
+                for n, t in self.average.tensors().items():
+                    t.copy_(own[n])
 
     def _pairs(self, d, x, ex, gz, z):
         """D's logits of the real pairs (x, E(x)) and the fake pairs (G(z), z), in one pass of 2b rows
@@ -680,11 +701,31 @@ def train(a, c, t, resumed, rows, device):
         restore(trainer, resumed)
     sampler = data.GlobalBatches(len(images), t["batchSize"], t["seed"], RANKS.rank, RANKS.world, trainer.step)
     batches = iter(DataLoader(TensorDataset(images), batch_size=rows.stop - rows.start, sampler=sampler))
-    loop(a, c, t, trainer, batches, rows, device)
+    loop(a, c, t, trainer, batches, rows, device, fixed_reals(images, t["seed"]))
 
 
-def loop(a, c, t, trainer, batches, rows, device):
+def fixed_reals(images, seed):
+    """SampleGrids.fixedReals: the run's fixed real batch, the same images for a seed as the app's (its
+    java.util.Random(seed ^ 0x5DEECE66D)), as uint8 (REAL_COUNT, C, S, S)."""
+    rng = data.JavaRandom(seed ^ 0x5DEECE66D)
+    n = min(REAL_COUNT, len(images))
+    return images[[rng.next_int(len(images)) if i < n else 0 for i in range(REAL_COUNT)]]
+
+
+def record_reconstruction(a, trainer, reals):
+    """The reconstruction error of the fixed real batch at this step, into reconstruction.jsonl beside the losses,
+    as the app's command line records it at each checkpoint (the window's chart of an opened run reads it)."""
+    line = json.dumps({"step": trainer.step, "mse": trainer.reconstruction_error(reals)}) + "\n"
+    try:
+        with open(os.path.join(a.out, RECONSTRUCTION_FILE), "a") as f:
+            f.write(line)
+    except OSError as e:  # the history is not the run: training goes on, as the app's does
+        print(f"warning: could not add to {RECONSTRUCTION_FILE} in {a.out} ({e})", flush=True)
+
+
+def loop(a, c, t, trainer, batches, rows, device, reals):
     log = open(os.path.join(a.out, "losses.jsonl"), "a") if RANKS.rank == 0 else None
+    reals = reals.to(device).float() / 255
     window, started, first = [], time.time(), trainer.step
     while trainer.step < a.steps:
         step = trainer.step
@@ -709,6 +750,7 @@ def loop(a, c, t, trainer, batches, rows, device):
                   f"D(x,E(x)) {mean[3]:.2f}  D(G(z),z) {mean[4]:.2f}  {rate:.1f} steps/s", flush=True)
             window = []
         if RANKS.rank == 0 and (done or trainer.step % a.checkpoint_every == 0):
+            record_reconstruction(a, trainer, reals)
             checkpoint(a, trainer, c, done)
     if log:
         log.close()

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A run's history: {@code losses.jsonl} in its run folder, one JSON object a line
- * ({@code step, lossD, lossGE, lossCycle, dReal, dFake}), the format PyTorch runs of
- * {@code tools/latentlab_torch.py} write too, and {@code reconstruction.jsonl} beside it
- * ({@code step, mse}, one line a progress grid). Opening a run later draws its charts from them.
+ * ({@code step, lossD, lossGE, lossCycle, dReal, dFake}), and {@code reconstruction.jsonl} beside it
+ * ({@code step, mse}, one line a progress grid, or a checkpoint on the command line); PyTorch runs of
+ * {@code tools/latentlab_torch.py} write both too. Opening a run later draws its charts from them.
  * The reconstruction error has a file of its own so that readers of the losses (older versions,
  * scripts) never meet a line that is not a loss point. The history is an extra: when it cannot be
  * written, or a line cannot be read, the charts lose those points and nothing else.

@@ -24,6 +24,7 @@ import org.latentlab.data.DataSources;
 import org.latentlab.data.GeneratedData;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
+import org.latentlab.data.Pixels;
 import org.latentlab.engine.TorchThreads;
 import org.latentlab.latent.Prior;
 import org.latentlab.model.Architecture;
@@ -31,6 +32,7 @@ import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.train.AdamOptimizer;
 import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.SampleGrids;
 import org.latentlab.train.StepStats;
 import org.latentlab.train.TrainConfig;
 
@@ -101,11 +103,28 @@ class TorchTrainerParityTest {
                 assertSameTensors(TorchNames.of(t.model()), weights, "", name + " weights");
                 return null;
             });
+            assertSameReconstructionError(t, train, run, name);
             Map<String, Safetensors.Tensor> adam = Safetensors.read(last.resolve("optimizer.safetensors"));
             assertSameTrainingGenerator(t, adam, name);
             assertSameMoments(t.dOptimizer(), t.model(), adam, "d.", name + " D's Adam");
             assertSameMoments(t.geOptimizer(), t.model(), adam, "ge.", name + " G+E's Adam");
         }
+    }
+
+    /**
+     * The run's history holds, at its last checkpoint, the error the app's run records there: the
+     * fixed real batch of the seed (the same images) through E and the G that is sampled.
+     */
+    private static void assertSameReconstructionError(BiGanTrainer t, ImageDataset train, Path run, String name)
+            throws Exception {
+        List<String> lines = Files.readAllLines(run.resolve("reconstruction.jsonl"));
+        JsonObject theirs = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals(STEPS, theirs.get("step").getAsLong(), name + ": the error's step");
+        float[] reals = SampleGrids.fixedReals(train, SEED);
+        BiGan model = t.model();
+        float ours = t.withSamplingGenerator(() -> Pixels.meanSquaredError(reals,
+                model.generate(model.encode(reals, SampleGrids.REAL_COUNT), SampleGrids.REAL_COUNT)));
+        assertClose(ours, theirs.get("mse").getAsFloat(), name + ": the reconstruction error");
     }
 
     /** G's own weights, kept beside their average ("g." + the name under "generator.") while they differ. */

@@ -41,7 +41,7 @@ class TorchRunWindowTest extends RealWindow {
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 16);
         Path run = dir.resolve("torch-run");
         TorchPython.run(python, "train", "--data", data, "--steps", 20, "--batch", 32, "--hidden", 32, "--zdim", 6,
-                "--threads", 1, "--out", run);
+                "--threads", 1, "--checkpoint-every", 10, "--out", run);
         Path model = dir.resolve("from-torch");
         StringWriter out = new StringWriter();
         assertEquals(0, Cli.run(new String[] {"import-run", run.toString(), "--out", model.toString()},
@@ -55,5 +55,8 @@ class TorchRunWindowTest extends RealWindow {
         assertEquals(20, info.step());
         assertEquals(GeneratedData.CLASSES, info.data().classNames());
         assertTrue(info.fittedDensity(), "import-run fitted the density");
+        // its reconstruction error at both checkpoints, from the PyTorch run's history
+        waitFor(10, () -> vm.training().history().series("recon").size() == 2);
+        assertEquals(10f, vm.training().history().series("recon").decimated(10).get(0)[0]);
     }
 }
