@@ -36,6 +36,7 @@ import latentlab_torch as lt
 OPTIMIZER = "optimizer.safetensors"
 RECONSTRUCTION_FILE = "reconstruction.jsonl"
 REAL_COUNT = 32  # SampleGrids.REAL_COUNT
+D_VIEW_EVERY = 10  # EncoderPhaseView.EVERY
 
 
 class Ranks:
@@ -297,6 +298,7 @@ class Trainer:
         decay = t.get("generatorAverage", 0.0)
         # None: G's own weights are the ones sampled (no average, or E's phase made G the average for good)
         self.average = GeneratorAverage(self.ge.generator, decay) if decay > 0 else None
+        self.d_view = None  # D's view of the pairs last measured in E's phase
 
     def keeps_training_generator(self):
         """Whether G's own weights differ from the sampled average (a checkpoint then keeps both)."""
@@ -405,15 +407,24 @@ class Trainer:
                 p.grad /= RANKS.world
         self.ge_opt.step(only=lambda name: name.startswith("encoder."))
         g.requires_grad_(True)
-        with torch.no_grad():
-            e.eval()
-            self.d.eval()
-            real, fake = self._pairs(self.d, x, e(x), g(z), z)
-            self.d.train()
-            e.train()
+        if self.d_view is None or self.step % D_VIEW_EVERY == 0:
+            self.d_view = self._discriminator_view(x, z)
         g.train()
         self.step += 1
-        return [self._d_loss(real, fake), self._d_loss(fake, real), cycle.detach(), _joint(real), _joint(fake)]
+        loss_d, loss_ge, d_real, d_fake = self.d_view
+        return [loss_d, loss_ge, cycle.detach(), d_real, d_fake]
+
+    @torch.no_grad()
+    def _discriminator_view(self, x, z):
+        """D's view of (x, E(x)) and (G(z), z) in E's phase (EncoderPhaseView): [loss D, adversarial loss, mean
+        D(x, E(x)), mean D(G(z), z)], measured at E's first step and every D_VIEW_EVERY steps, repeated between."""
+        g, e = self.ge.generator, self.ge.encoder
+        e.eval()
+        self.d.eval()
+        real, fake = self._pairs(self.d, x, e(x), g(z), z)
+        self.d.train()
+        e.train()
+        return [self._d_loss(real, fake), self._d_loss(fake, real), _joint(real), _joint(fake)]
 
     def _d_loss(self, real, fake):
         """D's loss on the pairs it should call real and fake (swapped: G+E's adversarial loss)."""

@@ -36,6 +36,7 @@ public final class BiGanTrainer implements AutoCloseable {
     private final Set<Parameter> dParameters;
     private final Set<Parameter> eParameters;
     private final StepInput input;
+    private final EncoderPhaseView encoderPhaseView = new EncoderPhaseView();
     // null: G's own weights are the ones sampled (no average, or E's phase made G the average for good)
     private GeneratorAverage average;
     private float[] shifted; // the x-cycle's shifted copy of x, reused
@@ -234,8 +235,8 @@ public final class BiGanTrainer implements AutoCloseable {
      * x, or x), through G held fixed and drawing as it draws after training (running batch
      * statistics), plus E(x')'s pull to the prior if the recipe asks (MMD against the step's prior
      * draws: 1-NN +0.6 points, the fitted density's Fréchet distance 12.7 against 14.8, BENCHMARKS);
-     * D and G do not change. Returns StepStats' five figures: D's view of the step's pairs is
-     * measured, not trained, so the charts go on showing the game.
+     * D and G do not change. Returns StepStats' five figures: D's view of the pairs is measured
+     * ({@link EncoderPhaseView}), not trained, so the charts go on showing the game.
      */
     private float[] encoderOnlyStep(GradientCollector gc, NDArray x, NDArray z, NDArray shiftedX) {
         model.generator().freezeParameters(true);
@@ -248,22 +249,25 @@ public final class BiGanTrainer implements AutoCloseable {
             }
             gc.backward(cycle);
             geOptimizer.step(eParameters::contains);
-            NDArray ex = model.encode(x, false).stopGradient(); // (B, zdim)
-            NDArray gz = model.generate(z, false).stopGradient(); // (B, C, S, S)
-            NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), false));
-            return new float[] {discriminatorLoss(logits[0], logits[1]).getFloat(),
-                discriminatorLoss(logits[1], logits[0]).getFloat(), cycle.getFloat(), meanJointProbability(logits[0]),
-                meanJointProbability(logits[1])};
+            float[] view = encoderPhaseView.at(step, () -> discriminatorView(x, z));
+            return new float[] {view[0], view[1], cycle.getFloat(), view[2], view[3]};
         } finally {
             model.generator().freezeParameters(false);
             model.discriminator().freezeParameters(false, dParameters::contains);
         }
     }
 
-    /**
-     * {@code code} plus N(0, codeNoise²) noise from the step's seeded torch generator (so a resumed
-     * run draws the same), or {@code code} itself when the noise is off.
-     */
+    /** D's view of (x, E(x)) and (G(z), z), no graph: {lossD, adversarial loss, mean D(x, E(x)), mean D(G(z), z)}. */
+    private float[] discriminatorView(NDArray x, NDArray z) {
+        NDArray ex = model.encode(x, false).stopGradient(); // (B, zdim)
+        NDArray gz = model.generate(z, false).stopGradient(); // (B, C, S, S)
+        NDArray[] logits = split(model.discriminate(x.concat(gz), ex.concat(z), false));
+        return new float[] {discriminatorLoss(logits[0], logits[1]).getFloat(),
+            discriminatorLoss(logits[1], logits[0]).getFloat(), meanJointProbability(logits[0]),
+            meanJointProbability(logits[1])};
+    }
+
+    /** {@code code} plus N(0, codeNoise²) from the step's seeded generator (a resumed run draws the same), or code. */
     private NDArray withCodeNoise(NDArray code) {
         if (config.codeNoise() == 0) {
             return code;
@@ -272,18 +276,12 @@ public final class BiGanTrainer implements AutoCloseable {
         return code.add(Losses.scale(noise, config.codeNoise()));
     }
 
-    /**
-     * D's loss: its logits of the pairs it should call real against those it should call fake (the
-     * G+E step's adversarial loss is this with the two swapped).
-     */
+    /** D's loss on the pairs it should call real and fake (swapped: the G+E step's adversarial loss). */
     private NDArray discriminatorLoss(NDArray real, NDArray fake) {
         return scores(Losses.bceWithLogits(real, true).add(Losses.bceWithLogits(fake, false)));
     }
 
-    /**
-     * The BCE means run over all k scores per pair; times k makes the loss their sum, as in
-     * BigBiGAN, so the joint term keeps its weight when the image score is added.
-     */
+    /** Times k, the mean BCE over k scores a pair is their sum (BigBiGAN): the joint term keeps its weight. */
     private NDArray scores(NDArray meanOverScores) {
         int k = model.config().discriminatorOutputs();
         return k == 1 ? meanOverScores : Losses.scale(meanOverScores, k);

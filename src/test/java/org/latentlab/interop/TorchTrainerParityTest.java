@@ -57,12 +57,12 @@ class TorchTrainerParityTest {
         Path data = GeneratedData.idx(dir.resolve("shapes"), 64, 8);
         // the x-cycle shifted, both cycles, prior matching, batch norm, D's image score and spectral
         // normalisation: every term of the recipe (the normalised D in both architectures, the plain one in rgb);
-        // in mlp, other Adam betas and a last step that trains the encoder alone (from G's average, pulled to
-        // the prior); in conv, G's weights averaged. (At decay 0.5 in mlp, E's last gradient, through G's averaged
+        // in mlp, other Adam betas and two last steps that train the encoder alone (from G's average, pulled to
+        // the prior; the second repeats D's view of the first, EncoderPhaseView); in conv, G's weights averaged. (At decay 0.5 in mlp, E's last gradient, through G's averaged
         // pre-batch-norm biases, which rounding moves by ±lr at random in either framework, came 3.4e-3 apart:
         // the weights matched.)
         assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true, true), "mlp",
-                RECIPE.withLambdaPrior(10f).withBetas(0f, 0.9f).withEncoderOnlyFrom(STEPS - 1)
+                RECIPE.withLambdaPrior(10f).withBetas(0f, 0.9f).withEncoderOnlyFrom(STEPS - 2)
                         .withGeneratorAverage(0.9f).withEncoderPrior(10f));
         assertSameSteps(python, data, new ModelConfig(Architecture.CONV, 8, 1, 28, 8, true, 0f, false, true), "conv",
                 RECIPE.withGeneratorAverage(0.5f));

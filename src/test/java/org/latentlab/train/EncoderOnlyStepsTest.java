@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.BatchIterator;
@@ -36,6 +37,31 @@ class EncoderOnlyStepsTest {
             assertEquals(2, s.step());
             assertTrue(s.finite() && s.lossCycle() > 0 && s.dReal() > 0 && s.dReal() < 1 && s.dFake() > 0,
                     s.toString());
+        }
+    }
+
+    /**
+     * D's view of the pairs in E's phase is measured at E's first step and every
+     * {@link EncoderPhaseView#EVERY} steps, and repeated between; the cycle loss is each step's own.
+     */
+    @Test
+    void encoderPhaseMeasuresDsViewEveryTenSteps() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+                BiGanTrainer t = TestModels.trainer(m, TestModels.small(),
+                        TestModels.smallTrain(1).withEncoderOnlyFrom(1))) {
+            BatchIterator it = new BatchIterator(TestModels.mnist(256), 32, 1);
+            List<StepStats> stats = new ArrayList<>(); // stats.get(i): the step trained from step i
+            for (int s = 0; s < 13; s++) {
+                stats.add(t.train(it.next(), Prior.sample(3, s, 32, 8)));
+            }
+            for (int i = 2; i < 13; i++) { // E alone from step 1, measured there first
+                StepStats now = stats.get(i);
+                StepStats before = stats.get(i - 1);
+                boolean repeated = now.lossD() == before.lossD() && now.lossGE() == before.lossGE()
+                        && now.dReal() == before.dReal() && now.dFake() == before.dFake();
+                assertEquals(i % EncoderPhaseView.EVERY != 0, repeated, "D's view from step " + i);
+                assertTrue(now.lossCycle() != before.lossCycle(), "the cycle loss from step " + i);
+            }
         }
     }
 
