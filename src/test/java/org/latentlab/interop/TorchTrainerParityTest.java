@@ -58,9 +58,9 @@ class TorchTrainerParityTest {
         // the x-cycle shifted, both cycles, prior matching, batch norm, D's image score and spectral
         // normalisation: every term of the recipe (the normalised D in both architectures, the plain one in rgb);
         // in mlp, other Adam betas and two last steps that train the encoder alone (from G's average, pulled to
-        // the prior; the second repeats D's view of the first, EncoderPhaseView); in conv, G's weights averaged. (At decay 0.5 in mlp, E's last gradient, through G's averaged
-        // pre-batch-norm biases, which rounding moves by ±lr at random in either framework, came 3.4e-3 apart:
-        // the weights matched.)
+        // the prior; the second repeats D's view of the first, EncoderPhaseView); in conv, G's weights averaged.
+        // (At decay 0.5 in mlp, E's last gradient, through G's averaged pre-batch-norm biases, which rounding
+        // moves by ±lr at random in either framework, came 3.4e-3 apart: the weights matched.)
         assertSameSteps(python, data, new ModelConfig(Architecture.MLP, 8, 1, 28, 48, true, 0f, true, true), "mlp",
                 RECIPE.withLambdaPrior(10f).withBetas(0f, 0.9f).withEncoderOnlyFrom(STEPS - 2)
                         .withGeneratorAverage(0.9f).withEncoderPrior(10f));
