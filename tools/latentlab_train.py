@@ -14,6 +14,7 @@ per global row, the prior-matching term (MMD) is over the whole global batch,
 so N processes compute what one process computes (DistributedTrainingTest). Fresh weights use
 PyTorch's default initialisation (the app's are DJL's); --resume starts from an export.
 """
+import contextlib
 import gc
 import json
 import math
@@ -277,6 +278,18 @@ class GeneratorAverage:
         for n, t in self.tensors().items():
             t.copy_(self.average[n])
 
+    @contextlib.contextmanager
+    def in_generator(self):
+        """The average in G's place for the block, G's own weights back after it (GeneratorAverage.withAverage)."""
+        own = {n: t.clone() for n, t in self.tensors().items()}
+        self.copy_into_generator()
+        try:
+            yield
+        finally:
+            with torch.no_grad():
+                for n, t in self.tensors().items():
+                    t.copy_(own[n])
+
 
 class Trainer:
     """One BiGAN step on this process's share of a global batch: a D step, then a G+E step (BiGanTrainer)."""
@@ -327,19 +340,14 @@ class Trainer:
         """Mean squared error per pixel of G(E(x)) against x, drawn as the app draws its grids
         (TrainingLoop.reconstructionError): E and the G that is sampled (the average, where kept), in eval mode."""
         g, e = self.ge.generator, self.ge.encoder
-        own = {n: t.clone() for n, t in self.average.tensors().items()} if self.average is not None else None
-        if own is not None:
-            self.average.copy_into_generator()
-        g.eval()
-        e.eval()
-        try:
-            return float(((g(e(x)) - x) ** 2).mean())
-        finally:
-            g.train()
-            e.train()
-            if own is not None:
-                for n, t in self.average.tensors().items():
-                    t.copy_(own[n])
+        with self.average.in_generator() if self.average is not None else contextlib.nullcontext():
+            g.eval()
+            e.eval()
+            try:
+                return float(((g(e(x)) - x) ** 2).mean())
+            finally:
+                g.train()
+                e.train()
 
     def _pairs(self, d, x, ex, gz, z):
         """D's logits of the real pairs (x, E(x)) and the fake pairs (G(z), z), in one pass of 2b rows
@@ -736,7 +744,7 @@ def record_reconstruction(a, trainer, reals):
 
 def loop(a, c, t, trainer, batches, rows, device, reals):
     log = open(os.path.join(a.out, "losses.jsonl"), "a") if RANKS.rank == 0 else None
-    reals = reals.to(device).float() / 255
+    reals = reals.to(device).float() / 255 if RANKS.rank == 0 else None
     window, started, first = [], time.time(), trainer.step
     while trainer.step < a.steps:
         step = trainer.step

@@ -76,12 +76,14 @@ public final class LossLog {
         if (file == null || tooLong(file)) {
             return points;
         }
+        long lastStep = 0; // steps rise: a line at or before the last kept one is left out
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 T p = parse(line, type);
-                if (p != null && step.applyAsLong(p) > 0 && step.applyAsLong(p) <= upToStep && (points.isEmpty()
-                        || step.applyAsLong(p) > step.applyAsLong(points.get(points.size() - 1)))) {
+                long at = p == null ? 0 : step.applyAsLong(p);
+                if (at > 0 && at <= upToStep && at > lastStep) {
                     points.add(p);
+                    lastStep = at;
                 }
             }
         } catch (IOException e) {
