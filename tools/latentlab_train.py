@@ -9,8 +9,8 @@ computes it) and the order is TrainingLoop's (batches, prior draws and x-cycle s
 the app's seeds, in the app's order). TorchTrainerParityTest gives both trainers the same weights
 and data and checks that they compute the same losses and weights. --batch is the global batch:
 each process takes its share of every global batch (a DistributedSampler in the app's order),
-batch norm uses the statistics of the whole global batch, dropout masks and code noise are drawn
-per global row, the prior-matching term (MMD) is over the whole global batch,
+batch norm uses the statistics of the whole global batch, dropout masks, code noise and instance
+noise are drawn per global row, the prior-matching term (MMD) is over the whole global batch,
 so N processes compute what one process computes (DistributedTrainingTest). Fresh weights use
 PyTorch's default initialisation (the app's are DJL's); --resume starts from an export.
 """
@@ -110,9 +110,10 @@ class GlobalDropout(nn.Module):
 
 
 class DrawClock:
-    """The random draws of a step (dropout masks, code noise), each from a stream fixed by (seed, step, draw) and
-    made for the whole global batch, so a row gets the same numbers on any number of processes. parts: how many
-    global batches the input of a draw stacks (2 in D's step: real pairs, then fake ones)."""
+    """The random draws of a step (dropout masks, code and instance noise), each from a stream fixed by
+    (seed, step, draw) and made for the whole global batch, so a row gets the same numbers on any number of
+    processes. parts: how many global batches the input of a draw stacks (2 in D's step: real pairs, then fake
+    ones)."""
 
     def __init__(self, seed):
         self.seed, self.step, self.calls, self.parts = seed, 0, 0, 1
@@ -160,7 +161,8 @@ class GeneratorEncoder(nn.Module):
 
 
 class CodeNoise:
-    """N(0, sigma²) noise added to codes (--code-noise), drawn per global row as GlobalDropout draws its masks."""
+    """N(0, sigma²) noise added to codes (--code-noise), or to the images D sees (--instance-noise), drawn per
+    global row as GlobalDropout draws its masks."""
 
     def __init__(self, sigma, clock):
         self.sigma, self.clock = sigma, clock
@@ -298,6 +300,7 @@ class Trainer:
         self.c, self.t, self.device = c, t, device
         self.clock = DrawClock(t["seed"])
         self.noise = CodeNoise(t["codeNoise"], self.clock)
+        self.instance_noise = CodeNoise(t.get("instanceNoise", 0.0), self.clock)
         torch.manual_seed(t["seed"])
         self.ge = _replace(GeneratorEncoder(c), self.clock).to(device)
         self.d = _replace(lt.Discriminator(c), self.clock).to(device)
@@ -369,8 +372,10 @@ class Trainer:
                 self.average = None
             return self._global(self._encoder_only(x, z, shifted_x, z_global))
         ex, gz, noisy_ex, x_cycle, z_cycle = self.ge_run(x, z, shifted_x, t["lambdaX"], t["lambdaZ"], self.noise)
+        # what D sees of x and G(z): one draw of instance noise for both steps; the cycles compare with x itself
+        seen_x, seen_gz = self.instance_noise(x), self.instance_noise(gz)
         # D step: E(x) and G(z) detached, real and fake pairs in one pass of 2b rows (parts = 2).
-        real, fake = self._pairs(self.d_run, x, ex.detach(), gz.detach(), z)
+        real, fake = self._pairs(self.d_run, seen_x, ex.detach(), seen_gz.detach(), z)
         loss_d = self._d_loss(real, fake)
         d_real, d_fake = _joint(real.detach()), _joint(fake.detach())
         loss_d.backward()
@@ -378,7 +383,7 @@ class Trainer:
         # G+E step: D (just updated) frozen and outside its wrapper, so no gradient reaches it.
         for p in self.d.parameters():
             p.requires_grad_(False)
-        real, fake = self._pairs(self.d, x, ex, gz, z)
+        real, fake = self._pairs(self.d, seen_x, ex, seen_gz, z)
         adversarial = self._d_loss(fake, real)  # the labels flipped
         cycle = torch.zeros((), device=x.device)
         if x_cycle is not None:
@@ -511,7 +516,7 @@ def resume_from(path):
 
 TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "beta2": 0.999, "lambdaX": 4.0,
                   "lambdaZ": 1.0, "seed": 1, "cycleShift": 1, "lambdaPrior": 0.0, "codeNoise": 0.0,
-                  "encoderOnlyFrom": 0, "generatorAverage": 0.0, "encoderPrior": 0.0}
+                  "encoderOnlyFrom": 0, "generatorAverage": 0.0, "encoderPrior": 0.0, "instanceNoise": 0.0}
 
 
 def _default_width(arch, size):
@@ -562,10 +567,12 @@ def configs(a):
         raise SystemExit("--adam-betas takes two numbers, B1,B2 (for example 0,0.9)")
     if not 0 <= a.g_average < 1:
         raise SystemExit(f"The decay of G's average must be at least 0 (0 = off) and below 1, not {a.g_average}")
+    if not 0 <= a.instance_noise <= 1:
+        raise SystemExit(f"The instance noise must be 0 to 1, not {a.instance_noise}")
     t = dict(TRAIN_DEFAULTS, batchSize=a.batch, lrD=a.lr_d, lrGE=a.lr_ge, lambdaX=a.lambda_x, lambdaZ=a.lambda_z,
              seed=a.seed, cycleShift=a.cycle_shift, lambdaPrior=a.lambda_prior, codeNoise=a.code_noise,
              beta1=a.adam_betas[0], beta2=a.adam_betas[1], encoderOnlyFrom=a.encoder_only_from or 0,
-             generatorAverage=a.g_average, encoderPrior=a.encoder_prior or 0.0)
+             generatorAverage=a.g_average, encoderPrior=a.encoder_prior or 0.0, instanceNoise=a.instance_noise)
     check_encoder_phase(t)
     return c, t, None
 
@@ -658,6 +665,8 @@ def parser(sub):
                                                                   "prior (MMD; 0 = off; default 0)")
     p.add_argument("--code-noise", type=float, default=0.0, help="noise added to E(x) where G decodes it and where "
                                                                 "it meets the prior (0 = off; default 0)")
+    p.add_argument("--instance-noise", type=float, default=0.0, metavar="SIGMA",
+                   help="Gaussian noise added to every image D sees, real and generated (0 = off; default 0)")
     p.add_argument("--adam-betas", type=lambda v: [float(b) for b in v.split(",")], default=[0.5, 0.999],
                    metavar="B1,B2", help="Adam's betas for D and for G+E (default 0.5,0.999)")
     p.add_argument("--encoder-only-from", type=int, metavar="STEP",

@@ -87,6 +87,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Gaussian noise added to E(x) where G decodes it in the x-cycle and where it is compared "
                     + "with the prior, so G draws x from a neighbourhood of its code (0 = off; default "
                     + "${DEFAULT-VALUE}).") float codeNoise;
+    @Option(names = "--instance-noise", defaultValue = "0", paramLabel = "SIGMA",
+            description = "Gaussian noise added to every image D sees, real and generated, so D's two kinds of image "
+                    + "overlap (0.1 drew better from the prior in the GAN-first game, docs/BENCHMARKS.md; 0 = off; "
+                    + "default ${DEFAULT-VALUE}).") float instanceNoise;
     @Option(names = "--dropout", defaultValue = "" + ModelConfig.DEFAULT_DROPOUT,
             description = "Dropout in D.") float dropout;
     @Option(names = "--no-batchnorm", description = "No batch normalisation in G and E.") boolean noBatchNorm;
@@ -196,8 +200,8 @@ final class TrainCommand implements Callable<Integer> {
     private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden",
             "--encoder-width", "--image-size", "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x",
             "--lambda-z", "--cycle-shift",
-            "--lambda-prior", "--code-noise", "--adam-betas", "--g-average", "--dropout", "--no-batchnorm",
-            "--image-score", "--spectral-norm", "--reference");
+            "--lambda-prior", "--code-noise", "--instance-noise", "--adam-betas", "--g-average", "--dropout",
+            "--no-batchnorm", "--image-score", "--spectral-norm", "--reference");
 
     private long totalSteps(ImageDataset ds, int batchSize) {
         if (length.steps != null) {
@@ -233,7 +237,8 @@ final class TrainCommand implements Callable<Integer> {
                     encoderWidth != null ? encoderWidth : 0);
             var tc = TrainConfig.recipe(batch, lrD, lrGE, lambdaX, lambdaZ, seed, cycleShift)
                     .withLambdaPrior(lambdaPrior).withCodeNoise(codeNoise).withEncoderOnlyFrom(encoderOnlyFrom)
-                    .withGeneratorAverage(generatorAverage).withEncoderPrior(encoderPrior);
+                    .withGeneratorAverage(generatorAverage).withEncoderPrior(encoderPrior)
+                    .withInstanceNoise(instanceNoise);
             if (adamBetas.length != 2) {
                 throw new ParameterException(spec.commandLine(), "--adam-betas takes two numbers, B1,B2 (for example "
                         + "0,0.9)");

@@ -25,10 +25,13 @@ import org.latentlab.model.Architecture;
  * @param encoderPrior weight of the pull of E(x) to the prior in E's phase alone (the MMD of
  *     {@code lambdaPrior}; 0 = off): E's codes then lie where G was trained to draw from. Needs
  *     {@code encoderOnlyFrom}. Old checkpoints read as 0.
+ * @param instanceNoise standard deviation of Gaussian noise added to every image D sees, real and
+ *     generated, in D's step and in G+E's (0 = off; the x-cycle compares with x itself): D's two
+ *     kinds of image overlap, so its gradient for G stays informative. Old checkpoints read as 0.
  */
 public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2,
         float lambdaX, float lambdaZ, long seed, int cycleShift, float lambdaPrior, float codeNoise,
-        long encoderOnlyFrom, float generatorAverage, float encoderPrior) {
+        long encoderOnlyFrom, float generatorAverage, float encoderPrior, float instanceNoise) {
 
     /*
      * The recipe's defaults, in one place: the CLI's options, the window's settings and
@@ -66,6 +69,9 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         if (!(codeNoise >= 0 && codeNoise <= 1)) {
             throw new IllegalArgumentException("The code noise must be 0 to 1, not " + codeNoise);
         }
+        if (!(instanceNoise >= 0 && instanceNoise <= 1)) {
+            throw new IllegalArgumentException("The instance noise must be 0 to 1, not " + instanceNoise);
+        }
         if (!(lambdaPrior >= 0) || Float.isInfinite(lambdaPrior)) {
             throw new IllegalArgumentException("The prior-matching weight must be finite and at least 0, not "
                     + lambdaPrior);
@@ -90,6 +96,14 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
             throw new IllegalArgumentException("The x-cycle shift must be 0 to " + MAX_CYCLE_SHIFT + " pixels, not "
                     + cycleShift);
         }
+    }
+
+    /** Without the instance noise. */
+    public TrainConfig(int batchSize, float lrD, float lrGE, float beta1, float beta2, float lambdaX, float lambdaZ,
+            long seed, int cycleShift, float lambdaPrior, float codeNoise, long encoderOnlyFrom,
+            float generatorAverage, float encoderPrior) {
+        this(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior, codeNoise,
+                encoderOnlyFrom, generatorAverage, encoderPrior, 0f);
     }
 
     /** Without the encoder's pull to the prior. */
@@ -156,40 +170,46 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, newSeed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior, instanceNoise);
     }
 
     public TrainConfig withLambdaPrior(float weight) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, weight,
-                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior, instanceNoise);
     }
 
     public TrainConfig withCodeNoise(float sigma) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                sigma, encoderOnlyFrom, generatorAverage, encoderPrior);
+                sigma, encoderOnlyFrom, generatorAverage, encoderPrior, instanceNoise);
+    }
+
+    /** Gaussian noise of this standard deviation on every image D sees (0 = off). */
+    public TrainConfig withInstanceNoise(float sigma) {
+        return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior, sigma);
     }
 
     /** Adam's betas for both optimisers (DCGAN's 0.5 and 0.999 unless a recipe asks otherwise). */
     public TrainConfig withBetas(float b1, float b2) {
         return new TrainConfig(batchSize, lrD, lrGE, b1, b2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior);
+                codeNoise, encoderOnlyFrom, generatorAverage, encoderPrior, instanceNoise);
     }
 
     public TrainConfig withEncoderOnlyFrom(long fromStep) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, fromStep, generatorAverage, encoderPrior);
+                codeNoise, fromStep, generatorAverage, encoderPrior, instanceNoise);
     }
 
     /** G's weights averaged with this decay for sampling (0 = off). */
     public TrainConfig withGeneratorAverage(float decay) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, decay, encoderPrior);
+                codeNoise, encoderOnlyFrom, decay, encoderPrior, instanceNoise);
     }
 
     /** E(x) pulled to the prior with this weight while E trains alone (0 = off). */
     public TrainConfig withEncoderPrior(float weight) {
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, encoderOnlyFrom, generatorAverage, weight);
+                codeNoise, encoderOnlyFrom, generatorAverage, weight, instanceNoise);
     }
 
     /** E's phase as a resumed run may set it: when it starts and E's pull to the prior in it. */
@@ -197,7 +217,7 @@ public record TrainConfig(int batchSize, float lrD, float lrGE, float beta1, flo
         long from = phase.from() != null ? phase.from() : encoderOnlyFrom;
         float prior = phase.prior() != null ? phase.prior() : encoderPrior;
         return new TrainConfig(batchSize, lrD, lrGE, beta1, beta2, lambdaX, lambdaZ, seed, cycleShift, lambdaPrior,
-                codeNoise, from, generatorAverage, prior);
+                codeNoise, from, generatorAverage, prior, instanceNoise);
     }
 
     /**

@@ -157,12 +157,13 @@ class CliTest {
         Path run = dir.resolve("run");
         Run r = run("train", "--data", "mnist", "--arch", "mlp", "--zdim", "8", "--hidden", "32", "--steps", "20",
                 "--limit", "256", "--batch", "32", "--log-every", "10", "--out", run.toString(), "--threads", "1",
-                "--adam-betas", "0,0.9", "--encoder-only-from", "15", "--g-average", "0.99", "--encoder-prior", "5");
+                "--adam-betas", "0,0.9", "--encoder-only-from", "15", "--g-average", "0.99", "--encoder-prior", "5",
+                "--instance-noise", "0.1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("step 20/20"), r.out());
         var recipe = Checkpoints.readManifest(run).train();
-        assertEquals(List.of(0f, 0.9f, 15L, 0.99f, 5f), List.of(recipe.beta1(), recipe.beta2(),
-                recipe.encoderOnlyFrom(), recipe.generatorAverage(), recipe.encoderPrior()));
+        assertEquals(List.of(0f, 0.9f, 15L, 0.99f, 5f, 0.1f), List.of(recipe.beta1(), recipe.beta2(),
+                recipe.encoderOnlyFrom(), recipe.generatorAverage(), recipe.encoderPrior(), recipe.instanceNoise()));
         assertTrue(r.out().contains("fitted the latent density"), r.out());
         Run s = run("sample", "--model", run.toString(), "--count", "4", "--out", dir.resolve("s.png").toString());
         assertEquals(0, s.code(), s.err());
@@ -181,16 +182,16 @@ class CliTest {
         assertEquals(2, pullWithoutPhase.code());
         assertTrue(pullWithoutPhase.err().contains("only while E trains alone"), pullWithoutPhase.err());
         Run resumed = run("train", "--resume", run.toString(), "--steps", "30", "--limit", "256", "--out",
-                run.toString(),
-                "--threads", "1", "--lr-d", "1e-3", "--g-average", "0.5", "--encoder-only-from", "25",
-                "--encoder-prior", "8");
+                run.toString(), "--threads", "1", "--lr-d", "1e-3", "--instance-noise", "0", "--g-average", "0.5",
+                "--encoder-only-from", "25", "--encoder-prior", "8");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(List.of(25L, 8f), List.of(Checkpoints.readManifest(run).train().encoderOnlyFrom(),
                 Checkpoints.readManifest(run).train().encoderPrior()), "E's phase: what a resumed run may change");
         assertTrue(resumed.out().contains("steps 20 -> 30"), resumed.out());
-        assertTrue(resumed.err().contains("--lr-d, --g-average ignored: a resumed run keeps the settings of its "
-                + "checkpoint"), resumed.err());
-        assertEquals(0.99f, Checkpoints.readManifest(run).train().generatorAverage(), "the checkpoint's average");
+        assertTrue(resumed.err().contains("--lr-d, --instance-noise, --g-average ignored: a resumed run keeps the "
+                + "settings of its checkpoint"), resumed.err());
+        var kept = Checkpoints.readManifest(run).train();
+        assertEquals(List.of(0.99f, 0.1f), List.of(kept.generatorAverage(), kept.instanceNoise()), "the checkpoint's");
         assertTrue(resumed.out().contains("resuming with"), resumed.out());
         assertEquals(30, Checkpoints.readManifest(run).step());
     }

@@ -41,11 +41,12 @@ class DistributedTrainingTest {
     void twoProcessesTrainWhatOneTrainsAndTheAppContinuesTheRun() throws Exception {
         String python = TorchPython.requireOrSkip();
         Path data = GeneratedData.idx(dir.resolve("shapes"), 384, 64);
-        // with the terms that need the whole batch: batch norm, dropout, code noise, and prior matching (MMD) at a
-        // weight where it steers (at 10 a halved MMD gradient on two processes stayed within the tolerance); G's
-        // weights averaged, so the checkpoint holds G's own weights beside the average
+        // with the terms that need the whole batch: batch norm, dropout, code and instance noise, and prior matching
+        // (MMD) at a weight where it steers (at 10 a halved MMD gradient on two processes stayed within the
+        // tolerance); G's weights averaged, so the checkpoint holds G's own weights beside the average
         Object[] recipe = {"train", "--data", data, "--steps", STEPS, "--batch", 128, "--hidden", 128, "--log-every",
-            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1, "--spectral-norm", "--g-average", 0.9};
+            STEPS, "--lambda-prior", 1000, "--code-noise", 0.1, "--instance-noise", 0.1, "--spectral-norm",
+            "--g-average", 0.9};
         TorchPython.run(python, append(recipe, "--out", dir.resolve("one"), "--threads", 1));
         TorchPython.torchrun(python, 2, append(recipe, "--out", dir.resolve("two")));
         List<String> one = Files.readAllLines(dir.resolve("one/losses.jsonl"));
@@ -69,6 +70,7 @@ class DistributedTrainingTest {
         var manifest = Checkpoints.readManifest(imported);
         assertEquals(STEPS, manifest.step());
         assertEquals(128, manifest.train().batchSize());
+        assertEquals(0.1f, manifest.train().instanceNoise(), "the recipe came over whole");
         assertEquals(128, manifest.model().hidden());
         assertEquals(GeneratedData.CLASSES, manifest.dataDescription().classNames());
         assertTrue(manifest.command().startsWith("torchrun --nproc_per_node 2 "), manifest.command());

@@ -78,9 +78,11 @@ final class SettingsPane extends VBox {
                         + " G draws from (0 = off; 10 fits the best encoder measured)"),
                 number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
+                number(s.instanceNoiseText, "Training", "Gaussian noise of this spread on every image D sees, real"
+                        + " and generated (0 = off; 0.1 drew better from the prior after a GAN's game)"),
                 number(s.seedText, "Training", "Same seed, same run")));
         model.setPrefHeight(300); // all eleven rows (eight fields, three check boxes) without a scroll bar
-        training.setPrefHeight(422); // all fourteen rows: the pane around them scrolls, not the sheet too
+        training.setPrefHeight(452); // all fifteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
         data.setId("data-label");
         data.textProperty().bind(Bindings.concat("Data: ", s.data));

@@ -53,6 +53,7 @@ public final class TrainingSettings {
     final IntegerProperty encoderOnlyFrom = new SimpleIntegerProperty(0);
     final DoubleProperty generatorAverage = new SimpleDoubleProperty(0);
     final DoubleProperty encoderPrior = new SimpleDoubleProperty(0);
+    final DoubleProperty instanceNoise = new SimpleDoubleProperty(0);
     final IntegerProperty steps = new SimpleIntegerProperty(5000);
     final IntegerProperty seed = new SimpleIntegerProperty(1);
     final ObjectProperty<Path> outDir = new SimpleObjectProperty<>(defaultOutDir());
@@ -76,11 +77,12 @@ public final class TrainingSettings {
     final NumberField encoderOnlyFromText = new NumberField("E alone from step", encoderOnlyFrom, true);
     final NumberField encoderPriorText = new NumberField("E's pull to the prior", encoderPrior, false);
     final NumberField generatorAverageText = new NumberField("G average decay", generatorAverage, false);
+    final NumberField instanceNoiseText = new NumberField("Instance noise in D", instanceNoise, false);
     final NumberField seedText = new NumberField("Seed", seed, true);
     private final List<NumberField> fields = List.of(zdimText, hiddenText, encoderWidthText, imageSizeText,
             channelsText, dropoutText, stepsText, batchText, lrDText, lrGEText, beta1Text, beta2Text, lambdaXText,
             lambdaZText, cycleShiftText, lambdaPriorText, encoderOnlyFromText, encoderPriorText, generatorAverageText,
-            seedText);
+            instanceNoiseText, seedText);
     private final StringBinding problem;
 
     public TrainingSettings() {
@@ -216,7 +218,8 @@ public final class TrainingSettings {
         return TrainConfig.recipe(batch.get(), (float) lrD.get(), (float) lrGE.get(), (float) lambdaX.get(),
                 (float) lambdaZ.get(), seed.get(), cycleShift.get()).withLambdaPrior((float) lambdaPrior.get())
                 .withBetas((float) beta1.get(), (float) beta2.get()).withEncoderOnlyFrom(encoderOnlyFrom.get())
-                .withGeneratorAverage((float) generatorAverage.get()).withEncoderPrior((float) encoderPrior.get());
+                .withGeneratorAverage((float) generatorAverage.get()).withEncoderPrior((float) encoderPrior.get())
+                .withInstanceNoise((float) instanceNoise.get());
     }
 
     /** Shows a loaded model's settings (so resuming continues with them). */
@@ -247,6 +250,7 @@ public final class TrainingSettings {
         encoderOnlyFrom.set((int) tc.encoderOnlyFrom());
         generatorAverage.set(typed(tc.generatorAverage()));
         encoderPrior.set(typed(tc.encoderPrior()));
+        instanceNoise.set(typed(tc.instanceNoise()));
         seed.set((int) tc.seed());
         steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }

@@ -176,6 +176,15 @@ class TrainingSettingsTest {
         shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
                 Map.of(), false));
         assertEquals("10", shown.encoderPriorText.textProperty().get());
+        assertEquals(0f, s.trainConfig().instanceNoise(), "D sees images as they are by default");
+        s.instanceNoiseText.textProperty().set("0.1");
+        assertEquals(0.1f, s.trainConfig().instanceNoise());
+        shown.show(new ModelInfo(s.modelConfig(), s.trainConfig(), 100, DataDescription.implied("mnist", 1, 28), null,
+                Map.of(), false));
+        assertEquals("0.1", shown.instanceNoiseText.textProperty().get());
+        s.instanceNoiseText.textProperty().set("2");
+        assertEquals("The instance noise must be 0 to 1, not 2.0", s.problemProperty().get());
+        s.instanceNoiseText.textProperty().set("0.1");
         s.encoderOnlyFromText.textProperty().set("0");
         assertTrue(s.problemProperty().get().contains("only while E trains alone"), s.problemProperty().get());
     }
