@@ -12,6 +12,7 @@ import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.session.TrainingSession;
 import org.latentlab.train.BiGanTrainer;
+import org.latentlab.train.Recipe;
 import org.latentlab.train.TrainConfig;
 import org.latentlab.train.TrainingControl;
 import org.latentlab.train.TrainingListener;
@@ -29,6 +30,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "'mnist', a folder of IDX files, or a folder of images.") String data;
     @Option(names = "--arch", defaultValue = "mlp",
             description = "mlp or conv (default ${DEFAULT-VALUE}).") String arch;
+    @Option(names = "--recipe", defaultValue = "encoder-first", paramLabel = "NAME",
+            description = "Where the options start: encoder-first (the bundled model's: the best encoder, samples "
+                    + "from the fitted density) or gan-first (a GAN trained for its prior, then E alone fitted to it "
+                    + "for the last fifth of --steps: samples from the prior look like the data). Options given "
+                    + "besides it override it (default ${DEFAULT-VALUE}).") String recipe;
     @Option(names = "--zdim", defaultValue = "" + ModelConfig.DEFAULT_ZDIM,
             description = "Latent size (default ${DEFAULT-VALUE}).") int zdim;
     @Option(names = "--hidden", description = "Hidden width (MLP) or base channels (conv).") Integer hidden;
@@ -197,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options that describe the model and the recipe, which a checkpoint fixes. */
-    private static final List<String> RECIPE_OPTIONS = List.of("--data", "--arch", "--zdim", "--hidden",
+    private static final List<String> RECIPE_OPTIONS = List.of("--recipe", "--data", "--arch", "--zdim", "--hidden",
             "--encoder-width", "--image-size", "--channels", "--seed", "--batch", "--lr-d", "--lr-ge", "--lambda-x",
             "--lambda-z", "--cycle-shift",
             "--lambda-prior", "--code-noise", "--instance-noise", "--adam-betas", "--g-average", "--dropout",
@@ -226,6 +232,8 @@ final class TrainCommand implements Callable<Integer> {
             return new TrainingSession.Plan(data, null, null, resume, out, keep, false, limit, phase);
         }
         try {
+            startFrom(Recipe.named(recipe).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--recipe must be encoder-first or gan-first, not '" + recipe + "'")));
             Architecture a = kind("--arch", arch); // an imported model's kind is explored, not trained
             if (reference) {
                 var mc = new ModelConfig(a, zdim, channels, imageSize, hidden != null ? hidden : 512, false, 0f, false);
@@ -247,6 +255,28 @@ final class TrainCommand implements Callable<Integer> {
             return new TrainingSession.Plan(data, mc, tc, null, out, keep, false, limit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The options the recipe sets and the command line does not: the recipe's values (Recipe is the one source). */
+    private void startFrom(Recipe r) {
+        var parsed = spec.commandLine().getParseResult();
+        if (r == Recipe.ENCODER_FIRST) {
+            return; // the options' defaults are this recipe's
+        }
+        if (length.steps == null && !parsed.hasMatchedOption("--encoder-only-from")) {
+            throw new ParameterException(spec.commandLine(), "--recipe " + r.id() + " needs --steps (E trains alone "
+                    + "for the last fifth of them), or --encoder-only-from");
+        }
+        TrainConfig t = r.train(seed, length.steps != null ? length.steps : 0);
+        Object[] values = {"--lr-d", t.lrD(), "--lr-ge", t.lrGE(), "--adam-betas", new float[] {t.beta1(), t.beta2()},
+            "--lambda-x", t.lambdaX(), "--lambda-z", t.lambdaZ(), "--g-average", t.generatorAverage(),
+            "--instance-noise", t.instanceNoise(), "--encoder-only-from", t.encoderOnlyFrom(), "--encoder-prior",
+            t.encoderPrior(), "--spectral-norm", r.spectralNorm(), "--image-score", r.imageScore()};
+        for (int i = 0; i < values.length; i += 2) {
+            if (!parsed.hasMatchedOption((String) values[i])) {
+                spec.findOption((String) values[i]).setValue(values[i + 1]);
+            }
         }
     }
 

@@ -227,6 +227,22 @@ class WindowUsabilityTest extends RealWindow {
         assertEquals("", problem.getText());
     }
 
+    /** The recipe buttons fill the settings from the recipe and leave Start enabled; the other button goes back. */
+    @Test
+    void aRecipeButtonFillsTheSettings(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#tab-training .tab-label");
+        TextField rate = robot.lookup("#setting-d-learning-rate").queryAs(TextField.class);
+        TextField alone = robot.lookup("#setting-e-alone-from-step").queryAs(TextField.class);
+        robot.clickOn("#recipe-gan-first");
+        assertEquals(List.of(6.4e-3f, 32000f), List.of(Float.parseFloat(rate.getText()),
+                Float.parseFloat(alone.getText())));
+        assertFalse(robot.lookup("#start-training").queryAs(Button.class).isDisabled());
+        assertEquals("", robot.lookup("#settings-problem").queryAs(Label.class).getText());
+        robot.clickOn("#recipe-encoder-first");
+        assertEquals(List.of(1e-4f, 0f), List.of(Float.parseFloat(rate.getText()), Float.parseFloat(alone.getText())));
+    }
+
     /**
      * Save checkpoint as… mid-run saves the weights as they are now (the paused step), not the
      * newest checkpoint on disk; after Stop the time estimate goes, and loading another checkpoint

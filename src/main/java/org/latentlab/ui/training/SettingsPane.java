@@ -20,6 +20,7 @@ import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
 import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.latentlab.model.Architecture;
+import org.latentlab.train.Recipe;
 import org.latentlab.ui.common.FileDialogs;
 import org.latentlab.ui.common.PropertyItem;
 
@@ -97,7 +98,17 @@ final class SettingsPane extends VBox {
         Button outButton = button("Change folder…", "Where this run's checkpoints are written",
                 () -> dialogs.chooseFolder("runs", "Folder for this run's checkpoints", s.outDir.get().getParent())
                         .ifPresent(s.outDir::set));
-        getChildren().addAll(title("Data"), data, new HBox(6, mnist, folder), title("Model"), model,
+        Button encoderFirst = button("Best encoder", "The bundled model's recipe, 24,000 steps: G also learns to"
+                + " decode E(x). The best encoder and reconstructions, and good samples from the fitted density;"
+                + " samples from the prior are blobs", () -> s.startFrom(Recipe.ENCODER_FIRST));
+        encoderFirst.setId("recipe-encoder-first");
+        Button ganFirst = button("GAN first", "A GAN trained for its prior, then E alone fitted to it, 40,000 steps"
+                + " (E alone from 32,000): samples from the prior look like the data (MNIST 8.7, the bundled"
+                + " model 4.1), a weaker encoder (nearest neighbour 96.2 % against 97.8 %)",
+                () -> s.startFrom(Recipe.GAN_FIRST));
+        ganFirst.setId("recipe-gan-first");
+        getChildren().addAll(title("Data"), data, new HBox(6, mnist, folder), title("Start from a recipe"),
+                new HBox(6, encoderFirst, ganFirst), title("Model"), model,
                 title("Training"), training, out, outButton);
         setPrefWidth(340);
         setPadding(new Insets(0, 10, 0, 0));

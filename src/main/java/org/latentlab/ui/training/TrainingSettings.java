@@ -22,6 +22,7 @@ import org.latentlab.engine.ModelInfo;
 import org.latentlab.engine.TrainingRequest;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.train.Recipe;
 import org.latentlab.train.TrainConfig;
 
 /** The editable hyper-parameters of a training run, with the recipe's defaults. */
@@ -238,6 +239,23 @@ public final class TrainingSettings {
         dropout.set(typed(mc.dDropout()));
         imageScore.set(mc.imageScore());
         spectralNorm.set(mc.spectralNorm());
+        showTraining(tc);
+        seed.set((int) tc.seed());
+        steps.set((int) Math.max(steps.get(), m.step() + 1000));
+    }
+
+    /**
+     * Starts from a measured recipe: its length, D's normalisation and image score, and its training
+     * settings; the data, the networks' sizes and the seed stay as they are.
+     */
+    void startFrom(Recipe r) {
+        steps.set((int) r.steps());
+        spectralNorm.set(r.spectralNorm());
+        imageScore.set(r.imageScore());
+        showTraining(r.train(seed.get(), r.steps()));
+    }
+
+    private void showTraining(TrainConfig tc) {
         batch.set(tc.batchSize());
         lrD.set(typed(tc.lrD()));
         lrGE.set(typed(tc.lrGE()));
@@ -251,7 +269,5 @@ public final class TrainingSettings {
         generatorAverage.set(typed(tc.generatorAverage()));
         encoderPrior.set(typed(tc.encoderPrior()));
         instanceNoise.set(typed(tc.instanceNoise()));
-        seed.set((int) tc.seed());
-        steps.set((int) Math.max(steps.get(), m.step() + 1000));
     }
 }

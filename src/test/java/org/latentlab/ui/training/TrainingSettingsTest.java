@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.data.DataDescription;
 import org.latentlab.engine.ModelInfo;
 import org.latentlab.model.Architecture;
+import org.latentlab.train.Recipe;
+import org.latentlab.train.TrainConfig;
 
 /** The training settings: defaults that follow the architecture, and number fields checked as they are typed. */
 class TrainingSettingsTest {
@@ -187,5 +189,24 @@ class TrainingSettingsTest {
         s.instanceNoiseText.textProperty().set("0.1");
         s.encoderOnlyFromText.textProperty().set("0");
         assertTrue(s.problemProperty().get().contains("only while E trains alone"), s.problemProperty().get());
+    }
+
+    /** A recipe fills what it was measured with; the data, sizes and seed stay the user's. */
+    @Test
+    void aRecipeFillsItsSettingsAndKeepsTheData() {
+        TrainingSettings s = new TrainingSettings();
+        s.data.set("/data/fashion");
+        s.zdimText.textProperty().set("64");
+        s.seedText.textProperty().set("3");
+        s.startFrom(Recipe.GAN_FIRST);
+        assertEquals(Recipe.GAN_FIRST.train(3, 40_000), s.trainConfig());
+        assertEquals(40_000, s.steps.get());
+        assertTrue(s.modelConfig().spectralNorm() && s.modelConfig().imageScore());
+        assertEquals(List.of("/data/fashion", 64), List.of(s.data.get(), s.modelConfig().zdim()));
+        assertEquals("", s.problemProperty().get());
+        s.startFrom(Recipe.ENCODER_FIRST);
+        assertEquals(TrainConfig.defaults(3), s.trainConfig());
+        assertFalse(s.modelConfig().spectralNorm() || s.modelConfig().imageScore());
+        assertEquals("", s.problemProperty().get());
     }
 }
