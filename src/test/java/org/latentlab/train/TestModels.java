@@ -13,6 +13,7 @@ import org.latentlab.data.DataSources;
 import org.latentlab.data.ImageDataset;
 import org.latentlab.data.MnistDataset;
 import org.latentlab.engine.TorchThreads;
+import org.latentlab.latent.Prior;
 import org.latentlab.model.Architecture;
 import org.latentlab.model.BiGan;
 import org.latentlab.model.ModelConfig;
@@ -44,6 +45,22 @@ public final class TestModels {
     public static BiGanTrainer trainer(NDManager m, ModelConfig mc, TrainConfig tc) {
         TorchThreads.prepare(1);
         return new BiGanTrainer(BiGan.seeded(mc, m, tc.seed()), tc);
+    }
+
+    /**
+     * The first step of a fresh small model per recipe, each from the same weights (its seed's), on
+     * batch {@code x} and the same prior draws: for comparing what a recipe's term changes.
+     */
+    public static List<StepStats> firstSteps(float[] x, TrainConfig... recipes) {
+        List<StepStats> out = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (TrainConfig tc : recipes) {
+                try (BiGanTrainer t = trainer(m, small(), tc)) {
+                    out.add(t.train(x, Prior.sample(3, 0, 32, 8)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Copies of every parameter's values (trainable and statistics alike). */
