@@ -139,8 +139,8 @@ public final class BiGanTrainer implements AutoCloseable {
             // example does with G(z). The reference computes them twice: 12 % of a step's FLOPs.
             NDArray ex = model.encode(in[0], true);   // (B, zdim)
             NDArray gz = model.generate(in[1], true); // (B, C, S, S)
-            // What D sees: one draw of instance noise for both steps (σ 0.1 on MNIST's GAN-first game:
-            // 8.77 and 8.74 from the prior at 32,000 steps against 8.69 and 8.72 without; BENCHMARKS).
+            // What D sees: one draw of instance noise for both steps (σ 0.1 in MNIST's GAN-first game,
+            // three seeds: 8.77, 8.74, 8.68 from the prior at 32,000 steps, 8.69, 8.72, 8.77 without).
             float sigma = config.instanceNoise();
             var images = new Images(in[0], gz, GaussianNoise.added(in[0], sigma), GaussianNoise.added(gz, sigma));
             float[] d = discriminatorStep(gc, images.seenX(), in[1], ex.stopGradient(), images.seenGz().stopGradient());
