@@ -2,6 +2,7 @@ package org.latentlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -227,11 +228,15 @@ class WindowUsabilityTest extends RealWindow {
         assertEquals("", problem.getText());
     }
 
-    /** The recipe buttons fill the settings from the recipe and leave Start enabled; the other button goes back. */
+    /**
+     * The recipe buttons fill the settings from the recipe, leave Start enabled and make it train a
+     * new model (a continued checkpoint would keep its own recipe); the other button goes back.
+     */
     @Test
     void aRecipeButtonFillsTheSettings(FxRobot robot) throws Exception {
         ready();
         robot.clickOn("#tab-training .tab-label");
+        robot.interact(() -> vm.training().resumeFromProperty().set(dir.resolve("step-00000100")));
         TextField rate = robot.lookup("#setting-d-learning-rate").queryAs(TextField.class);
         TextField alone = robot.lookup("#setting-e-alone-from-step").queryAs(TextField.class);
         robot.clickOn("#recipe-gan-first");
@@ -239,6 +244,7 @@ class WindowUsabilityTest extends RealWindow {
                 Float.parseFloat(alone.getText())));
         assertFalse(robot.lookup("#start-training").queryAs(Button.class).isDisabled());
         assertEquals("", robot.lookup("#settings-problem").queryAs(Label.class).getText());
+        assertNull(vm.training().resumeFromProperty().get(), "Start trains a new model");
         robot.clickOn("#recipe-encoder-first");
         assertEquals(List.of(1e-4f, 0f), List.of(Float.parseFloat(rate.getText()), Float.parseFloat(alone.getText())));
     }

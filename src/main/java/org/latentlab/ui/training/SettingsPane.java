@@ -33,7 +33,8 @@ final class SettingsPane extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final Map<PropertySheet.Item, NumberField> numberFields = new HashMap<>();
 
-    SettingsPane(TrainingSettings s, FileDialogs dialogs) {
+    /** {@code newModel}: what a recipe button does besides filling the settings (Start then trains from scratch). */
+    SettingsPane(TrainingSettings s, FileDialogs dialogs, Runnable newModel) {
         super(8);
         PropertySheet model = sheet("model-settings");
         PropertySheet training = sheet("training-settings");
@@ -100,18 +101,25 @@ final class SettingsPane extends VBox {
                         .ifPresent(s.outDir::set));
         Button encoderFirst = button("Best encoder", "The bundled model's recipe, 24,000 steps: G also learns to"
                 + " decode E(x). The best encoder and reconstructions, and good samples from the fitted density;"
-                + " samples from the prior are blobs", () -> s.startFrom(Recipe.ENCODER_FIRST));
+                + " samples from the prior are blobs. The next Start trains a new model",
+                () -> startFrom(s, Recipe.ENCODER_FIRST, newModel));
         encoderFirst.setId("recipe-encoder-first");
         Button ganFirst = button("GAN first", "A GAN trained for its prior, then E alone fitted to it, 40,000 steps"
                 + " (E alone from 32,000): samples from the prior look like the data (MNIST 8.7, the bundled"
-                + " model 4.1), a weaker encoder (nearest neighbour 96.2 % against 97.8 %)",
-                () -> s.startFrom(Recipe.GAN_FIRST));
+                + " model 4.1), a weaker encoder (nearest neighbour 96.2 % against 97.8 %). The next Start trains a"
+                + " new model", () -> startFrom(s, Recipe.GAN_FIRST, newModel));
         ganFirst.setId("recipe-gan-first");
         getChildren().addAll(title("Data"), data, new HBox(6, mnist, folder), title("Start from a recipe"),
                 new HBox(6, encoderFirst, ganFirst), title("Model"), model,
                 title("Training"), training, out, outButton);
         setPrefWidth(340);
         setPadding(new Insets(0, 10, 0, 0));
+    }
+
+    /** A recipe is for a new run: continuing a checkpoint keeps the checkpoint's recipe. */
+    private static void startFrom(TrainingSettings s, Recipe r, Runnable newModel) {
+        s.startFrom(r);
+        newModel.run();
     }
 
     private PropertyItem number(NumberField field, String category, String description) {
