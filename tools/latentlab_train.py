@@ -160,18 +160,18 @@ class GeneratorEncoder(nn.Module):
         return ex, gz, noisy_ex, x_cycle, z_cycle
 
 
-class CodeNoise:
+class GaussianNoise:
     """N(0, sigma²) noise added to codes (--code-noise), or to the images D sees (--instance-noise), drawn per
     global row as GlobalDropout draws its masks."""
 
     def __init__(self, sigma, clock):
         self.sigma, self.clock = sigma, clock
 
-    def __call__(self, code):
+    def __call__(self, values):
         if self.sigma == 0:
-            return code
-        noise = self.clock.mine(lambda shape, g: torch.randn(shape, generator=g), code.shape)
-        return code + self.sigma * noise.to(code.device)
+            return values
+        noise = self.clock.mine(lambda shape, g: torch.randn(shape, generator=g), values.shape)
+        return values + self.sigma * noise.to(values.device)
 
 
 MMD_SCALES = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -299,8 +299,8 @@ class Trainer:
     def __init__(self, c, t, device):
         self.c, self.t, self.device = c, t, device
         self.clock = DrawClock(t["seed"])
-        self.noise = CodeNoise(t["codeNoise"], self.clock)
-        self.instance_noise = CodeNoise(t.get("instanceNoise", 0.0), self.clock)
+        self.noise = GaussianNoise(t["codeNoise"], self.clock)
+        self.instance_noise = GaussianNoise(t["instanceNoise"], self.clock)
         torch.manual_seed(t["seed"])
         self.ge = _replace(GeneratorEncoder(c), self.clock).to(device)
         self.d = _replace(lt.Discriminator(c), self.clock).to(device)

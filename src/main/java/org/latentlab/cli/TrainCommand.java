@@ -261,14 +261,11 @@ final class TrainCommand implements Callable<Integer> {
     /** The options the recipe sets and the command line does not: the recipe's values (Recipe is the one source). */
     private void startFrom(Recipe r) {
         var parsed = spec.commandLine().getParseResult();
-        if (r == Recipe.ENCODER_FIRST) {
-            return; // the options' defaults are this recipe's
-        }
-        if (length.steps == null && !parsed.hasMatchedOption("--encoder-only-from")) {
+        TrainConfig t = r.train(seed, length.steps != null ? length.steps : 0);
+        if (t.encoderOnlyFrom() > 0 && length.steps == null && !parsed.hasMatchedOption("--encoder-only-from")) {
             throw new ParameterException(spec.commandLine(), "--recipe " + r.id() + " needs --steps (E trains alone "
                     + "for the last fifth of them), or --encoder-only-from");
         }
-        TrainConfig t = r.train(seed, length.steps != null ? length.steps : 0);
         Object[] values = {"--lr-d", t.lrD(), "--lr-ge", t.lrGE(), "--adam-betas", new float[] {t.beta1(), t.beta2()},
             "--lambda-x", t.lambdaX(), "--lambda-z", t.lambdaZ(), "--g-average", t.generatorAverage(),
             "--instance-noise", t.instanceNoise(), "--encoder-only-from", t.encoderOnlyFrom(), "--encoder-prior",

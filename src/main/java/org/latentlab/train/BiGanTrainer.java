@@ -141,8 +141,7 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray gz = model.generate(in[1], true); // (B, C, S, S)
             // What D sees: one draw of instance noise for both steps (σ 0.1 in MNIST's GAN-first game,
             // three seeds: 8.77, 8.74, 8.68 from the prior at 32,000 steps, 8.69, 8.72, 8.77 without).
-            float sigma = config.instanceNoise();
-            var images = new Images(in[0], gz, GaussianNoise.added(in[0], sigma), GaussianNoise.added(gz, sigma));
+            StepImages images = StepImages.of(in[0], gz, config.instanceNoise());
             float[] d = discriminatorStep(gc, images.seenX(), in[1], ex.stopGradient(), images.seenGz().stopGradient());
             float[] ge = generatorEncoderStep(gc, images, in[1], ex, cycleInput(m, x));
             step++;
@@ -156,7 +155,8 @@ public final class BiGanTrainer implements AutoCloseable {
             NDArray[] in = input.wrap(m, x, z);
             NDArray ex = model.encode(in[0], true).stopGradient();
             NDArray gz = model.generate(in[1], true).stopGradient();
-            return discriminatorStep(gc, in[0], in[1], ex, gz);
+            StepImages images = StepImages.of(in[0], gz, config.instanceNoise());
+            return discriminatorStep(gc, images.seenX(), in[1], ex, images.seenGz());
         }
     }
 
@@ -164,9 +164,8 @@ public final class BiGanTrainer implements AutoCloseable {
     float[] trainGeneratorEncoderOnly(float[] x, float[] z) {
         try (NDManager m = model.manager().newSubManager(); GradientCollector gc = TorchGate.collect()) {
             NDArray[] in = input.wrap(m, x, z);
-            NDArray gz = model.generate(in[1], true);
-            return generatorEncoderStep(gc, new Images(in[0], gz, in[0], gz), in[1], model.encode(in[0], true),
-                    cycleInput(m, x));
+            StepImages images = StepImages.of(in[0], model.generate(in[1], true), config.instanceNoise());
+            return generatorEncoderStep(gc, images, in[1], model.encode(in[0], true), cycleInput(m, x));
         }
     }
 
@@ -200,15 +199,13 @@ public final class BiGanTrainer implements AutoCloseable {
         return input.wrapShifted(m, shifted);
     }
 
-    /** x and G(z) of a step, and what D sees of them: the same, or with the recipe's instance noise. */
-    private record Images(NDArray x, NDArray gz, NDArray seenX, NDArray seenGz) {}
-
     /**
      * Returns {adversarial loss, weighted cycle loss}; {@code ex} and the images' G(z) carry E's and
      * G's graph; D judges what it sees, the cycles compare with x and G(z) themselves;
      * {@code shiftedX} is the x-cycle's shifted input, or null for the plain x-cycle.
      */
-    private float[] generatorEncoderStep(GradientCollector gc, Images images, NDArray z, NDArray ex, NDArray shiftedX) {
+    private float[] generatorEncoderStep(GradientCollector gc, StepImages images, NDArray z, NDArray ex,
+            NDArray shiftedX) {
         model.discriminator().freezeParameters(true, dParameters::contains);
         try {
             NDArray[] logits = split(model.discriminatePairsForInputGradients(images.seenX(), ex, images.seenGz(),

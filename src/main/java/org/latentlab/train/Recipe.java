@@ -25,7 +25,7 @@ public enum Recipe {
     GAN_FIRST("gan-first", 40_000, true, true);
 
     /** The share of a GAN-first run's steps that the game takes; E trains alone for the rest. */
-    public static final double GAME_SHARE = 0.8;
+    private static final double GAME_SHARE = 0.8;
 
     private final String id;
     private final long steps;
@@ -61,9 +61,8 @@ public enum Recipe {
 
     /** The recipe's training settings for a run of {@code totalSteps} (GAN-first: E alone for the last fifth). */
     public TrainConfig train(long seed, long totalSteps) {
-        TrainConfig defaults = TrainConfig.defaults(seed);
         if (this == ENCODER_FIRST) {
-            return defaults;
+            return TrainConfig.defaults(seed);
         }
         long encoderFrom = Math.max(1, Math.round(totalSteps * GAME_SHARE));
         return TrainConfig.recipe(TrainConfig.DEFAULT_BATCH, 6.4e-3f, 3.2e-3f, 0f, 0f, seed,
