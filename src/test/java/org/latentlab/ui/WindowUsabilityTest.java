@@ -229,8 +229,9 @@ class WindowUsabilityTest extends RealWindow {
     }
 
     /**
-     * The recipe buttons fill the settings from the recipe, leave Start enabled and make it train a
-     * new model (a continued checkpoint would keep its own recipe); the other button goes back.
+     * With a checkpoint loaded, the settings Start would not use are greyed (the steps and E's phase
+     * stay open). The recipe buttons fill the settings from the recipe, leave Start enabled and make
+     * it train a new model, which frees them; the other button goes back.
      */
     @Test
     void aRecipeButtonFillsTheSettings(FxRobot robot) throws Exception {
@@ -239,7 +240,11 @@ class WindowUsabilityTest extends RealWindow {
         robot.interact(() -> vm.training().resumeFromProperty().set(dir.resolve("step-00000100")));
         TextField rate = robot.lookup("#setting-d-learning-rate").queryAs(TextField.class);
         TextField alone = robot.lookup("#setting-e-alone-from-step").queryAs(TextField.class);
+        assertEquals(List.of(true, false, true), List.of(rate.isDisabled(), alone.isDisabled(),
+                robot.lookup("#settings-fixed-note").query().isVisible()));
         robot.clickOn("#recipe-gan-first");
+        assertEquals(List.of(false, false), List.of(rate.isDisabled(), robot.lookup("#settings-fixed-note").query()
+                .isVisible()));
         assertEquals(List.of(6.4e-3f, 32000f), List.of(Float.parseFloat(rate.getText()),
                 Float.parseFloat(alone.getText())));
         assertFalse(robot.lookup("#start-training").queryAs(Button.class).isDisabled());

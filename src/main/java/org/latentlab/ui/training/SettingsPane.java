@@ -4,9 +4,12 @@ import static org.latentlab.ui.common.Controls.button;
 import static org.latentlab.ui.common.Controls.title;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -27,15 +30,24 @@ import org.latentlab.ui.common.PropertyItem;
 /**
  * The training settings: the data, the model and the recipe. Number fields check what is typed as
  * it is typed: a field that is not a number turns red, and its tooltip says why (as does the line
- * above Start: {@link TrainingSettings#problemProperty()}, which keeps Start disabled).
+ * above Start: {@link TrainingSettings#problemProperty()}, which keeps Start disabled). While a
+ * checkpoint is loaded, Start continues it with its own model, data and recipe but for the steps
+ * and E's phase: the settings it would not use are greyed, so an edit cannot be ignored unseen.
  */
 final class SettingsPane extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final Map<PropertySheet.Item, NumberField> numberFields = new HashMap<>();
+    /** The rows a continued run takes from its checkpoint (all but the steps and E's phase). */
+    private final Set<PropertySheet.Item> fixedWhenContinuing = new HashSet<>();
+    private final ObservableBooleanValue continuing;
 
-    /** {@code newModel}: what a recipe button does besides filling the settings (Start then trains from scratch). */
-    SettingsPane(TrainingSettings s, FileDialogs dialogs, Runnable newModel) {
+    /**
+     * {@code newModel}: what a recipe button does besides filling the settings (Start then trains
+     * from scratch); {@code continuing}: whether Start continues a loaded checkpoint.
+     */
+    SettingsPane(TrainingSettings s, FileDialogs dialogs, Runnable newModel, ObservableBooleanValue continuing) {
         super(8);
+        this.continuing = continuing;
         PropertySheet model = sheet("model-settings");
         PropertySheet training = sheet("training-settings");
         model.getItems().addAll(List.of(
@@ -83,6 +95,11 @@ final class SettingsPane extends VBox {
                 number(s.instanceNoiseText, "Training", "Gaussian noise of this spread on every image D sees, real"
                         + " and generated (0 = off; 0.1 gained nothing measurable with a normalised D)"),
                 number(s.seedText, "Training", "Same seed, same run")));
+        fixedWhenContinuing.addAll(model.getItems());
+        fixedWhenContinuing.addAll(training.getItems());
+        fixedWhenContinuing.removeIf(i -> List.of(s.encoder, s.stepsText.textProperty(),
+                s.encoderOnlyFromText.textProperty(), s.encoderPriorText.textProperty()).contains(
+                ((PropertyItem) i).property()));
         model.setPrefHeight(300); // all eleven rows (eight fields, three check boxes) without a scroll bar
         training.setPrefHeight(452); // all fifteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
@@ -93,6 +110,14 @@ final class SettingsPane extends VBox {
         Button folder = button("Folder…", "A folder of IDX files (MNIST layout) or of images (subfolders = labels)",
                 () -> dialogs.chooseFolder("data", "Choose a data folder", null)
                         .ifPresent(f -> s.data.set(f.toAbsolutePath().toString())));
+        mnist.disableProperty().bind(continuing);
+        folder.disableProperty().bind(continuing);
+        Label fixed = new Label("Greyed settings are the loaded checkpoint's: Start continues it with them."
+                + " \"New model\" below frees them.");
+        fixed.setId("settings-fixed-note");
+        fixed.setWrapText(true);
+        fixed.visibleProperty().bind(continuing);
+        fixed.managedProperty().bind(continuing);
         Label out = new Label();
         out.setWrapText(true);
         out.textProperty().bind(Bindings.concat("Checkpoints go to: ", s.outDir.asString()));
@@ -109,7 +134,7 @@ final class SettingsPane extends VBox {
                 + " model 4.1), a weaker encoder (nearest neighbour 96.2 % against 97.8 %). The next Start trains a"
                 + " new model", () -> startFrom(s, Recipe.GAN_FIRST, newModel));
         ganFirst.setId("recipe-gan-first");
-        getChildren().addAll(title("Data"), data, new HBox(6, mnist, folder), title("Start from a recipe"),
+        getChildren().addAll(fixed, title("Data"), data, new HBox(6, mnist, folder), title("Start from a recipe"),
                 new HBox(6, encoderFirst, ganFirst), title("Model"), model,
                 title("Training"), training, out, outButton);
         setPrefWidth(340);
@@ -138,6 +163,9 @@ final class SettingsPane extends VBox {
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> editor = item.getType() == Architecture.class
                     ? Editors.createChoiceEditor(item, Architecture.TRAINABLE) : defaults.call(item);
+            if (fixedWhenContinuing.contains(item)) {
+                editor.getEditor().disableProperty().bind(continuing);
+            }
             NumberField field = numberFields.get(item);
             if (field != null) {
                 Node n = editor.getEditor();

@@ -38,7 +38,8 @@ public final class TrainingView extends BorderPane {
         setId("training-view");
         setPadding(new Insets(10));
         // The settings scroll on their own; the run's buttons stay in view under them, as do the charts.
-        ScrollPane settings = new ScrollPane(new SettingsPane(vm.settings(), dialogs, vm::forgetResume));
+        ScrollPane settings = new ScrollPane(new SettingsPane(vm.settings(), dialogs, vm::forgetResume,
+                vm.resumeFromProperty().isNotNull()));
         settings.setId("training-settings-scroll");
         settings.setFitToWidth(true);
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
