@@ -88,8 +88,8 @@ public interface LatentEngine extends AutoCloseable {
 
     /**
      * The training tab's grids of the model opened from disk, at its step: from its run's fixed
-     * noise, its fitted density, and test images beside their reconstructions (none when its data
-     * are not here). Fails for a model being trained (its run draws them) or an imported generator.
+     * noise, its fitted density, and its run's fixed training images beside their reconstructions
+     * (none when its data are not here). Fails for a model being trained (its run draws them) or an imported generator.
      */
     CompletableFuture<SampleGrids> openedGrids();
 

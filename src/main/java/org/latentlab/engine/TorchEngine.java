@@ -231,7 +231,7 @@ public final class TorchEngine implements LatentEngine {
 
     @Override
     public CompletableFuture<SampleGrids> openedGrids() {
-        return onModelThread(() -> ModelGrids.of(requireModel(), info, () -> dataCache().test()));
+        return onModelThread(() -> ModelGrids.of(requireModel(), info, () -> dataCache().train()));
     }
 
     @Override

@@ -24,15 +24,15 @@ class ModelGridsTest {
             Path.of("run/step-00000040"), Map.of(), false);
 
     @Test
-    void gDrawsItsRunsFixedNoiseAndTestImagesBesideTheirReconstructions() throws Exception {
-        ImageDataset test = TestModels.mnist(100);
+    void gDrawsItsRunsFixedNoiseAndItsRunsFixedImagesBesideTheirReconstructions() throws Exception {
+        ImageDataset train = TestModels.mnist(100);
         try (InferenceModel model = InferenceModel.untrained(SMALL)) {
-            SampleGrids g = ModelGrids.of(model, opened, () -> test);
+            SampleGrids g = ModelGrids.of(model, opened, () -> train);
             float[] noise = model.samplePrior(5, -1, SampleGrids.SAMPLE_COUNT);
             assertArrayEquals(model.generate(noise, SampleGrids.SAMPLE_COUNT), g.samples(), "the run's fixed noise");
             assertEquals(40, g.step());
             assertNull(g.densitySamples(), "no density fitted");
-            assertArrayEquals(SampleGrids.fixedReals(test, 5), g.reals());
+            assertArrayEquals(SampleGrids.fixedReals(train, 5), g.reals());
             assertEquals(SampleGrids.REAL_COUNT * SMALL.pixels(), g.reconstructions().length);
             assertTrue(g.reconstructionMse() > 0);
         }

@@ -73,7 +73,9 @@ class SameRunTest {
             assertEquals(30, grids.step());
             assertArrayEquals(last[0].grids().samples(), grids.samples(), 1e-5f,
                     "the opened model's prior grid goes on where its run's stopped");
-            assertTrue(grids.hasReals(), "test images beside their reconstructions");
+            assertArrayEquals(last[0].grids().reals(), grids.reals(), "the run's fixed images");
+            assertEquals(last[0].grids().reconstructionMse(), grids.reconstructionMse(), 1e-6f,
+                    "the reconstruction error the run's last grid showed");
         }
         Path cli = dir.resolve("cli");
         StringWriter err = new StringWriter();
