@@ -48,7 +48,7 @@ final class FakePictures {
         return px;
     }
 
-    /** An opened model's grids: painted from fixed z; test images and their reconstructions when it has data. */
+    /** An opened model's grids: painted from fixed z; its run's images and their reconstructions when it has data. */
     static SampleGrids grids(ModelInfo info, boolean density, boolean withData) {
         int n = SampleGrids.SAMPLE_COUNT;
         int pixels = SIZE * SIZE;
