@@ -2,7 +2,6 @@ package org.latentlab.latent;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * A mixture of full-covariance Gaussians fitted by EM to the encoder's codes E(x) of a data set:
@@ -185,48 +184,7 @@ public final class GaussianMixture {
 
     /** Fills resp with each code's component posteriors; returns the total log-likelihood. */
     double expectation(float[] z, int n, double[][] resp) {
-        int k = weights.length;
-        double[] logNorm = new double[k];
-        for (int c = 0; c < k; c++) {
-            double logDet = 0;
-            for (int i = 0; i < dim; i++) {
-                logDet += Math.log(choleskys[c][i][i]);
-            }
-            logNorm[c] = Math.log(weights[c]) - logDet - 0.5 * dim * Math.log(2 * Math.PI);
-        }
-        return IntStream.range(0, n).parallel().mapToDouble(i -> {
-            double[] r = resp[i];
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                r[c] = logNorm[c] - 0.5 * mahalanobis(z, i, c);
-                max = Math.max(max, r[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                r[c] = Math.exp(r[c] - max);
-                sum += r[c];
-            }
-            for (int c = 0; c < k; c++) {
-                r[c] /= sum;
-            }
-            return max + Math.log(sum);
-        }).sum();
-    }
-
-    /** (z_i - mu_c)^T Sigma_c^-1 (z_i - mu_c) by forward substitution with L. */
-    private double mahalanobis(float[] z, int i, int c) {
-        double[][] l = choleskys[c];
-        double[] y = new double[dim];
-        double q = 0;
-        for (int r = 0; r < dim; r++) {
-            double v = z[i * dim + r] - means[c][r];
-            for (int j = 0; j < r; j++) {
-                v -= l[r][j] * y[j];
-            }
-            y[r] = v / l[r][r];
-            q += y[r] * y[r];
-        }
-        return q;
+        return MixtureExpectation.run(weights, means, choleskys, z, n, resp);
     }
 
     /** Lower-triangular L with L L^T = m; m must be symmetric positive definite (the ridge sees to it). */
