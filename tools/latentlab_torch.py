@@ -378,7 +378,8 @@ def main(argv=None):
     if argv[:1] == ["train"]:
         import latentlab_train
         p = argparse.ArgumentParser(prog="latentlab_torch.py")
-        latentlab_train.main(latentlab_train.parser(p.add_subparsers()).parse_args(argv[1:]))
+        a = latentlab_train.parser(p.add_subparsers()).parse_args(argv[1:])
+        latentlab_train.main(latentlab_train.with_recipe(a, argv[1:]))
         return
     p = argparse.ArgumentParser(description="Use a Latent Lab model exported with `latentlab export --format "
                                             "safetensors` from plain PyTorch.",

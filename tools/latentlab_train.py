@@ -519,6 +519,29 @@ TRAIN_DEFAULTS = {"batchSize": 128, "lrD": 1e-4, "lrGE": 2e-4, "beta1": 0.5, "be
                   "encoderOnlyFrom": 0, "generatorAverage": 0.0, "encoderPrior": 0.0, "instanceNoise": 0.0}
 
 
+# train/Recipe.java's GAN_FIRST, under this trainer's option names (TorchRecipeTest checks that they agree):
+# the x16 game with G's average for the first GAME_SHARE of the steps, then E alone, pulled to the prior.
+GAN_FIRST = {"spectral_norm": True, "image_score": True, "lr_d": 6.4e-3, "lr_ge": 3.2e-3, "lambda_x": 0.0,
+             "lambda_z": 0.0, "adam_betas": [0.0, 0.9], "g_average": 0.999, "instance_noise": 0.0,
+             "encoder_prior": 10.0}
+GAME_SHARE = 0.8
+
+
+def with_recipe(a, argv):
+    """The options with --recipe's values where the command line does not give them (as `latentlab train`)."""
+    given = {s.split("=")[0] for s in argv if s.startswith("--")}
+    if a.recipe != "gan-first":
+        return a
+    if a.resume:
+        print("--recipe is ignored: a resumed run keeps the recipe of its checkpoint", file=sys.stderr)
+        return a
+    values = dict(GAN_FIRST, encoder_only_from=max(1, math.floor(a.steps * GAME_SHARE + 0.5)))  # Math.round
+    for name, value in values.items():
+        if "--" + name.replace("_", "-") not in given:
+            setattr(a, name, value)
+    return a
+
+
 def _default_width(arch, size):
     """The app's ModelConfig.defaultHidden: 512 units (MLP); 64 base channels (conv), 32 at 64 px."""
     return 512 if arch == "mlp" else 32 if size == 64 else 64
@@ -641,6 +664,10 @@ def parser(sub):
                        description="Trains Latent Lab's BiGAN recipe with PyTorch; under torchrun, on every process "
                                    "it starts (DistributedDataParallel; gloo on CPUs, NCCL on GPUs). Options and "
                                    "defaults are those of `latentlab train`.")
+    p.add_argument("--recipe", choices=["encoder-first", "gan-first"], default="encoder-first",
+                   help="encoder-first (the default options: the bundled model's recipe) or gan-first (a GAN trained "
+                        "for its prior, then E alone for the last fifth of the steps); options given besides it "
+                        "override it")
     p.add_argument("--data", help="'mnist', a folder of IDX files, or a folder of images")
     p.add_argument("--arch", choices=["mlp", "conv"], default="mlp", help="mlp or conv (default mlp)")
     p.add_argument("--zdim", type=int, default=32, help="latent size (default 32)")

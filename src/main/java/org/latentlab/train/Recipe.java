@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * The two recipes measured end to end, as starting points a user picks by name (the CLI's
- * {@code --recipe}, the window's recipe buttons); options given besides one override it.
+ * {@code --recipe}, the window's recipe buttons); options given besides one override it. The
+ * PyTorch trainer's {@code --recipe} keeps a copy of GAN_FIRST's values (tools/latentlab_train.py;
+ * TorchRecipeTest fails when the two differ).
  */
 public enum Recipe {
     /**
