@@ -29,7 +29,7 @@ public final class LatentDensityFile {
     public static final int THOROUGH_MAX_CODES = 60_000;
 
     public record Settings(int components, int maxCodes, int threads) {
-        /** For the CLI's train and fit-density, on every core: 14 s (MNIST) to 30 s (Fashion-MNIST, z 64) on 2. */
+        /** For the CLI's train and fit-density, on every core: 13 s (MNIST) to 27 s (Fashion-MNIST, z 64) on 2. */
         public static final Settings THOROUGH = new Settings(THOROUGH_COMPONENTS, THOROUGH_MAX_CODES,
                 Runtime.getRuntime().availableProcessors());
 

@@ -77,37 +77,9 @@ final class MixtureFit {
                 means[c][j] /= nk;
             }
             w[c] = nk / n;
-            chol[c] = GaussianMixture.choleskyOf(covariance(z, n, d, resp, c, means[c], nk));
+            chol[c] = GaussianMixture.choleskyOf(MixtureCovariance.of(z, n, d, resp, c, means[c], nk));
         });
         return new GaussianMixture(w, means, chol);
-    }
-
-    private static double[][] covariance(float[] z, int n, int d, double[][] resp, int c, double[] mean, double nk) {
-        double[][] cov = new double[d][d];
-        double[] diff = new double[d];
-        for (int i = 0; i < n; i++) {
-            double r = resp[i][c];
-            if (r < 1e-8) {
-                continue;
-            }
-            for (int j = 0; j < d; j++) {
-                diff[j] = z[i * d + j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double ra = r * diff[a];
-                for (int b = 0; b <= a; b++) {
-                    cov[a][b] += ra * diff[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b <= a; b++) {
-                cov[a][b] /= nk;
-                cov[b][a] = cov[a][b];
-            }
-            cov[a][a] += GaussianMixture.RIDGE;
-        }
-        return cov;
     }
 
     private static double[] row(float[] z, int i, int d) {
