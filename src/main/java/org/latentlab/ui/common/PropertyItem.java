@@ -21,11 +21,6 @@ public final class PropertyItem implements PropertySheet.Item {
         this.description = description;
     }
 
-    /** The property the row edits. */
-    public Property<?> property() {
-        return property;
-    }
-
     @Override
     public Class<?> getType() {
         return type;

@@ -37,8 +37,8 @@ import org.latentlab.ui.common.PropertyItem;
 final class SettingsPane extends VBox {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final Map<PropertySheet.Item, NumberField> numberFields = new HashMap<>();
-    /** The rows a continued run takes from its checkpoint (all but the steps and E's phase). */
-    private final Set<PropertySheet.Item> fixedWhenContinuing = new HashSet<>();
+    /** The rows a continued run takes from the settings (steps, E's phase); it keeps its checkpoint's others. */
+    private final Set<PropertySheet.Item> openWhenContinuing = new HashSet<>();
     private final ObservableBooleanValue continuing;
 
     /**
@@ -55,9 +55,9 @@ final class SettingsPane extends VBox {
                         "MLP: the default, fast, the best reconstructions and samples on MNIST. Conv:"
                         + " DCGAN-style, for colour and 64 px images; its codes separate classes better"
                         + " (linear probe 93 % against 91 % on MNIST), but it trains about 7x slower"),
-                new PropertyItem(s.encoder, Architecture.class, "Model", "Encoder",
+                open(new PropertyItem(s.encoder, Architecture.class, "Model", "Encoder",
                         "E's kind: the architecture's, or conv for the MLP model: codes that separate classes"
-                        + " better (MNIST: nearest neighbour +0.8 points, linear probe +2) at 3 to 4 times E's cost"),
+                        + " better (MNIST: nearest neighbour +0.8 points, linear probe +2) at 3 to 4 times E's cost")),
                 number(s.zdimText, "Model", "Dimensions of z"),
                 number(s.hiddenText, "Model", "Units per hidden layer (MLP) or base channels (conv)"),
                 number(s.encoderWidthText, "Model", "E's units per hidden layer (MLP) or base channels (conv): G's"
@@ -72,7 +72,7 @@ final class SettingsPane extends VBox {
                                 + " samples from the prior"),
                 number(s.dropoutText, "Model", "Keeps D from winning too early (0 to 1)")));
         training.getItems().addAll(List.of(
-                number(s.stepsText, "Training", "Total steps to reach"),
+                open(number(s.stepsText, "Training", "Total steps to reach")),
                 number(s.batchText, "Training", "Images per step"),
                 number(s.lrDText, "Training", "Adam (for example 1e-4)"),
                 number(s.lrGEText, "Training", "Adam (for example 2e-4)"),
@@ -86,20 +86,16 @@ final class SettingsPane extends VBox {
                 number(s.lambdaPriorText, "Training",
                         "Pulls the codes E(x) towards the prior, so samples from the prior look like the data"
                                 + " (0 = off)"),
-                number(s.encoderOnlyFromText, "Training", "From this step on only E trains: it learns to invert G,"
-                        + " held fixed (0 = never). After a GAN trained for its prior, it fits an encoder to it"),
-                number(s.encoderPriorText, "Training", "While E trains alone, pulls its codes towards the prior, where"
-                        + " G draws from (0 = off; 10 fits the best encoder measured)"),
+                open(number(s.encoderOnlyFromText, "Training", "From this step on only E trains: it learns to"
+                        + " invert G, held fixed (0 = never). After a GAN trained for its prior, it fits an encoder"
+                        + " to it")),
+                open(number(s.encoderPriorText, "Training", "While E trains alone, pulls its codes towards the prior,"
+                        + " where G draws from (0 = off; 10 fits the best encoder measured)")),
                 number(s.generatorAverageText, "Training", "Grids, checkpoints and samples use a moving average of"
                         + " G's weights with this decay (0.999: about the last 1,000 steps; 0 = off)"),
                 number(s.instanceNoiseText, "Training", "Gaussian noise of this spread on every image D sees, real"
                         + " and generated (0 = off; 0.1 gained nothing measurable with a normalised D)"),
                 number(s.seedText, "Training", "Same seed, same run")));
-        fixedWhenContinuing.addAll(model.getItems());
-        fixedWhenContinuing.addAll(training.getItems());
-        fixedWhenContinuing.removeIf(i -> List.of(s.encoder, s.stepsText.textProperty(),
-                s.encoderOnlyFromText.textProperty(), s.encoderPriorText.textProperty()).contains(
-                ((PropertyItem) i).property()));
         model.setPrefHeight(300); // all eleven rows (eight fields, three check boxes) without a scroll bar
         training.setPrefHeight(452); // all fifteen rows: the pane around them scrolls, not the sheet too
         Label data = new Label();
@@ -147,6 +143,12 @@ final class SettingsPane extends VBox {
         newModel.run();
     }
 
+    /** A row that a continued run takes from the settings. */
+    private PropertyItem open(PropertyItem item) {
+        openWhenContinuing.add(item);
+        return item;
+    }
+
     private PropertyItem number(NumberField field, String category, String description) {
         PropertyItem item = new PropertyItem(field.textProperty(), String.class, category, field.name(), description);
         numberFields.put(item, field);
@@ -163,7 +165,7 @@ final class SettingsPane extends VBox {
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> editor = item.getType() == Architecture.class
                     ? Editors.createChoiceEditor(item, Architecture.TRAINABLE) : defaults.call(item);
-            if (fixedWhenContinuing.contains(item)) {
+            if (!openWhenContinuing.contains(item)) {
                 editor.getEditor().disableProperty().bind(continuing);
             }
             NumberField field = numberFields.get(item);
