@@ -9,10 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * EM's expectation step for a {@link GaussianMixture}: each code's component posteriors. It is
  * 90 % of a fit's time (Fashion-MNIST's 60,000 codes of 64 dimensions, 100 components: 4.5 s of
  * a 4.9 s round), all of it in the Mahalanobis distances, so they are computed for a block of
- * codes at once: one component's forward substitution runs across the block's codes, an inner
- * loop the JIT turns into vector instructions, where a code at a time was a chain of dependent
- * multiply-adds. Each code still sees the same operations in the same order, so the posteriors
- * are the same to the bit (MixtureExpectationTest).
+ * codes at once: one component's forward substitution runs across the block's codes, four Vector
+ * API vectors held in registers, where a code at a time was one chain of dependent multiply-adds
+ * (0.56 s a round; 1.76 s with the loop over codes left to the JIT). Each code still sees the same
+ * operations in the same order, so the posteriors are the same to the bit (MixtureExpectationTest).
+ * Fresh scratch arrays per block cost nothing measurable: reused per task, a fit took 21.1 and 28.5 s
+ * against 21.4 and 21.8 s.
  */
 final class MixtureExpectation {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
