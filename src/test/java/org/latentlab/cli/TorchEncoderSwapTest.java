@@ -42,8 +42,8 @@ class TorchEncoderSwapTest {
         TorchPython.run(python, "train", "--resume", first, "--encoder", "conv", "--steps", 3, "--log-every", 1,
                 "--threads", 1, "--out", second);
 
-        Path before = imported(first, "before");
-        Path after = imported(second, "after");
+        Path before = TorchPython.imported(first, dir.resolve("before"));
+        Path after = TorchPython.imported(second, dir.resolve("after"));
         var manifest = Checkpoints.readManifest(after);
         assertEquals(3, manifest.step());
         assertEquals(Architecture.CONV, manifest.model().encoder());
@@ -58,12 +58,5 @@ class TorchEncoderSwapTest {
             });
             assertNotEquals(a.config().encoder(), b.config().encoder());
         }
-    }
-
-    private Path imported(Path run, String name) {
-        Path out = dir.resolve(name);
-        var r = CliTest.run("import-run", run.toString(), "--out", out.toString(), "--no-density");
-        assertEquals(0, r.code(), r.err());
-        return out;
     }
 }

@@ -27,10 +27,7 @@ class TorchRecipeTest {
         Path run = dir.resolve("run");
         TorchPython.run(python, "train", "--recipe", "gan-first", "--data", data, "--steps", 7, "--batch", 16,
                 "--hidden", 32, "--zdim", 4, "--lr-d", "1e-3", "--threads", 1, "--out", run);
-        Path imported = dir.resolve("imported");
-        var r = CliTest.run("import-run", run.toString(), "--out", imported.toString(), "--no-density");
-        assertEquals(0, r.code(), r.err());
-        CheckpointManifest m = Checkpoints.readManifest(imported);
+        CheckpointManifest m = Checkpoints.readManifest(TorchPython.imported(run, dir.resolve("imported")));
         TrainConfig app = Recipe.GAN_FIRST.train(1, 7); // E alone from round(7 * 0.8) = 6
         assertEquals(new TrainConfig(16, 1e-3f, app.lrGE(), app.beta1(), app.beta2(), app.lambdaX(), app.lambdaZ(),
                 app.seed(), app.cycleShift(), app.lambdaPrior(), app.codeNoise(), app.encoderOnlyFrom(),

@@ -1,6 +1,8 @@
 package org.latentlab.interop;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.latentlab.cli.Cli;
 
 /** Runs tools/latentlab_torch.py with a Python that has PyTorch (Debian's python3-torch). */
 public final class TorchPython {
@@ -46,6 +49,15 @@ public final class TorchPython {
             }
         }
         return null;
+    }
+
+    /** {@code latentlab import-run} of a run of the script into {@code out}, no density; fails unless it works. */
+    public static Path imported(Path run, Path out) {
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new String[] {"import-run", run.toString(), "--out", out.toString(), "--no-density"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        Assertions.assertEquals(0, code, err.toString());
+        return out;
     }
 
     /** Runs the script with these arguments; its standard output, or an error with its output. */
